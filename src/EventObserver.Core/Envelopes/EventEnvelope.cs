@@ -1,0 +1,56 @@
+namespace EventObserver.Core.Envelopes;
+
+/// <summary>
+/// One Kafka record as the dashboard understands it: its position, its raw bytes (kept exactly
+/// for replay) and what could be read from them (kind, ids, lineage).
+/// </summary>
+public sealed class EventEnvelope
+{
+    public required string Topic { get; init; }
+    public required int Partition { get; init; }
+    public required long Offset { get; init; }
+
+    /// <summary>Milliseconds since the Unix epoch, as Kafka gives it.</summary>
+    public required long TimestampMs { get; init; }
+    public TimestampKind TimestampKind { get; init; }
+
+    /// <summary>The key bytes exactly as received; null when the record has no key.</summary>
+    public byte[]? KeyBytes { get; init; }
+
+    /// <summary>The key for display and lookups: UTF-8 text, or lower-case hex when not text.</summary>
+    public string? Key { get; init; }
+    public KeyFormat KeyFormat { get; init; }
+
+    /// <summary>All headers in record order, duplicates kept, values as raw bytes.</summary>
+    public IReadOnlyList<EnvelopeHeader> Headers { get; init; } = [];
+
+    /// <summary>The value bytes exactly as received; null for a tombstone.</summary>
+    public byte[]? Payload { get; init; }
+    public PayloadFormat PayloadFormat { get; init; }
+
+    public required string MessageId { get; init; }
+
+    /// <summary>True when no convention gave an id and <see cref="MessageId"/> was derived from the position.</summary>
+    public bool MessageIdDerived { get; init; }
+    public string? MessageType { get; init; }
+    public MessageKind Kind { get; init; }
+    public string? CorrelationId { get; init; }
+    public string? CausationId { get; init; }
+
+    /// <summary>W3C trace id from traceparent, when present.</summary>
+    public string? TraceId { get; init; }
+
+    /// <summary>The producing service (CloudEvents source, originating endpoint, …).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The aggregate or entity the message is about (CloudEvents subject, …).</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Where a dead-lettered message originally came from, when its headers say so.</summary>
+    public DeadLetterOrigin? DeadLetterOf { get; init; }
+
+    public DateTimeOffset Timestamp => DateTimeOffset.FromUnixTimeMilliseconds(TimestampMs);
+
+    /// <summary>Stable node id used by the API and lineage: <c>topic/partition/offset</c>.</summary>
+    public string Id => EventPosition.Format(Topic, Partition, Offset);
+}

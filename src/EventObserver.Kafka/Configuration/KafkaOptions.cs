@@ -1,0 +1,33 @@
+namespace EventObserver.Kafka.Configuration;
+
+/// <summary>Bound from <c>EventObserver:Kafka</c>.</summary>
+public sealed class KafkaOptions
+{
+    /// <summary>Empty: start the embedded demo broker (librdkafka's mock cluster) in-process.</summary>
+    public string? BootstrapServers { get; set; }
+
+    /// <summary>Any Confluent/librdkafka client property (SASL, SSL, …), passed through as is.</summary>
+    public Dictionary<string, string> Client { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Regular expressions; a topic is ingested when it matches any. Default: every topic.</summary>
+    public List<string> IncludeTopics { get; set; } = [];
+
+    /// <summary>Regular expressions; a matching topic is never ingested. Default: names starting with '_'.</summary>
+    public List<string> ExcludeTopics { get; set; } = [];
+
+    /// <summary>Where a partition never seen before starts: Earliest (default) or Latest.</summary>
+    public StartPosition StartFrom { get; set; } = StartPosition.Earliest;
+
+    public string GroupId { get; set; } = "eventobserver";
+
+    /// <summary>How often topic metadata is refreshed, so new topics are picked up.</summary>
+    public int MetadataRefreshMs { get; set; } = 5000;
+
+    /// <summary>Most records written to the index in one transaction.</summary>
+    public int MaxBatchSize { get; set; } = 5000;
+
+    /// <summary>Partitions of the embedded broker's demo topics.</summary>
+    public int EmbeddedPartitions { get; set; } = 3;
+
+    public bool IsEmbedded => string.IsNullOrWhiteSpace(BootstrapServers);
+}

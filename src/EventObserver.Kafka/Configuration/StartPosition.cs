@@ -1,0 +1,7 @@
+namespace EventObserver.Kafka.Configuration;
+
+public enum StartPosition
+{
+    Earliest,
+    Latest,
+}

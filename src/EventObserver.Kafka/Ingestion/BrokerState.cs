@@ -1,0 +1,8 @@
+namespace EventObserver.Kafka.Ingestion;
+
+public enum BrokerState
+{
+    Starting,
+    Connected,
+    Unreachable,
+}

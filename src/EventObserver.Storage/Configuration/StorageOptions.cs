@@ -1,0 +1,20 @@
+namespace EventObserver.Storage.Configuration;
+
+/// <summary>Bound from <c>EventObserver:Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The LiteDB file. Relative paths are resolved against the working directory.</summary>
+    public string Path { get; set; } = System.IO.Path.Combine("data", "eventobserver.db");
+
+    /// <summary>Oldest events beyond this count are deleted. Null or 0: unlimited.</summary>
+    public long? MaxEvents { get; set; } = 5_000_000;
+
+    /// <summary>Events older than this are deleted. Null: unlimited.</summary>
+    public TimeSpan? MaxAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often retention runs.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Archived indexes of other clusters to keep next to the file.</summary>
+    public int KeepArchives { get; set; } = 3;
+}

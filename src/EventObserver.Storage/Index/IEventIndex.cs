@@ -1,0 +1,39 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Querying;
+
+using EventObserver.Storage.Retention;
+
+namespace EventObserver.Storage.Index;
+
+/// <summary>
+/// The persistent event index of one cluster. LiteDB is synchronous: so is this API.
+/// Thread-safe: one writer (ingestion) and many readers (UI, API).
+/// </summary>
+public interface IEventIndex : IDisposable
+{
+    /// <summary>The cluster this index belongs to.</summary>
+    string ClusterId { get; }
+
+    string FilePath { get; }
+
+    /// <summary>
+    /// Writes the envelopes and advances the per-partition checkpoints (next offset to read)
+    /// in one transaction. Idempotent on topic/partition/offset: an envelope already indexed
+    /// is skipped, not duplicated. Returns how many were newly stored.
+    /// </summary>
+    int Write(IReadOnlyList<EventEnvelope> batch);
+
+    /// <summary>Next offset to consume per partition, as committed with the events.</summary>
+    IReadOnlyDictionary<TopicPartitionKey, long> GetCheckpoints();
+
+    EventEnvelope? Get(string topic, int partition, long offset);
+
+    /// <summary>Newest first, at most <see cref="EventQuery.Limit"/> (capped at <see cref="EventQuery.MaxLimit"/>).</summary>
+    IReadOnlyList<EventEnvelope> Query(EventQuery query);
+
+    /// <summary>Counts kept in memory; cheap to call often.</summary>
+    IndexStatistics GetStatistics();
+
+    /// <summary>Deletes the oldest events in batches until both limits hold. Returns how many were deleted.</summary>
+    long ApplyRetention(RetentionPolicy policy, DateTimeOffset now);
+}

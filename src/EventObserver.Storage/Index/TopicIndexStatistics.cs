@@ -1,0 +1,3 @@
+namespace EventObserver.Storage.Index;
+
+public sealed record TopicIndexStatistics(string Topic, long Count, DateTimeOffset? LastEventAt, int PartitionsSeen);

@@ -1,0 +1,4 @@
+namespace EventObserver.Storage.Retention;
+
+/// <summary>Null means unlimited.</summary>
+public sealed record RetentionPolicy(long? MaxEvents, TimeSpan? MaxAge);
