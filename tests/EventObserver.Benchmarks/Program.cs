@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: EventObserver.Benchmarks ingest [events]");
+return 2;
