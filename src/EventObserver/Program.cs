@@ -1,6 +1,106 @@
-var builder = WebApplication.CreateBuilder(args);
+using System.Text.Json.Serialization;
+
+using EventObserver.Api;
+using EventObserver.Components;
+using EventObserver.Configuration;
+using EventObserver.Core.Lineage;
+using EventObserver.Kafka.Configuration;
+using EventObserver.Kafka.Ingestion;
+using EventObserver.Monitoring;
+using EventObserver.Storage.Configuration;
+using EventObserver.Storage.Index;
+
+using Microsoft.Extensions.Options;
+
+using MudBlazor.Services;
+
+// The one composition root. Everything the app runs is registered here.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = WebRootLocator.Locate([Directory.GetCurrentDirectory(), AppContext.BaseDirectory], AppContext.BaseDirectory),
+});
+
+// MudBlazor's and the framework's files come from static web assets; outside Development they are
+// only found in the build output when this is called (the publish output carries them anyway).
+builder.WebHost.UseStaticWebAssets();
+
+var services = builder.Services;
+services.AddSingleton(TimeProvider.System);
+
+// Options: bound from EventObserver:*, validated at start-up with messages that name the setting.
+services.AddOptions<StorageOptions>().BindConfiguration(ConfigurationSections.Storage).ValidateOnStart();
+services.AddOptions<KafkaOptions>().BindConfiguration(ConfigurationSections.Kafka).ValidateOnStart();
+services.AddOptions<DemoOptions>().BindConfiguration(ConfigurationSections.Demo).ValidateOnStart();
+services.AddOptions<LineageOptions>().BindConfiguration(ConfigurationSections.Lineage).ValidateOnStart();
+services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+services.AddSingleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>();
+services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();
+services.AddSingleton<IValidateOptions<LineageOptions>, LineageOptionsValidator>();
+
+// Storage: the one open index per process.
+services.AddSingleton<EventIndexProvider>();
+
+// Kafka: ingestion status is shared by ingestion, UI, API and health.
+services.AddSingleton<IngestionStatus>();
+
+// ==== KAFKA SERVICES: wired when branch `kafka` lands (MockKafkaCluster/EmbeddedBroker, IClusterInspector,
+// ==== IngestionService, DemoTrafficGenerator). Until then IClusterInspector has no implementation here.
+
+// Read models for the UI, the API and /healthz.
+services.AddSingleton<IndexStatisticsReader>();
+services.AddSingleton<TopicOverviewReader>();
+services.AddSingleton<SystemStatusReader>();
+
+// Web.
+services.AddProblemDetails();
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.AddMudServices();
+services.AddRazorComponents().AddInteractiveServerComponents();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok());
-app.Run();
+
+app.UseExceptionHandler();
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz"),
+    api => api.UseStatusCodePages());
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStaticFiles();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapEventEndpoints();
+app.MapTopicEndpoints();
+app.MapStatsEndpoints();
+app.MapHealthEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var kafka = app.Services.GetRequiredService<IOptions<KafkaOptions>>().Value;
+    app.Logger.LogInformation(
+        "EventObserver is listening on {Urls} (web root {WebRoot})",
+        string.Join(", ", app.Urls),
+        app.Environment.WebRootPath);
+    if (kafka.IsEmbedded)
+    {
+        app.Logger.LogInformation("No EventObserver:Kafka:BootstrapServers set: running on the embedded demo broker with demo traffic");
+    }
+    else
+    {
+        app.Logger.LogInformation("Connecting to the Kafka cluster at {BootstrapServers}", kafka.BootstrapServers);
+    }
+});
+
+try
+{
+    app.Run();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.IsConfigurationError(ex))
+{
+    Console.Error.WriteLine(StartupFailure.Describe(ex));
+    return 1;
+}
 
 public partial class Program;

@@ -1,0 +1,15 @@
+using EventObserver.Kafka.Ingestion;
+
+namespace EventObserver.Api;
+
+public sealed record HealthDto(
+    string Status,
+    bool BrokerReachable,
+    BrokerState BrokerState,
+    long Lag,
+    long IndexSizeBytes,
+    long IndexedEvents,
+    string? ClusterId,
+    bool Embedded,
+    string? LastError,
+    DateTimeOffset? LastErrorAt);

@@ -1,0 +1,13 @@
+using EventObserver.Kafka.Ingestion;
+
+namespace EventObserver.Api;
+
+public sealed record StatsDto(
+    long TotalIndexed,
+    double EventsPerSec,
+    IReadOnlyDictionary<string, long> Topics,
+    long IndexSizeBytes,
+    long Lag,
+    BrokerState BrokerState,
+    bool Embedded,
+    string? ClusterId);

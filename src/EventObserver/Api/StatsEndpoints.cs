@@ -1,0 +1,19 @@
+using EventObserver.Monitoring;
+
+namespace EventObserver.Api;
+
+public static class StatsEndpoints
+{
+    public static IEndpointRouteBuilder MapStatsEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/stats", (SystemStatusReader reader) =>
+            {
+                var s = reader.Read();
+                return TypedResults.Ok(new StatsDto(
+                    s.IndexedEvents, s.EventsPerSec, s.TopicCounts, s.IndexSizeBytes, s.Lag,
+                    s.BrokerState, s.Embedded, s.ClusterId));
+            })
+            .WithTags("Stats");
+        return routes;
+    }
+}

@@ -1,0 +1,41 @@
+using EventObserver.Components.Shared;
+using EventObserver.Monitoring;
+
+using Microsoft.AspNetCore.Components;
+
+namespace EventObserver.Components.Pages;
+
+public sealed partial class Topics : IDisposable
+{
+    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(1);
+
+    private PeriodicRefresh? _refresh;
+
+    [Inject] public required TopicOverviewReader Reader { get; init; }
+
+    [Inject] public required TimeProvider Time { get; init; }
+
+    public IReadOnlyList<TopicOverview> Rows { get; private set; } = [];
+
+    private long TotalIndexed => Rows.Sum(r => r.Indexed);
+
+    private double TotalRate => Rows.Sum(r => r.EventsPerSec);
+
+    private DateTimeOffset Now => Time.GetUtcNow();
+
+    public void Dispose() => _refresh?.Dispose();
+
+    protected override void OnInitialized() => Rows = Reader.GetTopics();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _refresh = PeriodicRefresh.Start(Time, RefreshPeriod, () => InvokeAsync(() =>
+            {
+                Rows = Reader.GetTopics();
+                StateHasChanged();
+            }));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace EventObserver.Components.Shared;
+
+/// <summary>Short, human-readable numbers for the UI.</summary>
+public static class DisplayFormat
+{
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    public static string Count(long value) => value.ToString("N0", Culture);
+
+    public static string Rate(double perSecond) => perSecond switch
+    {
+        0 => "0",
+        < 10 => perSecond.ToString("0.0", Culture),
+        _ => perSecond.ToString("N0", Culture),
+    };
+
+    public static string Bytes(long bytes)
+    {
+        string[] units = ["B", "KB", "MB", "GB", "TB"];
+        double value = bytes;
+        var unit = 0;
+        while (value >= 1024 && unit < units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+
+        return unit == 0 ? $"{bytes} B" : value.ToString("0.0", Culture) + " " + units[unit];
+    }
+
+    public static string Ago(DateTimeOffset? at, DateTimeOffset now)
+    {
+        if (at is null)
+        {
+            return "—";
+        }
+
+        var age = now - at.Value;
+        return age.TotalSeconds switch
+        {
+            < 1 => "just now",
+            < 60 => $"{(int)age.TotalSeconds} s ago",
+            < 3600 => $"{(int)age.TotalMinutes} min ago",
+            < 86400 => $"{(int)age.TotalHours} h ago",
+            _ => at.Value.ToString("yyyy-MM-dd HH:mm", Culture),
+        };
+    }
+
+    public static string Timestamp(DateTimeOffset? at) =>
+        at?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Culture) ?? "";
+}

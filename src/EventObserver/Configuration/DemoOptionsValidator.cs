@@ -1,0 +1,26 @@
+using EventObserver.Kafka.Configuration;
+
+using Microsoft.Extensions.Options;
+
+namespace EventObserver.Configuration;
+
+public sealed class DemoOptionsValidator : IValidateOptions<DemoOptions>
+{
+    private const string Section = ConfigurationSections.Demo;
+
+    public ValidateOptionsResult Validate(string? name, DemoOptions options)
+    {
+        var failures = new List<string>();
+        if (!double.IsFinite(options.OrdersPerSecond) || options.OrdersPerSecond is < 0 or > 10_000)
+        {
+            failures.Add($"{Section}:OrdersPerSecond must be between 0 and 10000; it is {options.OrdersPerSecond}.");
+        }
+
+        if (!double.IsFinite(options.PaymentFailureRate) || options.PaymentFailureRate is < 0 or > 1)
+        {
+            failures.Add($"{Section}:PaymentFailureRate must be between 0 and 1; it is {options.PaymentFailureRate}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

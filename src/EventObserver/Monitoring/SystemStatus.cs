@@ -1,0 +1,26 @@
+using EventObserver.Kafka.Ingestion;
+using EventObserver.Storage.Index;
+
+namespace EventObserver.Monitoring;
+
+/// <summary>A snapshot of broker, ingestion and index state for the status bar, <c>/healthz</c> and <c>/api/stats</c>.</summary>
+public sealed record SystemStatus
+{
+    public required BrokerState BrokerState { get; init; }
+    public required bool Embedded { get; init; }
+    public required string BootstrapServers { get; init; }
+    public string? ClusterId { get; init; }
+    public required long Lag { get; init; }
+    public required double EventsPerSec { get; init; }
+    public required long IndexedEvents { get; init; }
+    public required long IndexSizeBytes { get; init; }
+    public required IReadOnlyDictionary<string, long> TopicCounts { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset? LastErrorAt { get; init; }
+    public IndexSwitchNotice? IndexSwitch { get; init; }
+
+    public bool BrokerReachable => BrokerState == BrokerState.Connected;
+
+    /// <summary>Healthy when the broker answers; anything else is degraded (the app keeps serving its index).</summary>
+    public bool Healthy => BrokerReachable;
+}
