@@ -94,10 +94,12 @@ app.Lifetime.ApplicationStarted.Register(() =>
 
 try
 {
+    // Check every setting before anything starts, so a bad one ends in one clear message, not a logged stack trace.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     app.Run();
     return 0;
 }
-catch (Exception ex) when (StartupFailure.IsConfigurationError(ex))
+catch (Exception ex) when (StartupFailure.IsConfigurationError(ex) && StartupFailure.IsOwnProcess)
 {
     Console.Error.WriteLine(StartupFailure.Describe(ex));
     return 1;

@@ -1,41 +1,64 @@
+using System.Reflection;
+
 using Microsoft.Extensions.Options;
 
 namespace EventObserver.Configuration;
 
-/// <summary>Turns a configuration problem found at start-up into one readable message instead of a stack trace.</summary>
+/// <summary>Turns configuration problems found at start-up into one readable message instead of a stack trace.</summary>
 public static class StartupFailure
 {
-    public static bool IsConfigurationError(Exception exception) => Find(exception) is not null;
+    /// <summary>
+    /// True when this app is the process (not hosted by a test's WebApplicationFactory, which must see the exception itself).
+    /// </summary>
+    public static bool IsOwnProcess => Assembly.GetEntryAssembly() == typeof(StartupFailure).Assembly;
+
+    public static bool IsConfigurationError(Exception exception) => Problems(exception).Any();
 
     public static string Describe(Exception exception)
     {
-        var cause = Find(exception) ?? exception;
-        var details = cause is OptionsValidationException validation
-            ? validation.Failures
-            : [cause.Message];
+        var problems = Problems(exception).Distinct(StringComparer.Ordinal).ToList();
+        if (problems.Count == 0)
+        {
+            problems.Add(exception.Message);
+        }
+
         return "EventObserver cannot start because of its configuration:" + Environment.NewLine
-            + string.Join(Environment.NewLine, details.Select(d => "  - " + d)) + Environment.NewLine
+            + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)) + Environment.NewLine
             + "Fix the setting (appsettings.json, or an environment variable such as EventObserver__Storage__Path) and start again.";
     }
 
-    private static Exception? Find(Exception exception)
+    private static IEnumerable<string> Problems(Exception exception)
     {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
+        switch (exception)
         {
-            if (e is OptionsValidationException)
-            {
-                return e;
-            }
+            case OptionsValidationException validation:
+                foreach (var failure in validation.Failures)
+                {
+                    yield return failure;
+                }
+
+                yield break;
 
             // The configuration binder reports an unconvertible value this way, naming the key.
-            if (e is InvalidOperationException && e.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase))
-            {
-                return e;
-            }
+            case InvalidOperationException when exception.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase):
+                yield return exception.Message;
+                yield break;
+
+            case AggregateException aggregate:
+                foreach (var problem in aggregate.InnerExceptions.SelectMany(Problems))
+                {
+                    yield return problem;
+                }
+
+                yield break;
         }
 
-        return exception is AggregateException aggregate
-            ? aggregate.InnerExceptions.Select(Find).FirstOrDefault(x => x is not null)
-            : null;
+        if (exception.InnerException is { } inner)
+        {
+            foreach (var problem in Problems(inner))
+            {
+                yield return problem;
+            }
+        }
     }
 }

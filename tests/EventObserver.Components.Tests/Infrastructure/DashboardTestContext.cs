@@ -1,0 +1,81 @@
+using System.Text;
+
+using Bunit;
+
+using EventObserver.Core.Envelopes;
+using EventObserver.Kafka.Admin;
+using EventObserver.Kafka.Ingestion;
+using EventObserver.Monitoring;
+using EventObserver.Storage.Configuration;
+using EventObserver.Storage.Index;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+using MudBlazor.Services;
+
+namespace EventObserver.Components.Tests.Infrastructure;
+
+/// <summary>
+/// A bUnit context with the app's real read models over a real LiteDB index in a temp folder, a fake clock
+/// and fake cluster metadata. Disposed asynchronously (MudBlazor's disposables are async-only).
+/// </summary>
+public abstract class DashboardTestContext : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "eventobserver-components", Guid.NewGuid().ToString("N"));
+
+    protected DashboardTestContext()
+    {
+        Directory.CreateDirectory(_directory);
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var services = Context.Services;
+        services.AddMudServices();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddOptions<StorageOptions>().Configure(o => o.Path = Path.Combine(_directory, "index.db"));
+        services.AddSingleton<EventIndexProvider>();
+        services.AddSingleton<IngestionStatus>();
+        services.AddSingleton<IClusterInspector>(Cluster);
+        services.AddSingleton<IndexStatisticsReader>();
+        services.AddSingleton<TopicOverviewReader>();
+        services.AddSingleton<SystemStatusReader>();
+    }
+
+    protected BunitContext Context { get; } = new();
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+    protected FakeClusterInspector Cluster { get; } = new();
+
+    protected IngestionStatus Ingestion => Context.Services.GetRequiredService<IngestionStatus>();
+
+    protected EventIndexProvider Indexes => Context.Services.GetRequiredService<EventIndexProvider>();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS temp cleaner.
+        }
+    }
+
+    protected static EventEnvelope Event(string topic, int partition, long offset, DateTimeOffset at) => new()
+    {
+        Topic = topic,
+        Partition = partition,
+        Offset = offset,
+        TimestampMs = at.ToUnixTimeMilliseconds(),
+        Payload = Encoding.UTF8.GetBytes("{}"),
+        PayloadFormat = PayloadFormat.Json,
+        MessageId = $"{topic}-{partition}-{offset}",
+        MessageType = "Something",
+        Kind = MessageKind.Event,
+    };
+}

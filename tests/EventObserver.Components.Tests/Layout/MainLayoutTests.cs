@@ -1,0 +1,97 @@
+using Bunit;
+
+using EventObserver.Components.Layout;
+using EventObserver.Components.Tests.Infrastructure;
+using EventObserver.Kafka.Ingestion;
+
+namespace EventObserver.Components.Tests.Layout;
+
+public sealed class MainLayoutTests : DashboardTestContext
+{
+    [Fact]
+    public void Layout_EmbeddedBroker_ShowsTheEmbeddedChipAndBanner()
+    {
+        Ingestion.IsEmbedded = true;
+
+        var layout = Context.Render<MainLayout>();
+
+        Assert.True(layout.Instance.Status.Embedded);
+        Assert.Contains("Embedded demo broker", layout.Find("[data-testid=embedded-chip]").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(layout.Find("[data-testid=embedded-banner]"));
+    }
+
+    [Fact]
+    public void Layout_RealCluster_HasNoEmbeddedChip()
+    {
+        Ingestion.IsEmbedded = false;
+        Ingestion.BootstrapServers = "kafka-1:9092";
+
+        var layout = Context.Render<MainLayout>();
+
+        Assert.Empty(layout.FindAll("[data-testid=embedded-chip]"));
+        Assert.Empty(layout.FindAll("[data-testid=embedded-banner]"));
+    }
+
+    [Fact]
+    public void StatusBar_BrokerGoesDown_ShowsUnreachableAfterTheNextRefresh()
+    {
+        Ingestion.BrokerState = BrokerState.Connected;
+        var layout = Context.Render<MainLayout>();
+        Assert.Contains("connected", layout.Find("[data-testid=broker-state]").TextContent, StringComparison.Ordinal);
+
+        Ingestion.BrokerState = BrokerState.Unreachable;
+        Ingestion.LastError = "Connect to kafka-1:9092 failed";
+        Time.Advance(MainLayout.RefreshPeriod);
+
+        layout.WaitForAssertion(() =>
+        {
+            Assert.False(layout.Instance.Status.Healthy);
+            Assert.Contains("unreachable", layout.Find("[data-testid=broker-state]").TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void StatusBar_IndexAndIngestion_ShowsCountsLagAndClusterId()
+    {
+        Indexes.OpenForCluster("cluster-a").Write([Event("orders", 0, 0, Time.GetUtcNow()), Event("orders", 0, 1, Time.GetUtcNow())]);
+        Ingestion.SetLag(new Dictionary<string, long> { ["orders"] = 1234 });
+        Ingestion.BrokerState = BrokerState.Connected;
+        Ingestion.ClusterId = "cluster-a";
+
+        var layout = Context.Render<MainLayout>();
+
+        var status = layout.Instance.Status;
+        Assert.Equal(2, status.IndexedEvents);
+        Assert.Equal(1234, status.Lag);
+        Assert.Contains("1,234", layout.Find("[data-testid=lag]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("cluster-a", layout.Find("[data-testid=broker-state]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 events", layout.Find("[data-testid=index]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StatusBar_IndexSwitchedToAnotherCluster_ShowsTheNotice()
+    {
+        Indexes.OpenForCluster("old-cluster").Write([Event("orders", 0, 0, Time.GetUtcNow())]);
+        Indexes.OpenForCluster("new-cluster");
+
+        var layout = Context.Render<MainLayout>();
+
+        var notice = layout.Instance.Status.IndexSwitch;
+        Assert.NotNull(notice);
+        Assert.Equal(("old-cluster", "new-cluster"), (notice.PreviousClusterId, notice.NewClusterId));
+        var text = layout.Find("[data-testid=index-switch]").TextContent;
+        Assert.Contains("old-cluster", text, StringComparison.Ordinal);
+        Assert.Contains("new-cluster", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StatusBar_NoSwitch_HasNoNotice()
+    {
+        Indexes.OpenForCluster("only-cluster");
+
+        var layout = Context.Render<MainLayout>();
+
+        Assert.Null(layout.Instance.Status.IndexSwitch);
+        Assert.Empty(layout.FindAll("[data-testid=index-switch]"));
+    }
+}

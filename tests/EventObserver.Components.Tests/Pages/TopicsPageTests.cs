@@ -1,0 +1,63 @@
+using Bunit;
+
+using EventObserver.Components.Pages;
+using EventObserver.Components.Tests.Infrastructure;
+using EventObserver.Kafka.Admin;
+using EventObserver.Monitoring;
+
+namespace EventObserver.Components.Tests.Pages;
+
+public sealed class TopicsPageTests : DashboardTestContext
+{
+    [Fact]
+    public void Topics_ClusterIndexAndRates_AreMergedIntoOneRowPerTopic()
+    {
+        var now = Time.GetUtcNow();
+        Cluster.Topics = [new ClusterTopic("shop.orders", 3, 10), new ClusterTopic("shop.payments", 2, 0)];
+        Indexes.OpenForCluster("c1").Write(
+        [
+            Event("shop.orders", 0, 0, now.AddSeconds(-30)),
+            Event("shop.orders", 1, 0, now.AddSeconds(-5)),
+            Event("legacy.audit", 0, 7, now.AddMinutes(-10)),
+        ]);
+        Ingestion.Rates.Record("shop.orders", 20);
+        Time.Advance(TimeSpan.FromSeconds(1));
+
+        var page = Context.Render<Topics>();
+
+        Assert.Equal(
+            [
+                new TopicOverview("legacy.audit", 1, 1, now.AddMinutes(-10), 0),
+                new TopicOverview("shop.orders", 3, 2, now.AddSeconds(-5), 2),
+                new TopicOverview("shop.payments", 2, 0, null, 0),
+            ],
+            page.Instance.Rows);
+        Assert.Equal(
+            ["legacy.audit", "shop.orders", "shop.payments"],
+            page.FindAll("[data-testid=topic-name]").Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public void Topics_TimeAdvances_RefreshesCountsFromTheIndex()
+    {
+        Cluster.Topics = [new ClusterTopic("orders", 1, 0)];
+        var index = Indexes.OpenForCluster("c1");
+        var page = Context.Render<Topics>();
+        Assert.Equal(0, Assert.Single(page.Instance.Rows).Indexed);
+
+        index.Write([Event("orders", 0, 0, Time.GetUtcNow()), Event("orders", 0, 1, Time.GetUtcNow())]);
+        Time.Advance(Topics.RefreshPeriod);
+
+        page.WaitForAssertion(() => Assert.Equal(2, Assert.Single(page.Instance.Rows).Indexed));
+    }
+
+    [Fact]
+    public void Topics_NoIndexYet_ListsClusterTopicsWithZeroCounts()
+    {
+        Cluster.Topics = [new ClusterTopic("orders", 4, 0)];
+
+        var page = Context.Render<Topics>();
+
+        Assert.Equal([new TopicOverview("orders", 4, 0, null, 0)], page.Instance.Rows);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+using EventObserver.EndToEnd.Tests.Infrastructure;
+
+using Microsoft.Playwright;
+
+namespace EventObserver.EndToEnd.Tests;
+
+public sealed partial class ShellTests : IAsyncLifetime
+{
+    private const int DemoTopicsAtLeast = 6;
+
+    private readonly LiveAppFactory _app = new();
+    private BrowserSession? _browser;
+
+    public async Task InitializeAsync()
+    {
+        if (File.Exists(ChromiumFactAttribute.ChromiumPath))
+        {
+            _app.StartServer();
+            _browser = await BrowserSession.StartAsync(_app.BaseAddress);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        await _app.DisposeAsync();
+    }
+
+    [ChromiumFact]
+    public async Task Shell_LoadsGoesInteractiveAndTopicsShowGrowingDemoCounts()
+    {
+        var page = _browser!.Page;
+
+        await page.GotoAsync("/");
+        // Prerendered HTML says "Connecting…"; only the live circuit turns it into "Live".
+        await Assertions.Expect(page.GetByTestId("circuit-state")).ToHaveTextAsync(new Regex("Live"));
+        await Assertions.Expect(page.GetByTestId("embedded-chip")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Topics" }).ClickAsync();
+        await page.WaitForURLAsync("**/topics");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Topics");
+        await WaitForAsync(async () => await page.GetByTestId("topic-name").CountAsync() >= DemoTopicsAtLeast, "at least 6 demo topics");
+
+        var first = await TotalIndexedAsync(page);
+        await WaitForAsync(async () => await TotalIndexedAsync(page) > first, "the indexed count to grow without a reload");
+        await page.ScreenshotAsync(new() { Path = "/tmp/topics.png", FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lineage" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Lineage");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Replay" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Replay");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Live feed" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Live feed");
+    }
+
+    private static async Task<long> TotalIndexedAsync(IPage page)
+    {
+        var summary = await page.GetByTestId("topics-summary").InnerTextAsync();
+        var match = IndexedCount().Match(summary);
+        return match.Success ? long.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>Polls a condition the server changes over time; fails with what it waited for.</summary>
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"Timed out waiting for {what}.");
+    }
+
+    [GeneratedRegex(@"([\d,]+) events indexed")]
+    private static partial Regex IndexedCount();
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json;
+
+using EventObserver.Tests.Infrastructure;
+
+namespace EventObserver.Tests.Api;
+
+public sealed class TopicsAndStatsApiTests(SeededIndexFixture fixture) : IClassFixture<SeededIndexFixture>
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    [Fact]
+    public async Task Topics_MergesClusterMetadataWithIndexCounts()
+    {
+        var topics = (await GetAsync("/api/topics")).EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
+
+        Assert.Equal(
+            [SeededIndexFixture.EmptyTopic, SeededIndexFixture.OddTopic, SeededIndexFixture.PaymentsTopic, SeededIndexFixture.OrdersTopic],
+            topics.Keys.Order(StringComparer.Ordinal));
+        var orders = topics[SeededIndexFixture.OrdersTopic];
+        Assert.Equal(3, orders.GetProperty("partitions").GetInt32());
+        Assert.Equal(3, orders.GetProperty("indexed").GetInt64());
+        Assert.Equal(Envelopes.BaseTime.AddSeconds(2), orders.GetProperty("lastEventAt").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Number, orders.GetProperty("eventsPerSec").ValueKind);
+        var empty = topics[SeededIndexFixture.EmptyTopic];
+        Assert.Equal(4, empty.GetProperty("partitions").GetInt32());
+        Assert.Equal(0, empty.GetProperty("indexed").GetInt64());
+        Assert.Equal(JsonValueKind.Null, empty.GetProperty("lastEventAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task Stats_CountsEveryTopicUnderItsExactName()
+    {
+        var stats = await GetAsync("/api/stats");
+
+        Assert.Equal(SeededIndexFixture.SeededCount, stats.GetProperty("totalIndexed").GetInt64());
+        Assert.Equal(JsonValueKind.Number, stats.GetProperty("eventsPerSec").ValueKind);
+        var topics = stats.GetProperty("topics");
+        Assert.Equal(3, topics.GetProperty(SeededIndexFixture.OrdersTopic).GetInt64());
+        Assert.Equal(2, topics.GetProperty(SeededIndexFixture.PaymentsTopic).GetInt64());
+        Assert.Equal(2, topics.GetProperty(SeededIndexFixture.OddTopic).GetInt64());
+        Assert.True(stats.GetProperty("indexSizeBytes").GetInt64() > 0);
+        Assert.Equal(SeededAppFactory.ClusterId, stats.GetProperty("clusterId").GetString());
+        Assert.Equal(JsonValueKind.String, stats.GetProperty("brokerState").ValueKind);
+        Assert.Equal(JsonValueKind.Number, stats.GetProperty("lag").ValueKind);
+        Assert.Equal(JsonValueKind.False, stats.GetProperty("embedded").ValueKind);
+    }
+
+    private async Task<JsonElement> GetAsync(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+}

@@ -1,0 +1,65 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Kafka.Admin;
+using EventObserver.Kafka.Ingestion;
+using EventObserver.Storage.Index;
+
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace EventObserver.Tests.Infrastructure;
+
+/// <summary>
+/// The real app with its own temp index and without Kafka ingestion, so tests control exactly what the
+/// index holds (written through the real <see cref="EventIndexProvider"/>) and what the cluster reports.
+/// </summary>
+public sealed class SeededAppFactory : WebApplicationFactory<Program>
+{
+    public const string ClusterId = "test-cluster";
+
+    private readonly TempDirectory _directory = new();
+
+    public FakeClusterInspector Cluster { get; } = new();
+
+    public string StoragePath => Path.Combine(_directory.Path, "index.db");
+
+    public IngestionStatus Ingestion => Services.GetRequiredService<IngestionStatus>();
+
+    public IEventIndex OpenIndex() => Services.GetRequiredService<EventIndexProvider>().OpenForCluster(ClusterId);
+
+    public void Seed(params EventEnvelope[] envelopes) => OpenIndex().Write(envelopes);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("EventObserver:Storage:Path", StoragePath);
+        builder.ConfigureTestServices(services =>
+        {
+            RemoveKafkaHostedServices(services);
+            services.AddSingleton<IClusterInspector>(Cluster);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _directory.Dispose();
+        }
+    }
+
+    private static void RemoveKafkaHostedServices(IServiceCollection services)
+    {
+        var kafka = services
+            .Where(d => d.ServiceType == typeof(IHostedService)
+                && (d.ImplementationType ?? d.ImplementationInstance?.GetType() ?? d.ImplementationFactory?.Method.ReturnType)?.Namespace?.StartsWith("EventObserver.Kafka", StringComparison.Ordinal) == true)
+            .ToList();
+        foreach (var descriptor in kafka)
+        {
+            services.Remove(descriptor);
+        }
+    }
+}
