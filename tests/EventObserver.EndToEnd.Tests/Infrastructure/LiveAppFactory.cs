@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EventObserver.EndToEnd.Tests.Infrastructure;
 
@@ -12,18 +8,22 @@ public sealed class LiveAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "eventobserver-e2e", Guid.NewGuid().ToString("N"));
 
-    public LiveAppFactory()
+    private readonly Action<IWebHostBuilder>? _configure;
+
+    public LiveAppFactory(Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         Directory.CreateDirectory(_directory);
         UseKestrel(0);
     }
 
+    /// <summary>The real Kestrel address; valid after <c>StartServer()</c>.</summary>
     public Uri BaseAddress
     {
         get
         {
-            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-            return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+            using var client = CreateClient();
+            return client.BaseAddress!;
         }
     }
 
@@ -32,7 +32,7 @@ public sealed class LiveAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("EventObserver:Storage:Path", Path.Combine(_directory, "index.db"));
         builder.UseSetting("EventObserver:Demo:OrdersPerSecond", "3");
-        builder.UseSetting("urls", "http://127.0.0.1:0");
+        _configure?.Invoke(builder);
     }
 
     protected override void Dispose(bool disposing)
