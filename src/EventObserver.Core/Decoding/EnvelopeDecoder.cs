@@ -20,6 +20,7 @@ public sealed class EnvelopeDecoder
 {
     private readonly HeaderRuleSet _headerRules;
     private readonly IReadOnlyList<JsonPathMapping> _jsonMappings;
+    private readonly KindCache _kinds = new();
 
     public EnvelopeDecoder(LineageOptions options)
     {
@@ -86,7 +87,7 @@ public sealed class EnvelopeDecoder
             MessageId = messageId ?? EventPosition.Format(topic, record.Partition, record.Offset),
             MessageIdDerived = messageId is null,
             MessageType = messageType,
-            Kind = MessageKindClassifier.Classify(messageType, topic, candidates.Get(LineageSlot.KindHint)),
+            Kind = _kinds.Classify(messageType, topic, candidates.Get(LineageSlot.KindHint)),
             CorrelationId = candidates.Get(LineageSlot.CorrelationId) ?? traceId,
             CausationId = candidates.Get(LineageSlot.CausationId),
             TraceId = traceId,

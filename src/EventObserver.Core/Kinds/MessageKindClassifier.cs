@@ -13,22 +13,26 @@ public static class MessageKindClassifier
 {
     public static MessageKind Classify(string? typeName, string? topic, string? explicitHint)
     {
+        var type = string.IsNullOrWhiteSpace(typeName) ? null : typeName;
+        return Combine(explicitHint, TypeEvidence.Of(type), TopicEvidence(topic));
+    }
+
+    /// <summary>The topic's kind hint, <see cref="MessageKind.Message"/> when it gives none.</summary>
+    internal static MessageKind TopicEvidence(string? topic) =>
+        !string.IsNullOrWhiteSpace(topic) && KindHints.TryFromTopic(topic, out var kind) ? kind : MessageKind.Message;
+
+    internal static MessageKind Combine(string? explicitHint, TypeEvidence type, MessageKind topic)
+    {
         if (KindHints.TryParseHint(explicitHint, out var kind))
         {
             return kind;
         }
 
-        var type = string.IsNullOrWhiteSpace(typeName) ? null : typeName;
-        if (type is not null && TypeNameGrammar.TryGetMarker(type, out kind))
+        if (type.Marker != MessageKind.Message)
         {
-            return kind;
+            return type.Marker;
         }
 
-        if (!string.IsNullOrWhiteSpace(topic) && KindHints.TryFromTopic(topic, out kind))
-        {
-            return kind;
-        }
-
-        return type is not null && TypeNameGrammar.TryFromGrammar(type, out kind) ? kind : MessageKind.Message;
+        return topic != MessageKind.Message ? topic : type.Grammar;
     }
 }
