@@ -9,6 +9,7 @@ using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
+using EventObserver.Storage.Retention;
 
 using Microsoft.Extensions.Options;
 
@@ -38,8 +39,9 @@ services.AddSingleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>();
 services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();
 services.AddSingleton<IValidateOptions<LineageOptions>, LineageOptionsValidator>();
 
-// Storage: the one open index per process.
+// Storage: the one open index per process, and retention over it.
 services.AddSingleton<EventIndexProvider>();
+services.AddHostedService<RetentionService>();
 
 // Kafka: ingestion status is shared by ingestion, UI, API and health.
 services.AddSingleton<IngestionStatus>();
@@ -60,11 +62,11 @@ services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
+// Errors: RFC 7807 problem details for the API, the "not found" page for the browser.
 app.UseExceptionHandler();
-app.UseWhen(
-    context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz"),
-    api => api.UseStatusCodePages());
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Inner, so it answers first: an API response gets a problem body and the re-execute above then leaves it alone.
+app.UseWhen(IsApiRequest, api => api.UseStatusCodePages());
 app.UseStaticFiles();
 app.UseAntiforgery();
 
@@ -105,4 +107,8 @@ catch (Exception ex) when (StartupFailure.IsConfigurationError(ex) && StartupFai
     return 1;
 }
 
-public partial class Program;
+public partial class Program
+{
+    private static bool IsApiRequest(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz");
+}
