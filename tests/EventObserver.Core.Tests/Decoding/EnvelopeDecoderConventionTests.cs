@@ -254,36 +254,6 @@ public sealed class EnvelopeDecoderConventionTests
         Assert.Equal("order-17", envelope.Subject);
     }
 
-    [Theory]
-    [InlineData("""{"eventType":"OrderPlaced"}""", "OrderPlaced")]
-    [InlineData("""{"messageType":"PlaceOrder"}""", "PlaceOrder")]
-    [InlineData("""{"type":"order.placed"}""", "order.placed")]
-    [InlineData("""{"$type":"Shop.Orders.Events.OrderPlaced, Shop.Orders"}""", "OrderPlaced")]
-    [InlineData("""{"data":{"type":"nested"},"eventType":"OrderPlaced"}""", "OrderPlaced")]
-    public void Decode_TypeInJsonBody_IsUsedWhenNoHeaderGivesIt(string json, string expected)
-    {
-        var envelope = _decoder.Decode(Records.Json(json));
-
-        Assert.Equal(expected, envelope.MessageType);
-    }
-
-    [Fact]
-    public void Decode_TypeHeaderAndBodyType_HeaderWins()
-    {
-        var envelope = _decoder.Decode(Records.Json("""{"type":"FromBody"}""", headers: ("event-type", "FromHeader")));
-
-        Assert.Equal("FromHeader", envelope.MessageType);
-    }
-
-    [Fact]
-    public void Decode_TypeInTextPayload_IsNotRead()
-    {
-        var envelope = _decoder.Decode(Records.Json("""{"type":"OrderPlaced" broken"""));
-
-        Assert.Equal(PayloadFormat.Text, envelope.PayloadFormat);
-        Assert.Null(envelope.MessageType);
-    }
-
     [Fact]
     public void Decode_KindHeader_WinsOverGrammar()
     {
