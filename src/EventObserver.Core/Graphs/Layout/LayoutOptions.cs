@@ -21,5 +21,5 @@ public sealed record LayoutOptions
     /// Budget of bend points for edges spanning several layers; beyond it long edges are drawn straight,
     /// so a pathological graph cannot blow up time and memory.
     /// </summary>
-    public int MaxBendNodes { get; init; } = 20_000;
+    public int MaxBendNodes { get; init; } = 10_000;
 }
