@@ -7,6 +7,7 @@ namespace EventObserver.TestSupport;
 public sealed class TestProducer : IDisposable
 {
     private readonly IProducer<byte[], byte[]> _producer;
+    private int _failures;
 
     public TestProducer(string bootstrapServers)
     {
@@ -40,10 +41,16 @@ public sealed class TestProducer : IDisposable
             value is null ? null : Encoding.UTF8.GetBytes(value),
             headers.Select(h => (h.Key, (byte[]?)Encoding.UTF8.GetBytes(h.Value))).ToArray());
 
-    /// <summary>Sends <paramref name="count"/> JSON messages <c>{"n":i}</c> with key <c>k{i}</c>, pipelined, then flushes.</summary>
+    /// <summary>Sends <paramref name="count"/> JSON messages <c>{"n":i}</c> with key <c>k{i}</c>, pipelined, and waits for delivery.</summary>
     public void SendMany(string topic, int count, int start = 0)
     {
-        var failures = 0;
+        Enqueue(topic, count, start);
+        Flush();
+    }
+
+    /// <summary>Queues messages like <see cref="SendMany"/> without waiting; <see cref="Flush"/> waits and reports failures.</summary>
+    public void Enqueue(string topic, int count, int start = 0)
+    {
         for (var i = start; i < start + count; i++)
         {
             _producer.Produce(
@@ -53,19 +60,22 @@ public sealed class TestProducer : IDisposable
                 {
                     if (report.Error.IsError)
                     {
-                        Interlocked.Increment(ref failures);
+                        Interlocked.Increment(ref _failures);
                     }
                 });
         }
-
-        Flush();
-        if (failures > 0)
-        {
-            throw new InvalidOperationException($"{failures} of {count} test messages to {topic} were not delivered.");
-        }
     }
 
-    public void Flush() => _producer.Flush(TimeSpan.FromSeconds(60));
+    /// <summary>Waits for every queued message; throws when any was not delivered.</summary>
+    public void Flush()
+    {
+        var left = _producer.Flush(TimeSpan.FromSeconds(60));
+        var failures = Interlocked.Exchange(ref _failures, 0);
+        if (left > 0 || failures > 0)
+        {
+            throw new InvalidOperationException($"{failures} test messages failed and {left} were still queued.");
+        }
+    }
 
     public void Dispose() => _producer.Dispose();
 }

@@ -46,6 +46,9 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
         }
     }
 
+    /// <summary>Why the last refresh failed; null once the cluster answers again.</summary>
+    public string? LastError { get; private set; }
+
     public IReadOnlyList<ClusterTopic> GetTopics()
     {
         if (_filter is null)
@@ -108,6 +111,7 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
                     t.Partitions.Sum(p => Math.Max(0, marks.GetValueOrDefault(new TopicPartition(t.Topic, p.PartitionId))))))
                 .ToList();
             _highWatermarks = marks;
+            LastError = null;
             if (_failing)
             {
                 _failing = false;
@@ -117,6 +121,7 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
         catch (Exception e) when (e is KafkaException or TimeoutException or ObjectDisposedException)
         {
             // Keep serving the last known topics.
+            LastError = e.Message;
             if (!_failing)
             {
                 _failing = true;
