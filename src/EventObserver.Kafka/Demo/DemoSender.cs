@@ -8,7 +8,11 @@ namespace EventObserver.Kafka.Demo;
 /// <summary>Produces demo messages; a failed send is logged and reported as null, never thrown.</summary>
 internal sealed partial class DemoSender(IProducer<byte[], byte[]> producer, TimeProvider time, ILogger logger)
 {
+    private long _produced;
+
     public TimeProvider Time => time;
+
+    public long MessagesProduced => Interlocked.Read(ref _produced);
 
     /// <summary>
     /// Sends a message labelled by <paramref name="convention"/> and returns the id the next message
@@ -37,7 +41,7 @@ internal sealed partial class DemoSender(IProducer<byte[], byte[]> producer, Tim
     {
         try
         {
-            return await producer.ProduceAsync(
+            var delivered = await producer.ProduceAsync(
                 topic,
                 new Message<byte[], byte[]>
                 {
@@ -46,6 +50,8 @@ internal sealed partial class DemoSender(IProducer<byte[], byte[]> producer, Tim
                     Headers = headers ?? [],
                 },
                 cancellationToken);
+            Interlocked.Increment(ref _produced);
+            return delivered;
         }
         catch (ProduceException<byte[], byte[]> e)
         {

@@ -42,6 +42,9 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
 
     public long OrdersStarted => Interlocked.Read(ref _ordersStarted);
 
+    /// <summary>Messages delivered to the cluster so far.</summary>
+    public long MessagesProduced => _producer.IsValueCreated ? _producer.Value.Sender.MessagesProduced : 0;
+
     /// <summary>Orders whose chains are still being produced.</summary>
     public long OrdersRunning => Interlocked.Read(ref _ordersRunning);
 
