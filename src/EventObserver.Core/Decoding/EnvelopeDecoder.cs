@@ -1,4 +1,5 @@
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Kinds;
 using EventObserver.Core.Lineage;
 
 namespace EventObserver.Core.Decoding;
@@ -7,17 +8,136 @@ namespace EventObserver.Core.Decoding;
 /// Turns a raw Kafka record into an <see cref="EventEnvelope"/>. Never throws on bad input:
 /// broken JSON, binary or odd headers are classified, not rejected. Thread-safe.
 /// </summary>
-public sealed class EnvelopeDecoder(LineageOptions options)
+/// <remarks>
+/// Priority for every field, best first: user mappings (in configuration order); CloudEvents binary
+/// <c>ce_*</c> headers; structured CloudEvents body; namespaced framework headers (NServiceBus, MassTransit
+/// MT-*, Axon, Eventuous, Wolverine parent-id, dead-letter headers); KurrentDB <c>$correlationId</c>/<c>$causationId</c>
+/// in the body; plain header names; conversation ids (correlation only); type properties of the JSON body
+/// (type only). Last resorts: the traceparent trace id for the correlation, the text key for the subject, the
+/// position for the message id. A repeated header's last value wins.
+/// </remarks>
+public sealed class EnvelopeDecoder
 {
-    // TEMPORARY minimal implementation; the Core work replaces it with the full convention set.
-    private readonly LineageOptions _options = options;
+    private readonly HeaderRuleSet _headerRules;
+    private readonly IReadOnlyList<JsonPathMapping> _jsonMappings;
+    private readonly KindCache _kinds = new();
+
+    public EnvelopeDecoder(LineageOptions options)
+    {
+        var mappings = (IReadOnlyList<LineageMapping>?)options?.Mappings ?? [];
+        _headerRules = new HeaderRuleSet(mappings);
+        _jsonMappings = JsonPathMapping.Compile(mappings);
+    }
 
     public EventEnvelope Decode(RawRecord record)
     {
-        _ = _options;
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            return DecodeCore(record);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Last line of defence for the ingestion loop: a record we cannot read is still indexed, raw.
+            return Fallback(record);
+        }
+    }
+
+    /// <summary>The decoding itself, without the safety net (tests call it to see real failures).</summary>
+    internal EventEnvelope DecodeCore(RawRecord record)
+    {
+        var topic = record.Topic ?? string.Empty;
+        var headers = record.Headers ?? [];
+        var candidates = new LineageCandidates();
+        ReadHeaders(headers, ref candidates);
+
+        var fields = new JsonPayloadFields();
+        var format = PayloadClassifier.Classify(record.Value, ref fields);
+        if (format == PayloadFormat.Json)
+        {
+            if (CloudEventsStructured.IsContentType(candidates.Get(LineageSlot.ContentType)) || fields.LooksLikeCloudEvent)
+            {
+                CloudEventsStructured.Apply(fields, ref candidates);
+            }
+
+            PayloadConventions.Apply(fields, ref candidates);
+            ReadJsonMappings(record.Value!, ref candidates);
+        }
+
+        var (key, keyFormat) = KeyDecoder.Decode(record.Key);
+        var messageId = candidates.Get(LineageSlot.MessageId);
+        var messageType = candidates.Get(LineageSlot.MessageType);
+        var traceId = candidates.Get(LineageSlot.TraceId);
+        var subject = candidates.Get(LineageSlot.Subject)
+            ?? (keyFormat == KeyFormat.Text && !string.IsNullOrWhiteSpace(key) ? key.Trim() : null);
+
         return new EventEnvelope
         {
-            Topic = record.Topic,
+            Topic = topic,
+            Partition = record.Partition,
+            Offset = record.Offset,
+            TimestampMs = record.TimestampMs,
+            TimestampKind = record.TimestampKind,
+            KeyBytes = record.Key,
+            Key = key,
+            KeyFormat = keyFormat,
+            Headers = headers,
+            Payload = record.Value,
+            PayloadFormat = format,
+            MessageId = messageId ?? EventPosition.Format(topic, record.Partition, record.Offset),
+            MessageIdDerived = messageId is null,
+            MessageType = messageType,
+            Kind = _kinds.Classify(messageType, topic, candidates.Get(LineageSlot.KindHint)),
+            CorrelationId = candidates.Get(LineageSlot.CorrelationId) ?? traceId,
+            CausationId = candidates.Get(LineageSlot.CausationId),
+            TraceId = traceId,
+            Source = candidates.Get(LineageSlot.Source),
+            Subject = subject,
+            DeadLetterOf = DeadLetterHeaders.Build(
+                candidates.Get(LineageSlot.DeadLetterTopic),
+                candidates.Get(LineageSlot.DeadLetterPartition),
+                candidates.Get(LineageSlot.DeadLetterOffset),
+                candidates.Get(LineageSlot.DeadLetterError)),
+        };
+    }
+
+    private void ReadHeaders(IReadOnlyList<EnvelopeHeader> headers, ref LineageCandidates candidates)
+    {
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = headers[i];
+            if (header?.Key is null || header.Value is null || !_headerRules.TryGetRules(header.Key, out var rules))
+            {
+                continue;
+            }
+
+            foreach (var rule in rules)
+            {
+                if (candidates.Wants(rule.Slot, rule.Rank))
+                {
+                    candidates.Offer(rule.Slot, HeaderValueReader.Read(header.Value, rule.ValueKind), rule.Rank);
+                }
+            }
+        }
+    }
+
+    private void ReadJsonMappings(byte[] payload, ref LineageCandidates candidates)
+    {
+        foreach (var mapping in _jsonMappings)
+        {
+            if (candidates.Wants(mapping.Slot, mapping.Rank))
+            {
+                candidates.Offer(mapping.Slot, JsonPathReader.TryRead(payload, mapping.Path), mapping.Rank);
+            }
+        }
+    }
+
+    private static EventEnvelope Fallback(RawRecord record)
+    {
+        var topic = record.Topic ?? string.Empty;
+        return new EventEnvelope
+        {
+            Topic = topic,
             Partition = record.Partition,
             Offset = record.Offset,
             TimestampMs = record.TimestampMs,
@@ -25,10 +145,10 @@ public sealed class EnvelopeDecoder(LineageOptions options)
             KeyBytes = record.Key,
             Key = record.Key is null ? null : Convert.ToHexStringLower(record.Key),
             KeyFormat = record.Key is null ? KeyFormat.None : KeyFormat.Hex,
-            Headers = record.Headers,
+            Headers = record.Headers ?? [],
             Payload = record.Value,
             PayloadFormat = record.Value is null ? PayloadFormat.Tombstone : PayloadFormat.Binary,
-            MessageId = EventPosition.Format(record.Topic, record.Partition, record.Offset),
+            MessageId = EventPosition.Format(topic, record.Partition, record.Offset),
             MessageIdDerived = true,
         };
     }

@@ -1,0 +1,233 @@
+using EventObserver.Core.Querying;
+
+namespace EventObserver.Storage.Index.Chunks;
+
+/// <summary>
+/// The in-memory catalog of an index: partition and type numbers, checkpoints, every chunk's
+/// <see cref="ChunkMeta"/> and the counts behind the statistics. Mutated only after a LiteDB
+/// commit succeeded, so it never runs ahead of the file. Thread-safe.
+/// </summary>
+internal sealed class ChunkCatalog
+{
+    private readonly Lock _sync = new();
+    private readonly Dictionary<TopicPartitionKey, int> _partitionNumbers = [];
+    private readonly Dictionary<int, TopicPartitionKey> _partitions = [];
+    private readonly Dictionary<string, int> _typeNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<ChunkMeta>> _chunks = [];
+    private readonly Dictionary<int, long> _checkpoints = [];
+    private readonly Dictionary<string, TopicCounter> _topics = new(StringComparer.Ordinal);
+    private long _total;
+
+    public long TotalEvents
+    {
+        get { lock (_sync) { return _total; } }
+    }
+
+    public int NextPartitionNumber
+    {
+        get { lock (_sync) { return _partitions.Count == 0 ? 1 : _partitions.Keys.Max() + 1; } }
+    }
+
+    public int NextTypeNumber
+    {
+        get { lock (_sync) { return _typeNumbers.Count == 0 ? 1 : _typeNumbers.Values.Max() + 1; } }
+    }
+
+    public bool TryGetPartitionNumber(TopicPartitionKey key, out int number)
+    {
+        lock (_sync) { return _partitionNumbers.TryGetValue(key, out number); }
+    }
+
+    public TopicPartitionKey GetPartition(int number)
+    {
+        lock (_sync) { return _partitions[number]; }
+    }
+
+    public bool TryGetTypeNumber(string type, out int number)
+    {
+        lock (_sync) { return _typeNumbers.TryGetValue(type, out number); }
+    }
+
+    public long? GetCheckpoint(int partitionNumber)
+    {
+        lock (_sync) { return _checkpoints.TryGetValue(partitionNumber, out var next) ? next : null; }
+    }
+
+    public void AddPartition(int number, TopicPartitionKey key)
+    {
+        lock (_sync)
+        {
+            _partitionNumbers[key] = number;
+            _partitions[number] = key;
+            _chunks.TryAdd(number, []);
+            Counter(key.Topic).Partitions++;
+        }
+    }
+
+    public void AddType(int number, string type)
+    {
+        lock (_sync) { _typeNumbers[type] = number; }
+    }
+
+    public void SetCheckpoint(int partitionNumber, long next)
+    {
+        lock (_sync)
+        {
+            if (!_checkpoints.TryGetValue(partitionNumber, out var current) || next > current)
+            {
+                _checkpoints[partitionNumber] = next;
+            }
+        }
+    }
+
+    public void AddChunk(ChunkMeta meta)
+    {
+        lock (_sync)
+        {
+            var list = _chunks[meta.PartitionNo];
+            var at = list.Count;
+            while (at > 0 && list[at - 1].FirstOffset > meta.FirstOffset)
+            {
+                at--;
+            }
+
+            list.Insert(at, meta);
+            _total += meta.Count;
+            var counter = Counter(_partitions[meta.PartitionNo].Topic);
+            counter.Count += meta.Count;
+            counter.LastTimestampMs = Math.Max(counter.LastTimestampMs ?? long.MinValue, meta.MaxTimestampMs);
+        }
+    }
+
+    public void RemoveChunk(ChunkMeta meta)
+    {
+        lock (_sync)
+        {
+            if (!_chunks[meta.PartitionNo].Remove(meta))
+            {
+                return;
+            }
+
+            _total -= meta.Count;
+            var topic = _partitions[meta.PartitionNo].Topic;
+            var counter = Counter(topic);
+            counter.Count -= meta.Count;
+            counter.LastTimestampMs = _partitions
+                .Where(p => p.Value.Topic == topic)
+                .SelectMany(p => _chunks[p.Key])
+                .Select(c => (long?)c.MaxTimestampMs)
+                .Max();
+        }
+    }
+
+    public IReadOnlyDictionary<TopicPartitionKey, long> GetCheckpoints()
+    {
+        lock (_sync) { return _checkpoints.ToDictionary(c => _partitions[c.Key], c => c.Value); }
+    }
+
+    public ChunkMeta? FindChunk(TopicPartitionKey key, long offset)
+    {
+        lock (_sync)
+        {
+            if (!_partitionNumbers.TryGetValue(key, out var number))
+            {
+                return null;
+            }
+
+            var list = _chunks[number];
+            int lo = 0, hi = list.Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var chunk = list[mid];
+                if (offset < chunk.FirstOffset)
+                {
+                    hi = mid - 1;
+                }
+                else if (offset > chunk.LastOffset)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    return chunk;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Chunks that may hold a match, newest (by latest timestamp) first.</summary>
+    public List<ChunkMeta> Candidates(EventQuery query)
+    {
+        var filter = ChunkFilter.Create(query, this);
+        if (filter is null)
+        {
+            return [];
+        }
+
+        lock (_sync)
+        {
+            var result = new List<ChunkMeta>();
+            foreach (var (number, chunks) in _chunks)
+            {
+                if (query.Topic is not null && _partitions[number].Topic != query.Topic)
+                {
+                    continue;
+                }
+
+                result.AddRange(chunks.Where(filter.MightMatch));
+            }
+
+            result.Sort((a, b) => b.MaxTimestampMs.CompareTo(a.MaxTimestampMs));
+            return result;
+        }
+    }
+
+    /// <summary>All chunks, oldest (by earliest timestamp) first.</summary>
+    public List<ChunkMeta> OldestFirst()
+    {
+        lock (_sync)
+        {
+            var result = _chunks.Values.SelectMany(c => c).ToList();
+            result.Sort((a, b) => a.MinTimestampMs != b.MinTimestampMs
+                ? a.MinTimestampMs.CompareTo(b.MinTimestampMs)
+                : a.Id.CompareTo(b.Id));
+            return result;
+        }
+    }
+
+    public IReadOnlyDictionary<string, TopicIndexStatistics> TopicStatistics()
+    {
+        lock (_sync)
+        {
+            return _topics.ToDictionary(
+                t => t.Key,
+                t => new TopicIndexStatistics(
+                    t.Key,
+                    t.Value.Count,
+                    t.Value.LastTimestampMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+                    t.Value.Partitions),
+                StringComparer.Ordinal);
+        }
+    }
+
+    private TopicCounter Counter(string topic)
+    {
+        if (!_topics.TryGetValue(topic, out var counter))
+        {
+            counter = new TopicCounter();
+            _topics[topic] = counter;
+        }
+
+        return counter;
+    }
+
+    private sealed class TopicCounter
+    {
+        public long Count { get; set; }
+        public long? LastTimestampMs { get; set; }
+        public int Partitions { get; set; }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace EventObserver.Storage.Index.Chunks;
+
+/// <summary>Reads what <see cref="ChunkWriter"/> wrote. Throws <see cref="InvalidDataException"/> on a truncated buffer.</summary>
+internal ref struct ChunkReader(ReadOnlySpan<byte> data)
+{
+    private readonly ReadOnlySpan<byte> _data = data;
+    private int _position;
+
+    public readonly bool End => _position >= _data.Length;
+
+    public byte ReadByte()
+    {
+        Check(1);
+        return _data[_position++];
+    }
+
+    public ulong ReadVarint()
+    {
+        ulong result = 0;
+        for (var shift = 0; shift < 70; shift += 7)
+        {
+            var b = ReadByte();
+            result |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return result;
+            }
+        }
+
+        throw new InvalidDataException("Malformed varint in an index chunk.");
+    }
+
+    public long ReadSigned()
+    {
+        var raw = ReadVarint();
+        return (long)(raw >> 1) ^ -(long)(raw & 1);
+    }
+
+    public long ReadInt64()
+    {
+        Check(8);
+        var value = BinaryPrimitives.ReadInt64LittleEndian(_data[_position..]);
+        _position += 8;
+        return value;
+    }
+
+    public byte[]? ReadBytes()
+    {
+        var length = ReadVarint();
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var count = checked((int)(length - 1));
+        Check(count);
+        var value = _data.Slice(_position, count).ToArray();
+        _position += count;
+        return value;
+    }
+
+    public string? ReadString()
+    {
+        var length = ReadVarint();
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var count = checked((int)(length - 1));
+        Check(count);
+        var value = Encoding.UTF8.GetString(_data.Slice(_position, count));
+        _position += count;
+        return value;
+    }
+
+    private readonly void Check(int count)
+    {
+        if (_position + count > _data.Length)
+        {
+            throw new InvalidDataException("Truncated index chunk.");
+        }
+    }
+}

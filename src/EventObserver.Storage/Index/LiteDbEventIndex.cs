@@ -1,0 +1,291 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Querying;
+using EventObserver.Storage.Index.Chunks;
+using EventObserver.Storage.Retention;
+
+using LiteDB;
+
+namespace EventObserver.Storage.Index;
+
+/// <summary>
+/// The event index in one LiteDB file. Events are stored in chunks of consecutive offsets of one
+/// partition (a compact binary encoding, one document per chunk); lookups are served by an
+/// in-memory catalog of chunk metadata (time range, kinds, types, a bloom filter over message,
+/// correlation and causation ids and keys), so a write costs no secondary LiteDB index entries.
+/// One writer at a time, any number of readers.
+/// </summary>
+public sealed class LiteDbEventIndex : IEventIndex
+{
+    private const string ChunkCollection = "chunks";
+    private const string MetaCollection = "chunk_meta";
+    private const string PartitionCollection = "partitions";
+    private const string TypeCollection = "types";
+    private const string CheckpointCollection = "checkpoints";
+    private const string InfoCollection = "info";
+    private const string ClusterInfoId = "cluster";
+
+    private readonly LiteDatabase _db;
+    private readonly ChunkCatalog _catalog = new();
+    private readonly ChunkBuilder _builder = new();
+    private readonly Lock _writeLock = new();
+    private readonly RetentionRunner _retention;
+
+    private LiteDbEventIndex(string filePath, LiteDatabase db)
+    {
+        FilePath = filePath;
+        _db = db;
+        _retention = new RetentionRunner(this);
+        ClusterId = db.GetCollection(InfoCollection).FindById(ClusterInfoId)?["v"].AsString ?? string.Empty;
+        LoadCatalog();
+    }
+
+    /// <summary>The cluster id stamped in the file; empty when the file was never stamped.</summary>
+    public string ClusterId { get; private set; }
+
+    public string FilePath { get; }
+
+    /// <summary>Test seam: runs inside the write transaction, just before commit.</summary>
+    internal Action? BeforeCommit { get; set; }
+
+    internal ChunkCatalog Catalog => _catalog;
+
+    /// <summary>Opens (or creates) the file. Throws when the file is not a readable LiteDB index.</summary>
+    public static LiteDbEventIndex Open(string filePath)
+    {
+        var full = Path.GetFullPath(filePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        try
+        {
+            db.UtcDate = true;
+            return new LiteDbEventIndex(full, db);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Records which cluster this index belongs to.</summary>
+    public void StampCluster(string clusterId)
+    {
+        lock (_writeLock)
+        {
+            _db.GetCollection(InfoCollection).Upsert(new BsonDocument { ["_id"] = ClusterInfoId, ["v"] = clusterId });
+            ClusterId = clusterId;
+        }
+    }
+
+    public int Write(IReadOnlyList<EventEnvelope> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        lock (_writeLock)
+        {
+            var plan = WritePlan.Create(batch, _catalog, _builder);
+            if (plan.Stored == 0)
+            {
+                return 0;
+            }
+
+            RunInTransaction(() =>
+            {
+                _db.GetCollection(PartitionCollection).Insert(plan.NewPartitions.Select(p =>
+                    new BsonDocument { ["_id"] = p.Number, ["t"] = p.Key.Topic, ["p"] = p.Key.Partition }));
+                _db.GetCollection(TypeCollection).Insert(plan.NewTypes.Select(t =>
+                    new BsonDocument { ["_id"] = t.Number, ["n"] = t.Name }));
+                _db.GetCollection(ChunkCollection).Insert(plan.ChunkDocuments);
+                _db.GetCollection(MetaCollection).Insert(plan.Metas.Select(m => m.ToBson()));
+                _db.GetCollection(CheckpointCollection).Upsert(plan.Checkpoints.Select(c =>
+                    new BsonDocument { ["_id"] = c.Key, ["o"] = c.Value }));
+                BeforeCommit?.Invoke();
+            });
+
+            foreach (var (number, key) in plan.NewPartitions)
+            {
+                _catalog.AddPartition(number, key);
+            }
+
+            foreach (var (number, name) in plan.NewTypes)
+            {
+                _catalog.AddType(number, name);
+            }
+
+            plan.Metas.ForEach(_catalog.AddChunk);
+            foreach (var (number, next) in plan.Checkpoints)
+            {
+                _catalog.SetCheckpoint(number, next);
+            }
+
+            return plan.Stored;
+        }
+    }
+
+    public IReadOnlyDictionary<TopicPartitionKey, long> GetCheckpoints() => _catalog.GetCheckpoints();
+
+    public EventEnvelope? Get(string topic, int partition, long offset)
+    {
+        var chunk = _catalog.FindChunk(new TopicPartitionKey(topic, partition), offset);
+        return chunk is null ? null : LoadChunk(chunk)?.FirstOrDefault(e => e.Offset == offset);
+    }
+
+    public IReadOnlyList<EventEnvelope> Query(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = query.Limit <= 0 ? EventQuery.DefaultLimit : Math.Min(query.Limit, EventQuery.MaxLimit);
+        var results = new List<EventEnvelope>();
+        foreach (var chunk in _catalog.Candidates(query))
+        {
+            // Candidates come by latest timestamp: once the page is full and this chunk holds nothing newer
+            // than its oldest entry, no later chunk can either.
+            if (results.Count >= limit && chunk.MaxTimestampMs < results[limit - 1].TimestampMs)
+            {
+                break;
+            }
+
+            var events = LoadChunk(chunk);
+            if (events is null)
+            {
+                continue;
+            }
+
+            results.AddRange(events.Where(e => ChunkFilter.Matches(e, query)));
+            if (results.Count >= limit)
+            {
+                results.Sort(NewestFirst);
+                results.RemoveRange(limit, results.Count - limit);
+            }
+        }
+
+        results.Sort(NewestFirst);
+        return results;
+    }
+
+    public IndexStatistics GetStatistics()
+    {
+        long size = 0;
+        foreach (var file in new[] { FilePath, LogFilePath(FilePath) })
+        {
+            var info = new FileInfo(file);
+            size += info.Exists ? info.Length : 0;
+        }
+
+        return new IndexStatistics(_catalog.TotalEvents, size, _catalog.TopicStatistics());
+    }
+
+    public long ApplyRetention(RetentionPolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        lock (_writeLock)
+        {
+            return _retention.Apply(policy, now);
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    /// <summary>LiteDB's write-ahead log next to the data file.</summary>
+    public static string LogFilePath(string filePath) =>
+        Path.Combine(Path.GetDirectoryName(filePath) ?? string.Empty, Path.GetFileNameWithoutExtension(filePath) + "-log" + Path.GetExtension(filePath));
+
+    internal List<EventEnvelope>? LoadChunk(ChunkMeta chunk)
+    {
+        var doc = _db.GetCollection(ChunkCollection).FindById(chunk.Id);
+        if (doc is null)
+        {
+            return null; // deleted by retention after the catalog was read
+        }
+
+        var key = _catalog.GetPartition(chunk.PartitionNo);
+        return ChunkCodec.Decode(doc["d"].AsBinary, key.Topic, key.Partition);
+    }
+
+    /// <summary>Replaces chunks in one transaction (retention); the catalog follows after commit.</summary>
+    internal void ReplaceChunks(IReadOnlyList<ChunkMeta> removed, IReadOnlyList<(ChunkMeta Meta, BsonDocument Document)> added)
+    {
+        RunInTransaction(() =>
+        {
+            var chunks = _db.GetCollection(ChunkCollection);
+            var metas = _db.GetCollection(MetaCollection);
+            foreach (var meta in removed)
+            {
+                chunks.Delete(meta.Id);
+                metas.Delete(meta.Id);
+            }
+
+            chunks.Insert(added.Select(a => a.Document));
+            metas.Insert(added.Select(a => a.Meta.ToBson()));
+        });
+
+        foreach (var meta in removed)
+        {
+            _catalog.RemoveChunk(meta);
+        }
+
+        foreach (var (meta, _) in added)
+        {
+            _catalog.AddChunk(meta);
+        }
+    }
+
+    internal ChunkBuilder Builder => _builder;
+
+    private static int NewestFirst(EventEnvelope a, EventEnvelope b)
+    {
+        var byTime = b.TimestampMs.CompareTo(a.TimestampMs);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var byTopic = string.CompareOrdinal(a.Topic, b.Topic);
+        return byTopic != 0 ? byTopic : b.Partition != a.Partition ? b.Partition.CompareTo(a.Partition) : b.Offset.CompareTo(a.Offset);
+    }
+
+    // LiteDB transactions are bound to the calling thread: nothing in here may await.
+    private void RunInTransaction(Action work)
+    {
+        _db.BeginTrans();
+        try
+        {
+            work();
+            if (!_db.Commit())
+            {
+                throw new InvalidOperationException("LiteDB did not commit the index transaction.");
+            }
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    private void LoadCatalog()
+    {
+        foreach (var doc in _db.GetCollection(PartitionCollection).FindAll())
+        {
+            _catalog.AddPartition(doc["_id"].AsInt32, new TopicPartitionKey(doc["t"].AsString, doc["p"].AsInt32));
+        }
+
+        foreach (var doc in _db.GetCollection(TypeCollection).FindAll())
+        {
+            _catalog.AddType(doc["_id"].AsInt32, doc["n"].AsString);
+        }
+
+        foreach (var doc in _db.GetCollection(CheckpointCollection).FindAll())
+        {
+            _catalog.SetCheckpoint(doc["_id"].AsInt32, doc["o"].AsInt64);
+        }
+
+        foreach (var doc in _db.GetCollection(MetaCollection).FindAll())
+        {
+            _catalog.AddChunk(ChunkMeta.FromBson(doc));
+        }
+    }
+}

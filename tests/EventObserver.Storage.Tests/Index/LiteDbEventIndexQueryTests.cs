@@ -1,0 +1,137 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Querying;
+using EventObserver.Storage.Index;
+using EventObserver.Storage.Tests.Support;
+
+namespace EventObserver.Storage.Tests.Index;
+
+public sealed class LiteDbEventIndexQueryTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly LiteDbEventIndex _index;
+
+    public LiteDbEventIndexQueryTests()
+    {
+        _index = LiteDbEventIndex.Open(_dir.File("q.db"));
+        // Two conversations over three topics plus 600 unrelated events (several chunks).
+        _index.Write(
+        [
+            Envelopes.Event("orders.commands", 0, 0, type: "PlaceOrder", kind: MessageKind.Command, correlationId: "conv-1", key: "order-1", messageId: "m1", timestampMs: Envelopes.BaseTimestampMs + 10),
+            Envelopes.Event("orders", 1, 0, type: "OrderPlaced", correlationId: "conv-1", causationId: "m1", key: "order-1", messageId: "m2", timestampMs: Envelopes.BaseTimestampMs + 20),
+            Envelopes.Event("payments", 0, 0, type: "PaymentCharged", correlationId: "conv-1", causationId: "m2", key: "order-1", messageId: "m3", timestampMs: Envelopes.BaseTimestampMs + 30),
+            Envelopes.Event("orders", 1, 1, type: "OrderPlaced", correlationId: "conv-2", key: "order-2", messageId: "m4", timestampMs: Envelopes.BaseTimestampMs + 40),
+            Envelopes.Event("payments", 0, 1, type: "PaymentFailed", correlationId: "conv-2", causationId: "m4", key: "order-2", messageId: "m5", timestampMs: Envelopes.BaseTimestampMs + 50),
+        ]);
+        _index.Write(Envelopes.Range("noise", 0, 0, 599));
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public void Query_ByMessageId_ReturnsThatEvent() =>
+        Assert.Equal(["m3"], Ids(new EventQuery { MessageId = "m3" }));
+
+    [Fact]
+    public void Query_ByCorrelationId_ReturnsTheConversationNewestFirst() =>
+        Assert.Equal(["m3", "m2", "m1"], Ids(new EventQuery { CorrelationId = "conv-1" }));
+
+    [Fact]
+    public void Query_ByCausationId_ReturnsDirectChildren() =>
+        Assert.Equal(["m5"], Ids(new EventQuery { CausationId = "m4" }));
+
+    [Fact]
+    public void Query_ByType_ReturnsOnlyThatType() =>
+        Assert.Equal(["m4", "m2"], Ids(new EventQuery { Type = "OrderPlaced" }));
+
+    [Fact]
+    public void Query_ByKey_ReturnsEventsOfThatKey() =>
+        Assert.Equal(["m5", "m4"], Ids(new EventQuery { Key = "order-2" }));
+
+    [Fact]
+    public void Query_ByKind_ReturnsOnlyCommands() =>
+        Assert.Equal(["m1"], Ids(new EventQuery { Kind = MessageKind.Command }));
+
+    [Fact]
+    public void Query_UnknownValues_ReturnNothing()
+    {
+        Assert.Empty(Ids(new EventQuery { MessageId = "nope" }));
+        Assert.Empty(Ids(new EventQuery { Type = "NeverSeen" }));
+        Assert.Empty(Ids(new EventQuery { Topic = "no-such-topic" }));
+    }
+
+    [Fact]
+    public void Query_FiltersAreAnded()
+    {
+        Assert.Equal(["m5"], Ids(new EventQuery { CorrelationId = "conv-2", Topic = "payments" }));
+        Assert.Empty(Ids(new EventQuery { CorrelationId = "conv-2", Type = "PaymentCharged" }));
+        Assert.Equal(["m2"], Ids(new EventQuery { Key = "order-1", Type = "OrderPlaced", Kind = MessageKind.Event }));
+    }
+
+    [Fact]
+    public void Query_TopicAndTimeRange_ReturnsInclusiveRangeNewestFirst()
+    {
+        var from = DateTimeOffset.FromUnixTimeMilliseconds(Envelopes.BaseTimestampMs + 100);
+        var to = DateTimeOffset.FromUnixTimeMilliseconds(Envelopes.BaseTimestampMs + 399);
+
+        var result = _index.Query(new EventQuery { Topic = "noise", From = from, To = to, Limit = 1000 });
+
+        Assert.Equal(Enumerable.Range(100, 300).Reverse().Select(i => (long)i), result.Select(e => e.Offset));
+    }
+
+    [Fact]
+    public void Query_NoFilter_ReturnsNewestFirstUpToLimit()
+    {
+        var result = _index.Query(new EventQuery { Limit = 7 });
+
+        Assert.Equal(Enumerable.Range(593, 7).Reverse().Select(i => (long)i), result.Select(e => e.Offset));
+        Assert.All(result, e => Assert.Equal("noise", e.Topic));
+    }
+
+    [Fact]
+    public void Query_LimitAboveMaximum_IsCappedAtMaxLimit()
+    {
+        _index.Write(Envelopes.Range("noise", 1, 0, 599));
+
+        var result = _index.Query(new EventQuery { Limit = 5000 });
+
+        Assert.Equal(EventQuery.MaxLimit, result.Count);
+        Assert.True(result.Zip(result.Skip(1)).All(p => p.First.TimestampMs >= p.Second.TimestampMs));
+    }
+
+    [Fact]
+    public void Get_KnownPosition_ReturnsTheEnvelope()
+    {
+        var e = _index.Get("payments", 0, 1);
+
+        Assert.NotNull(e);
+        Assert.Equal("m5", e.MessageId);
+        Assert.Equal("PaymentFailed", e.MessageType);
+        Assert.Equal("m4", e.CausationId);
+    }
+
+    [Fact]
+    public void Get_UnknownPosition_ReturnsNull()
+    {
+        Assert.Null(_index.Get("payments", 0, 99));
+        Assert.Null(_index.Get("payments", 7, 0));
+        Assert.Null(_index.Get("nope", 0, 0));
+    }
+
+    [Fact]
+    public void Query_AfterReopen_ServesTheSameLookups()
+    {
+        var path = _index.FilePath;
+        _index.Dispose();
+
+        using var reopened = LiteDbEventIndex.Open(path);
+
+        Assert.Equal(["m5", "m4"], reopened.Query(new EventQuery { Key = "order-2" }).Select(e => e.MessageId));
+        Assert.Equal(["m4", "m2"], reopened.Query(new EventQuery { Type = "OrderPlaced" }).Select(e => e.MessageId));
+    }
+
+    private IEnumerable<string> Ids(EventQuery query) => _index.Query(query).Select(e => e.MessageId);
+}
