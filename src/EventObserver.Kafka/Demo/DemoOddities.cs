@@ -74,7 +74,7 @@ internal static class DemoOddities
                 status = "completed",
             };
             entries.Add(entry);
-            size += 420;
+            size += DemoEnvelopes.Serialize(entry).Length + 1;
         }
 
         var value = DemoEnvelopes.Serialize(new { type = "OrderHistoryExported", exportedAt = sender.Time.GetUtcNow(), count = entries.Count, orders = entries });

@@ -5,7 +5,6 @@ using EventObserver.Kafka.Embedded;
 using EventObserver.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace EventObserver.Kafka.Tests.Admin;
 

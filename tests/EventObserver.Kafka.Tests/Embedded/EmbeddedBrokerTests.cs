@@ -4,7 +4,6 @@ using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace EventObserver.Kafka.Tests.Embedded;
 

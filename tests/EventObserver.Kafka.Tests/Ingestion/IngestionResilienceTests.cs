@@ -2,7 +2,6 @@ using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Kafka.Tests.Support;
 using EventObserver.TestSupport;
-using Xunit;
 
 namespace EventObserver.Kafka.Tests.Ingestion;
 

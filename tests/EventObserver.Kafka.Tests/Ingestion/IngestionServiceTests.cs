@@ -3,7 +3,6 @@ using EventObserver.Core.Envelopes;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Kafka.Tests.Support;
 using EventObserver.TestSupport;
-using Xunit;
 
 namespace EventObserver.Kafka.Tests.Ingestion;
 

@@ -1,5 +1,4 @@
 using EventObserver.Kafka.Ingestion;
-using Xunit;
 
 namespace EventObserver.Kafka.Tests.Ingestion;
 

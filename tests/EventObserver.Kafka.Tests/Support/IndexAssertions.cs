@@ -1,4 +1,3 @@
-using Xunit;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Querying;
 using EventObserver.Storage.Index;

@@ -1,34 +1,41 @@
+using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace EventObserver.Kafka.Tests.Support;
 
-/// <summary>Opens the index ingestion writes to, in a per-test temp directory.</summary>
+/// <summary>The real LiteDB index (through <see cref="EventIndexProvider"/>) in a per-test temp directory.</summary>
 internal sealed class TestIndexes : IDisposable
 {
     private readonly TempDirectory _directory = new("eventobserver-kafka");
-    private readonly Dictionary<string, InMemoryEventIndex> _byCluster = [];
+    private readonly Lock _gate = new();
+    private EventIndexProvider? _provider;
 
     public string IndexPath => _directory.File("index.db");
 
-    /// <summary>Opens (or reopens after <see cref="Release"/>) the index of the cluster.</summary>
+    /// <summary>Opens the index of the cluster (the same instance while the provider lives).</summary>
     public IEventIndex Open(string clusterId)
     {
-        lock (_byCluster)
+        lock (_gate)
         {
-            if (!_byCluster.TryGetValue(clusterId, out var index))
-            {
-                index = new InMemoryEventIndex(clusterId);
-                _byCluster[clusterId] = index;
-            }
-
-            return index;
+            _provider ??= new EventIndexProvider(
+                Options.Create(new StorageOptions { Path = IndexPath, MaxEvents = null, MaxAge = null }),
+                NullLogger<EventIndexProvider>.Instance,
+                TimeProvider.System);
+            return _provider.OpenForCluster(clusterId);
         }
     }
 
-    /// <summary>Closes the open index so that the next <see cref="Open"/> reads the file afresh.</summary>
+    /// <summary>Closes the file, as a process exit would; the next <see cref="Open"/> reads it afresh.</summary>
     public void Release()
     {
+        lock (_gate)
+        {
+            _provider?.Dispose();
+            _provider = null;
+        }
     }
 
     public void Dispose()
