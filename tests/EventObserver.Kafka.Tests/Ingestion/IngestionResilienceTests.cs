@@ -57,6 +57,24 @@ public sealed class IngestionResilienceTests : IDisposable
         Assert.Equal(200, second.Status.ConsumedTotal);
     }
 
+    [Fact]
+    public async Task Stop_WhileBrokersAreDown_EndsTheServiceAndKeepsWhatWasIndexed()
+    {
+        var topic = MockClusterFixture.UniqueTopic("stop-down");
+        _cluster.CreateTopic(topic, 2);
+        _producer.SendMany(topic, 50);
+        var ingestion = await IngestionHarness.StartAsync(IngestionHarness.Options(_cluster.BootstrapServers), _indexes.Open);
+        await Eventually.TrueAsync(() => ingestion.Count(topic) == 50, "the messages to be indexed");
+        _cluster.SetAllBrokersDown();
+        await Eventually.TrueAsync(() => ingestion.Status.BrokerState == BrokerState.Unreachable, "ingestion to report the cluster unreachable");
+
+        await ingestion.DisposeAsync();
+
+        Assert.True(ingestion.Execution!.IsCompletedSuccessfully);
+        Assert.Equal(50, ingestion.Index.GetStatistics().Topics[topic].Count);
+        _cluster.SetAllBrokersUp();
+    }
+
     public void Dispose()
     {
         _producer.Dispose();

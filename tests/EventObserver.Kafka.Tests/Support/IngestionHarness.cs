@@ -30,6 +30,9 @@ internal sealed class IngestionHarness : IAsyncDisposable
 
     public bool HasIndex => IndexAccessor() is not null;
 
+    /// <summary>The service's run; completed once it has stopped.</summary>
+    public Task? Execution => _service.ExecuteTask;
+
     /// <summary>Options tuned for tests: unique group, fast metadata refresh.</summary>
     public static KafkaOptions Options(string bootstrapServers, Action<KafkaOptions>? configure = null)
     {
