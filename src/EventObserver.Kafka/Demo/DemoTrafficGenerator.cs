@@ -27,6 +27,7 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
     private readonly Lazy<(IProducer<byte[], byte[]> Producer, DemoSender Sender)> _producer;
     private long _ordersStarted;
     private long _ordersRunning;
+    private int _disposed;
 
     public DemoTrafficGenerator(KafkaConnection connection, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoTrafficGenerator> logger)
     {
@@ -65,8 +66,14 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
         await base.StopAsync(cancellationToken);
     }
 
+    // Registered as a singleton and as a hosted service, the container disposes it twice.
     public override void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _lifetime.Cancel();
         if (_producer.IsValueCreated)
         {
