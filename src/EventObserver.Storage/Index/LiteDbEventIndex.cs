@@ -222,11 +222,7 @@ public sealed class LiteDbEventIndex : IEventIndex
             metas.Insert(added.Select(a => a.Meta.ToBson()));
         });
 
-        foreach (var meta in removed)
-        {
-            _catalog.RemoveChunk(meta);
-        }
-
+        _catalog.RemoveChunks(removed);
         foreach (var (meta, _) in added)
         {
             _catalog.AddChunk(meta);

@@ -99,24 +99,33 @@ internal sealed class ChunkCatalog
         }
     }
 
-    public void RemoveChunk(ChunkMeta meta)
+    /// <summary>Removes chunks (one pass per partition, so retention of many chunks stays linear).</summary>
+    public void RemoveChunks(IReadOnlyCollection<ChunkMeta> metas)
     {
         lock (_sync)
         {
-            if (!_chunks[meta.PartitionNo].Remove(meta))
+            var affectedTopics = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var group in metas.GroupBy(m => m.PartitionNo))
             {
-                return;
+                var doomed = group.ToHashSet();
+                var list = _chunks[group.Key];
+                var topic = _partitions[group.Key].Topic;
+                var before = list.Sum(c => (long)c.Count);
+                list.RemoveAll(doomed.Contains);
+                var removed = before - list.Sum(c => (long)c.Count);
+                _total -= removed;
+                Counter(topic).Count -= removed;
+                affectedTopics.Add(topic);
             }
 
-            _total -= meta.Count;
-            var topic = _partitions[meta.PartitionNo].Topic;
-            var counter = Counter(topic);
-            counter.Count -= meta.Count;
-            counter.LastTimestampMs = _partitions
-                .Where(p => p.Value.Topic == topic)
-                .SelectMany(p => _chunks[p.Key])
-                .Select(c => (long?)c.MaxTimestampMs)
-                .Max();
+            foreach (var topic in affectedTopics)
+            {
+                Counter(topic).LastTimestampMs = _partitions
+                    .Where(p => p.Value.Topic == topic)
+                    .SelectMany(p => _chunks[p.Key])
+                    .Select(c => (long?)c.MaxTimestampMs)
+                    .Max();
+            }
         }
     }
 
