@@ -12,7 +12,10 @@ public sealed class KafkaOptions
     /// <summary>Regular expressions; a topic is ingested when it matches any. Default: every topic.</summary>
     public List<string> IncludeTopics { get; set; } = [];
 
-    /// <summary>Regular expressions; a matching topic is never ingested. Default: names starting with '_'.</summary>
+    /// <summary>
+    /// Regular expressions; a matching topic is never ingested. Default: names starting with '_' (internal
+    /// topics). Setting the list replaces that default: keep <c>^_</c> in it to still skip internal topics.
+    /// </summary>
     public List<string> ExcludeTopics { get; set; } = [];
 
     /// <summary>Where a partition never seen before starts: Earliest (default) or Latest.</summary>

@@ -1,0 +1,3 @@
+namespace EventObserver.Core.Graphs.Layout;
+
+public readonly record struct LayoutPoint(double X, double Y);

@@ -1,0 +1,90 @@
+using Confluent.Kafka;
+using EventObserver.Kafka.Configuration;
+using EventObserver.Kafka.Embedded;
+using Microsoft.Extensions.Options;
+
+namespace EventObserver.Kafka.Connection;
+
+/// <summary>
+/// The effective connection of every Kafka client the app creates: the configured cluster or the
+/// embedded broker, plus the <c>Kafka:Client</c> passthrough properties (SASL, SSL, …).
+/// </summary>
+public sealed class KafkaConnection
+{
+    private readonly KafkaOptions _options;
+
+    public KafkaConnection(IOptions<KafkaOptions> options, EmbeddedBroker embeddedBroker)
+        : this(options.Value, options.Value.IsEmbedded ? embeddedBroker.BootstrapServers : options.Value.BootstrapServers!)
+    {
+    }
+
+    private KafkaConnection(KafkaOptions options, string bootstrapServers)
+    {
+        _options = options;
+        BootstrapServers = bootstrapServers;
+    }
+
+    public string BootstrapServers { get; }
+
+    public bool IsEmbedded => _options.IsEmbedded;
+
+    public KafkaOptions Options => _options;
+
+    /// <summary>For tests and tools that bring their own cluster.</summary>
+    public static KafkaConnection ForCluster(KafkaOptions options, string bootstrapServers)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bootstrapServers);
+        return new KafkaConnection(options, bootstrapServers);
+    }
+
+    public ConsumerConfig CreateConsumerConfig()
+    {
+        var config = new ConsumerConfig(Build(new Dictionary<string, string>
+        {
+            ["client.id"] = "eventobserver-ingestion",
+            ["session.timeout.ms"] = IsEmbedded ? "3000" : "6000",
+            ["heartbeat.interval.ms"] = "1000",
+            // Large fetches: raw consume is far faster than the index, so never let Kafka be the limit.
+            ["fetch.max.bytes"] = "52428800",
+            ["max.partition.fetch.bytes"] = "4194304",
+            ["queued.max.messages.kbytes"] = "32768",
+            ["fetch.wait.max.ms"] = "100",
+            ["socket.nagle.disable"] = "true",
+            ["allow.auto.create.topics"] = "false",
+        }))
+        {
+            GroupId = _options.GroupId,
+            // The index holds the checkpoints (with the events, in one transaction); Kafka's are not used.
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            EnablePartitionEof = false,
+            TopicMetadataRefreshIntervalMs = _options.MetadataRefreshMs,
+            AutoOffsetReset = _options.StartFrom == StartPosition.Latest ? AutoOffsetReset.Latest : AutoOffsetReset.Earliest,
+        };
+        return config;
+    }
+
+    public ProducerConfig CreateProducerConfig(string clientId) =>
+        new(Build(new Dictionary<string, string>
+        {
+            ["client.id"] = clientId,
+            ["linger.ms"] = "5",
+            ["compression.type"] = "lz4",
+            ["socket.nagle.disable"] = "true",
+        }));
+
+    public AdminClientConfig CreateAdminConfig(string clientId) =>
+        new(Build(new Dictionary<string, string> { ["client.id"] = clientId }));
+
+    /// <summary>Our defaults, then the user's passthrough properties, then the bootstrap servers.</summary>
+    private Dictionary<string, string> Build(Dictionary<string, string> defaults)
+    {
+        foreach (var (key, value) in _options.Client)
+        {
+            defaults[key] = value;
+        }
+
+        defaults["bootstrap.servers"] = BootstrapServers;
+        return defaults;
+    }
+}

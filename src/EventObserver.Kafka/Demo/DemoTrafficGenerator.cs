@@ -1,0 +1,185 @@
+using Confluent.Kafka;
+using EventObserver.Kafka.Configuration;
+using EventObserver.Kafka.Connection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EventObserver.Kafka.Demo;
+
+/// <summary>
+/// Simulates a small shop (storefront, order, inventory, payment, shipping and notification services)
+/// at <see cref="DemoOptions.OrdersPerSecond"/>, plus bursts on request. On by default with the embedded
+/// broker; with a real cluster only when <see cref="DemoOptions.Enabled"/> is true (or <see cref="Burst"/> is called).
+/// Register it as a singleton and as a hosted service resolved from that singleton.
+/// </summary>
+public sealed partial class DemoTrafficGenerator : BackgroundService
+{
+    private const int MaxOrdersInFlight = 512;
+    private static readonly TimeSpan MinTick = TimeSpan.FromMilliseconds(50);
+
+    private readonly KafkaConnection _connection;
+    private readonly DemoOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DemoTrafficGenerator> _logger;
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly SemaphoreSlim _slots = new(MaxOrdersInFlight);
+    private readonly Lazy<(IProducer<byte[], byte[]> Producer, DemoSender Sender)> _producer;
+    private long _ordersStarted;
+    private long _ordersRunning;
+    private int _disposed;
+
+    public DemoTrafficGenerator(KafkaConnection connection, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoTrafficGenerator> logger)
+    {
+        _connection = connection;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _producer = new Lazy<(IProducer<byte[], byte[]>, DemoSender)>(CreateProducer);
+    }
+
+    /// <summary>True when steady demo traffic runs (the default with the embedded broker).</summary>
+    public bool IsEnabled => _options.Enabled ?? _connection.IsEmbedded;
+
+    public long OrdersStarted => Interlocked.Read(ref _ordersStarted);
+
+    /// <summary>Messages delivered to the cluster so far.</summary>
+    public long MessagesProduced => _producer.IsValueCreated ? _producer.Value.Sender.MessagesProduced : 0;
+
+    /// <summary>Orders whose chains are still being produced.</summary>
+    public long OrdersRunning => Interlocked.Read(ref _ordersRunning);
+
+    /// <summary>Starts <paramref name="orders"/> orders at once (chains still unfold step by step).</summary>
+    public void Burst(int orders)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orders);
+        LogBurst(_logger, orders);
+        for (var i = 0; i < orders; i++)
+        {
+            StartOrder();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _lifetime.CancelAsync();
+        await base.StopAsync(cancellationToken);
+    }
+
+    // Registered as a singleton and as a hosted service, the container disposes it twice.
+    public override void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _lifetime.Cancel();
+        if (_producer.IsValueCreated)
+        {
+            _producer.Value.Producer.Dispose();
+        }
+
+        _lifetime.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!IsEnabled || _options.OrdersPerSecond <= 0)
+        {
+            return;
+        }
+
+        LogStarted(_logger, _options.OrdersPerSecond, _connection.BootstrapServers);
+        var tick = TimeSpan.FromSeconds(1 / _options.OrdersPerSecond);
+        tick = tick < MinTick ? MinTick : tick;
+        var perTick = _options.OrdersPerSecond * tick.TotalSeconds;
+        var owed = 0.0;
+        using var timer = new PeriodicTimer(tick, _time);
+        try
+        {
+            StartOrder();
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                for (owed += perTick; owed >= 1; owed--)
+                {
+                    StartOrder();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        // Let running chains see the cancellation before the producer goes away.
+        for (var waited = 0; OrdersRunning > 0 && waited < 40; waited++)
+        {
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    private void StartOrder()
+    {
+        if (_lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var number = Interlocked.Increment(ref _ordersStarted);
+        _ = RunOrderAsync(number, _lifetime.Token);
+    }
+
+    private async Task RunOrderAsync(long number, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _ordersRunning);
+        try
+        {
+            await _slots.WaitAsync(ct);
+            try
+            {
+                var sender = _producer.Value.Sender;
+                await DemoOddities.SendDueAsync(sender, number, ct);
+                await new OrderScenario(sender, _options.PaymentFailureRate, TimeSpan.FromMilliseconds(400)).RunAsync(ct);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+        catch (Exception e)
+        {
+            // A demo order must never take the app down.
+            LogOrderFailed(_logger, e);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _ordersRunning);
+        }
+    }
+
+    private (IProducer<byte[], byte[]>, DemoSender) CreateProducer()
+    {
+        var producer = new ProducerBuilder<byte[], byte[]>(_connection.CreateProducerConfig("eventobserver-demo"))
+            .SetLogHandler((_, message) => LogNative(_logger, message.Facility, message.Message))
+            .Build();
+        return (producer, new DemoSender(producer, _time, _logger));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo traffic: {OrdersPerSecond} orders/s into {BootstrapServers}")]
+    private static partial void LogStarted(ILogger logger, double ordersPerSecond, string bootstrapServers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo traffic: burst of {Orders} orders")]
+    private static partial void LogBurst(ILogger logger, int orders);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo traffic: an order failed")]
+    private static partial void LogOrderFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Demo producer {Facility}: {Text}")]
+    private static partial void LogNative(ILogger logger, string facility, string text);
+}

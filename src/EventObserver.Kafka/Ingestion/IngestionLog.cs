@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+
+namespace EventObserver.Kafka.Ingestion;
+
+/// <summary>Source-generated log messages of the ingestion pipeline (some run in the hot loop).</summary>
+internal static partial class IngestionLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingesting from {BootstrapServers} (embedded: {IsEmbedded}), subscription {Pattern}")]
+    public static partial void Starting(ILogger logger, string bootstrapServers, bool isEmbedded, string pattern);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to cluster {ClusterId}; index {IndexFile} holds checkpoints for {Partitions} partitions")]
+    public static partial void Connected(ILogger logger, string clusterId, string indexFile, int partitions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka cluster at {BootstrapServers} is unreachable, retrying: {Reason}")]
+    public static partial void Unreachable(ILogger logger, string bootstrapServers, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Kafka cluster is reachable again")]
+    public static partial void Reachable(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka client error {Code}: {Reason}")]
+    public static partial void ClientError(ILogger logger, string code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consume failed for {Topic}/{Partition}: {Reason}")]
+    public static partial void ConsumeFailed(ILogger logger, string? topic, int partition, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not decode {Topic}/{Partition}/{Offset}; indexing it raw")]
+    public static partial void DecodeFailed(ILogger logger, Exception exception, string topic, int partition, long offset);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} events to the index failed; retrying the same batch")]
+    public static partial void WriteFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Stored} of {Count} events")]
+    public static partial void BatchWritten(ILogger logger, int stored, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Assigned {Partitions} partitions of {Topics} topics")]
+    public static partial void Assigned(ILogger logger, int partitions, int topics);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Regex subscription {Pattern} rejected by librdkafka ({Reason}); subscribing to {Fallback} and filtering here")]
+    public static partial void SubscriptionFallback(ILogger logger, string pattern, string reason, string fallback);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Ingestion cannot start: {Reason}")]
+    public static partial void BadConfiguration(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion failed; restarting the consumer")]
+    public static partial void Failed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion stopped after {Total} events")]
+    public static partial void Stopped(ILogger logger, long total);
+
+    [LoggerMessage(Message = "librdkafka {Facility}: {Text}")]
+    public static partial void Native(ILogger logger, LogLevel level, string facility, string text);
+}

@@ -1,0 +1,128 @@
+using Confluent.Kafka;
+using EventObserver.Core.Decoding;
+using EventObserver.Kafka.Connection;
+using EventObserver.Storage.Index;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EventObserver.Kafka.Ingestion;
+
+/// <summary>
+/// Consumes every ingested topic of the cluster into the event index. Never crashes on an
+/// unreachable broker or a bad record: it reports through <see cref="IngestionStatus"/> and retries.
+/// </summary>
+public sealed class IngestionService : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
+    private readonly KafkaConnection _connection;
+    private readonly EnvelopeDecoder _decoder;
+    private readonly Func<string, IEventIndex> _openIndex;
+    private readonly IngestionStatus _status;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public IngestionService(
+        KafkaConnection connection,
+        EnvelopeDecoder decoder,
+        EventIndexProvider indexProvider,
+        IngestionStatus status,
+        TimeProvider time,
+        ILogger<IngestionService> logger)
+        : this(connection, decoder, indexProvider.OpenForCluster, status, time, logger)
+    {
+    }
+
+    /// <summary>For tests: opens the index of a cluster id without a provider.</summary>
+    internal IngestionService(
+        KafkaConnection connection,
+        EnvelopeDecoder decoder,
+        Func<string, IEventIndex> openIndex,
+        IngestionStatus status,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _connection = connection;
+        _decoder = decoder;
+        _openIndex = openIndex;
+        _status = status;
+        _time = time;
+        _logger = logger;
+    }
+
+    // Consume is blocking: the loop gets its own thread instead of starving the thread pool.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        _status.IsEmbedded = _connection.IsEmbedded;
+        _status.BootstrapServers = _connection.BootstrapServers;
+        TopicFilter filter;
+        try
+        {
+            filter = TopicFilter.FromOptions(_connection.Options);
+        }
+        catch (ArgumentException e)
+        {
+            IngestionLog.BadConfiguration(_logger, e.Message);
+            SetError(e.Message);
+            return;
+        }
+
+        IngestionLog.Starting(_logger, _connection.BootstrapServers, _connection.IsEmbedded, filter.SubscriptionPattern);
+        IndexWriter? writer = null;
+        Dictionary<TopicPartitionKey, long>? positions = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (writer is null || positions is null)
+                {
+                    var index = OpenIndex(stoppingToken);
+                    positions = new Dictionary<TopicPartitionKey, long>(index.GetCheckpoints());
+                    writer = new IndexWriter(index, _status, _time, _logger);
+                    writer.Start();
+                    IngestionLog.Connected(_logger, index.ClusterId, index.FilePath, positions.Count);
+                }
+
+                new ConsumeLoop(_connection, filter, _decoder, _status, positions, writer, _time, _logger).Run(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is KafkaException or TimeoutException)
+            {
+                _status.BrokerState = BrokerState.Unreachable;
+                SetError(e.Message);
+                IngestionLog.Unreachable(_logger, _connection.BootstrapServers, e.Message);
+                stoppingToken.WaitHandle.WaitOne(RetryDelay);
+            }
+            catch (Exception e)
+            {
+                IngestionLog.Failed(_logger, e);
+                SetError(e.Message);
+                stoppingToken.WaitHandle.WaitOne(RetryDelay);
+            }
+        }
+
+        writer?.CompleteAndWait();
+        IngestionLog.Stopped(_logger, _status.ConsumedTotal);
+    }
+
+    private IEventIndex OpenIndex(CancellationToken stoppingToken)
+    {
+        var clusterId = ClusterIdResolver.ResolveAsync(_connection, stoppingToken).GetAwaiter().GetResult();
+        var index = _openIndex(clusterId);
+        _status.ClusterId = clusterId;
+        _status.BrokerState = BrokerState.Connected;
+        return index;
+    }
+
+    private void SetError(string message)
+    {
+        _status.LastError = message;
+        _status.LastErrorAt = _time.GetUtcNow();
+    }
+}

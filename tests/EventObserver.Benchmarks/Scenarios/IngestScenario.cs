@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Confluent.Kafka;
+using EventObserver.Benchmarks.Support;
+using EventObserver.Core.Decoding;
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Lineage;
+using EventObserver.Kafka.Configuration;
+using EventObserver.Kafka.Connection;
+using EventObserver.Kafka.Embedded;
+using EventObserver.Kafka.Ingestion;
+using EventObserver.Storage.Configuration;
+using EventObserver.Storage.Index;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EventObserver.Benchmarks.Scenarios;
+
+/// <summary>
+/// Scenario <c>ingest</c>: N 1 KB JSON events with lineage headers are produced into librdkafka's mock
+/// cluster, then (a) consumed raw with Confluent.Kafka, (b) indexed end to end by the real
+/// IngestionService into a fresh LiteDB file, and (c) written by a naive LiteDB InsertBulk baseline.
+/// </summary>
+internal static class IngestScenario
+{
+    private const string Topic = "bench.orders.events";
+
+    // The mock keeps ~5 MiB per partition: enough partitions that nothing produced is dropped.
+    private const int Partitions = 32;
+
+    public static async Task RunAsync(int events)
+    {
+        var directory = Directory.CreateTempSubdirectory("eventobserver-bench-").FullName;
+        try
+        {
+            using var cluster = new MockKafkaCluster(brokers: 1);
+            cluster.CreateTopic(Topic, Partitions);
+
+            var producePerSec = Produce(cluster.BootstrapServers, events);
+            Report($"produced {events:N0} events at {producePerSec:N0}/s");
+
+            var rawPerSec = MeasureRawConsume(cluster.BootstrapServers, events);
+            Report($"raw Confluent.Kafka consume: {rawPerSec:N0}/s");
+
+            var (indexedPerSec, withStartupPerSec) = await MeasureIndexedAsync(cluster.BootstrapServers, events, directory);
+            Report($"indexed end to end: {indexedPerSec:N0}/s steady, {withStartupPerSec:N0}/s including start-up and group join");
+
+            // Peak RSS of the product's path; the naive baseline below holds all decoded events in memory.
+            var peakRssMb = ProcessMemory.PeakRssMb();
+
+            var naivePerSec = MeasureNaive(events, directory);
+            Report($"naive LiteDB InsertBulk with 5 secondary indexes: {naivePerSec:N0}/s");
+
+            var result = new Dictionary<string, object>
+            {
+                ["scenario"] = "ingest",
+                ["events"] = events,
+                ["rawConsumePerSec"] = Math.Round(rawPerSec),
+                ["indexedPerSec"] = Math.Round(indexedPerSec),
+                ["naivePerSec"] = Math.Round(naivePerSec),
+                ["ratioToNaive"] = Math.Round(indexedPerSec / naivePerSec, 2),
+                ["peakRssMb"] = Math.Round(peakRssMb),
+                ["indexedPerSecWithStartup"] = Math.Round(withStartupPerSec),
+                ["producePerSec"] = Math.Round(producePerSec),
+            };
+            Console.WriteLine(JsonSerializer.Serialize(result));
+        }
+        finally
+        {
+            TryDelete(directory);
+        }
+    }
+
+    private static double Produce(string bootstrapServers, int events)
+    {
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            LingerMs = 5,
+            BatchNumMessages = 10_000,
+            BatchSize = 8_000_000,
+            CompressionType = CompressionType.Lz4,
+            QueueBufferingMaxMessages = 200_000,
+            QueueBufferingMaxKbytes = 1_048_576,
+        }).SetLogHandler((_, _) => { }).Build();
+
+        var failures = 0;
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < events; i++)
+        {
+            var message = new Message<byte[], byte[]> { Key = BenchEvents.Key(i), Value = BenchEvents.Value(i), Headers = [] };
+            foreach (var (key, value) in BenchEvents.Headers(i))
+            {
+                message.Headers.Add(key, value);
+            }
+
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(new TopicPartition(Topic, i % Partitions), message, r =>
+                    {
+                        if (r.Error.IsError)
+                        {
+                            Interlocked.Increment(ref failures);
+                        }
+                    });
+                    break;
+                }
+                catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(10));
+                }
+            }
+        }
+
+        producer.Flush(TimeSpan.FromMinutes(2));
+        stopwatch.Stop();
+        if (failures > 0)
+        {
+            throw new InvalidOperationException($"{failures} benchmark messages were not delivered");
+        }
+
+        return events / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static double MeasureRawConsume(string bootstrapServers, int events)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = "bench-raw",
+            EnableAutoCommit = false,
+            FetchMaxBytes = 52_428_800,
+            MaxPartitionFetchBytes = 4_194_304,
+            QueuedMaxMessagesKbytes = 32_768,
+        }).SetLogHandler((_, _) => { }).Build();
+
+        var stopwatch = Stopwatch.StartNew();
+        consumer.Assign(Enumerable.Range(0, Partitions).Select(p => new TopicPartitionOffset(Topic, p, Offset.Beginning)));
+        var count = 0;
+        long bytes = 0;
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (count < events && DateTime.UtcNow < deadline)
+        {
+            var result = consumer.Consume(100);
+            if (result?.Message is { } message)
+            {
+                count++;
+                bytes += message.Value?.Length ?? 0;
+            }
+        }
+
+        stopwatch.Stop();
+        consumer.Close();
+        if (count < events)
+        {
+            throw new InvalidOperationException($"raw consume saw only {count} of {events} events (mock retention?)");
+        }
+
+        Report($"raw consume read {bytes / 1048576.0:N0} MiB of values");
+        return events / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(double Steady, double WithStartup)> MeasureIndexedAsync(string bootstrapServers, int events, string directory)
+    {
+        var kafka = new KafkaOptions { BootstrapServers = bootstrapServers, GroupId = "bench-ingest" };
+        var storage = Options.Create(new StorageOptions { Path = Path.Combine(directory, "index.db"), MaxEvents = null, MaxAge = null });
+        using var provider = new EventIndexProvider(storage, NullLogger<EventIndexProvider>.Instance, TimeProvider.System);
+        var status = new IngestionStatus(TimeProvider.System);
+        using var service = new IngestionService(
+            KafkaConnection.ForCluster(kafka, bootstrapServers),
+            new EnvelopeDecoder(new LineageOptions()),
+            provider,
+            status,
+            TimeProvider.System,
+            NullLogger<IngestionService>.Instance);
+
+        var stopwatch = Stopwatch.StartNew();
+        await service.StartAsync(CancellationToken.None);
+        TimeSpan? firstAt = null;
+        long firstCount = 0;
+        long indexed = 0;
+        var deadline = TimeSpan.FromMinutes(10);
+        while (indexed < events && stopwatch.Elapsed < deadline)
+        {
+            indexed = provider.Current?.GetStatistics().TotalEvents ?? 0;
+            if (firstAt is null && indexed > 0)
+            {
+                firstAt = stopwatch.Elapsed;
+                firstCount = indexed;
+            }
+
+            await Task.Delay(5);
+        }
+
+        var end = stopwatch.Elapsed;
+        await service.StopAsync(CancellationToken.None);
+        if (indexed < events || firstAt is null)
+        {
+            throw new InvalidOperationException($"indexed only {indexed} of {events} events; last error: {status.LastError}");
+        }
+
+        var steady = (events - firstCount) / (end - firstAt.Value).TotalSeconds;
+        return (steady, events / end.TotalSeconds);
+    }
+
+    private static double MeasureNaive(int events, string directory)
+    {
+        var decoder = new EnvelopeDecoder(new LineageOptions());
+        var envelopes = new List<EventEnvelope>(events);
+        for (var i = 0; i < events; i++)
+        {
+            envelopes.Add(decoder.Decode(BenchEvents.Record(Topic, Partitions, i)));
+        }
+
+        return NaiveLiteDbBaseline.MeasureEventsPerSecond(envelopes, directory);
+    }
+
+    private static void Report(string line) => Console.Error.WriteLine($"[ingest] {line}");
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

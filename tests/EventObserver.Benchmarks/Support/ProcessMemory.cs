@@ -1,0 +1,30 @@
+namespace EventObserver.Benchmarks.Support;
+
+/// <summary>Resident set size of this process as Linux reports it.</summary>
+internal static class ProcessMemory
+{
+    /// <summary>Peak resident set size (VmHWM) in MiB; falls back to the runtime's peak working set.</summary>
+    public static double PeakRssMb() => ReadStatusKb("VmHWM:") is { } kb ? kb / 1024.0 : Environment.WorkingSet / 1048576.0;
+
+    public static double CurrentRssMb() => ReadStatusKb("VmRSS:") is { } kb ? kb / 1024.0 : Environment.WorkingSet / 1048576.0;
+
+    private static long? ReadStatusKb(string field)
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status))
+        {
+            return null;
+        }
+
+        foreach (var line in File.ReadLines(status))
+        {
+            if (line.StartsWith(field, StringComparison.Ordinal))
+            {
+                var digits = new string(line.AsSpan(field.Length).Trim().ToString().TakeWhile(char.IsDigit).ToArray());
+                return long.TryParse(digits, out var kb) ? kb : null;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,46 @@
+using EventObserver.Storage.Configuration;
+using EventObserver.Storage.Index;
+using EventObserver.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EventObserver.Kafka.Tests.Support;
+
+/// <summary>The real LiteDB index (through <see cref="EventIndexProvider"/>) in a per-test temp directory.</summary>
+internal sealed class TestIndexes : IDisposable
+{
+    private readonly TempDirectory _directory = new("eventobserver-kafka");
+    private readonly Lock _gate = new();
+    private EventIndexProvider? _provider;
+
+    public string IndexPath => _directory.File("index.db");
+
+    /// <summary>Opens the index of the cluster (the same instance while the provider lives).</summary>
+    public IEventIndex Open(string clusterId)
+    {
+        lock (_gate)
+        {
+            _provider ??= new EventIndexProvider(
+                Options.Create(new StorageOptions { Path = IndexPath, MaxEvents = null, MaxAge = null }),
+                NullLogger<EventIndexProvider>.Instance,
+                TimeProvider.System);
+            return _provider.OpenForCluster(clusterId);
+        }
+    }
+
+    /// <summary>Closes the file, as a process exit would; the next <see cref="Open"/> reads it afresh.</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _provider?.Dispose();
+            _provider = null;
+        }
+    }
+
+    public void Dispose()
+    {
+        Release();
+        _directory.Dispose();
+    }
+}

@@ -1,0 +1,40 @@
+namespace EventObserver.TestSupport;
+
+/// <summary>Polls a condition until it holds or a timeout passes; replaces fixed sleeps in tests.</summary>
+public static class Eventually
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Returns the first value of <paramref name="probe"/> that satisfies <paramref name="done"/>; throws with the last value otherwise.</summary>
+    public static async Task<T> MatchAsync<T>(Func<T> probe, Func<T, bool> done, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        T last;
+        while (true)
+        {
+            last = probe();
+            if (done(last))
+            {
+                return last;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"Timed out after {(timeout ?? DefaultTimeout).TotalSeconds:0.#} s waiting for {what}; last value: {Describe(last)}");
+            }
+
+            await Task.Delay(Interval);
+        }
+    }
+
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        MatchAsync(condition, ok => ok, what, timeout);
+
+    private static string Describe<T>(T value) => value switch
+    {
+        null => "null",
+        System.Collections.ICollection collection => $"{collection.Count} items",
+        _ => value.ToString() ?? "",
+    };
+}
