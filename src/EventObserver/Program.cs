@@ -3,8 +3,13 @@ using System.Text.Json.Serialization;
 using EventObserver.Api;
 using EventObserver.Components;
 using EventObserver.Configuration;
+using EventObserver.Core.Decoding;
 using EventObserver.Core.Lineage;
+using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
+using EventObserver.Kafka.Connection;
+using EventObserver.Kafka.Demo;
+using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;
 using EventObserver.Storage.Configuration;
@@ -43,11 +48,19 @@ services.AddSingleton<IValidateOptions<LineageOptions>, LineageOptionsValidator>
 services.AddSingleton<EventIndexProvider>();
 services.AddHostedService<RetentionService>();
 
-// Kafka: ingestion status is shared by ingestion, UI, API and health.
-services.AddSingleton<IngestionStatus>();
+// Core: decoding with the user's lineage mappings.
+services.AddSingleton(sp => sp.GetRequiredService<IOptions<LineageOptions>>().Value);
+services.AddSingleton<EnvelopeDecoder>();
 
-// ==== KAFKA SERVICES: wired when branch `kafka` lands (MockKafkaCluster/EmbeddedBroker, IClusterInspector,
-// ==== IngestionService, DemoTrafficGenerator). Until then IClusterInspector has no implementation here.
+// Kafka: the embedded demo broker (only started when no bootstrap servers are set), the connection to
+// whichever cluster is used, its metadata, ingestion into the index and the demo traffic.
+services.AddSingleton<IngestionStatus>();
+services.AddSingleton<EmbeddedBroker>();
+services.AddSingleton<KafkaConnection>();
+services.AddSingleton<IClusterInspector, ClusterInspector>();
+services.AddHostedService<IngestionService>();
+services.AddSingleton<DemoTrafficGenerator>();
+services.AddHostedService(sp => sp.GetRequiredService<DemoTrafficGenerator>());
 
 // Read models for the UI, the API and /healthz.
 services.AddSingleton<IndexStatisticsReader>();

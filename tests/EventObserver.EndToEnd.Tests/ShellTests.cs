@@ -43,7 +43,7 @@ public sealed partial class ShellTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("circuit-state")).ToHaveTextAsync(new Regex("Live"));
         await Assertions.Expect(page.GetByTestId("embedded-chip")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Topics" }).ClickAsync();
+        await NavigateAsync(page, "Topics");
         await page.WaitForURLAsync("**/topics");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Topics");
         await WaitForAsync(async () => await page.GetByTestId("topic-name").CountAsync() >= DemoTopicsAtLeast, "at least 6 demo topics");
@@ -52,13 +52,16 @@ public sealed partial class ShellTests : IAsyncLifetime
         await WaitForAsync(async () => await TotalIndexedAsync(page) > first, "the indexed count to grow without a reload");
         await page.ScreenshotAsync(new() { Path = "/tmp/topics.png", FullPage = true });
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Lineage" }).ClickAsync();
+        await NavigateAsync(page, "Lineage");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Lineage");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Replay" }).ClickAsync();
+        await NavigateAsync(page, "Replay");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Replay");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Live feed" }).ClickAsync();
+        await NavigateAsync(page, "Live feed");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Live feed");
     }
+
+    private static Task NavigateAsync(IPage page, string menuItem) =>
+        page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = menuItem, Exact = true }).ClickAsync();
 
     private static async Task<long> TotalIndexedAsync(IPage page)
     {

@@ -1,5 +1,6 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Kafka.Admin;
+using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Storage.Index;
 
@@ -53,11 +54,13 @@ public sealed class SeededAppFactory : WebApplicationFactory<Program>
 
     private static void RemoveKafkaHostedServices(IServiceCollection services)
     {
-        var kafka = services
+        Type[] kafka = [typeof(IngestionService), typeof(DemoTrafficGenerator)];
+        var hosted = services
             .Where(d => d.ServiceType == typeof(IHostedService)
-                && (d.ImplementationType ?? d.ImplementationInstance?.GetType() ?? d.ImplementationFactory?.Method.ReturnType)?.Namespace?.StartsWith("EventObserver.Kafka", StringComparison.Ordinal) == true)
+                && kafka.Contains(d.ImplementationType ?? d.ImplementationInstance?.GetType() ?? d.ImplementationFactory?.Method.ReturnType))
             .ToList();
-        foreach (var descriptor in kafka)
+        Assert.Equal(kafka.Length, hosted.Count);
+        foreach (var descriptor in hosted)
         {
             services.Remove(descriptor);
         }
