@@ -36,7 +36,8 @@ public sealed partial class ShellTests : IAsyncLifetime
     [ChromiumFact]
     public async Task Shell_LoadsGoesInteractiveAndTopicsShowGrowingDemoCounts()
     {
-        var page = _browser!.Page;
+        Assert.True(_browser is not null, $"{ChromiumFactAttribute.ChromiumPath} is missing; CI must install it (apt-get install chromium).");
+        var page = _browser.Page;
 
         await page.GotoAsync("/");
         // Prerendered HTML says "Connecting…"; only the live circuit turns it into "Live".
