@@ -6,6 +6,26 @@ internal static class ProcessMemory
     /// <summary>Peak resident set size (VmHWM) in MiB; falls back to the runtime's peak working set.</summary>
     public static double PeakRssMb() => ReadStatusKb("VmHWM:") is { } kb ? kb / 1024.0 : Environment.WorkingSet / 1048576.0;
 
+    /// <summary>
+    /// Resets the kernel's peak counter (VmHWM) to the current RSS, so a later <see cref="PeakRssMb"/> covers
+    /// one phase only. Returns false where /proc does not allow it.
+    /// </summary>
+    public static bool ResetPeak()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public static double CurrentRssMb() => ReadStatusKb("VmRSS:") is { } kb ? kb / 1024.0 : Environment.WorkingSet / 1048576.0;
 
     private static long? ReadStatusKb(string field)
