@@ -15,6 +15,13 @@ public sealed class StorageOptions
     /// <summary>How often retention runs.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Memory for recently read index chunks, in MiB. Lineage lookups revisit the chunks of one
+    /// conversation many times; a conversation spread over more chunks than fit here is read from
+    /// the file on every lookup.
+    /// </summary>
+    public int ChunkCacheMegabytes { get; set; } = (int)(Index.LiteDbEventIndex.DefaultChunkCacheBytes / (1024 * 1024));
+
     /// <summary>Archived indexes of other clusters to keep next to the file.</summary>
     public int KeepArchives { get; set; } = 3;
 }

@@ -1,4 +1,5 @@
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Graphs;
 using EventObserver.Core.Querying;
 
 using EventObserver.Storage.Retention;
@@ -30,6 +31,9 @@ public interface IEventIndex : IDisposable
 
     /// <summary>Newest first, at most <see cref="EventQuery.Limit"/> (capped at <see cref="EventQuery.MaxLimit"/>).</summary>
     IReadOnlyList<EventEnvelope> Query(EventQuery query);
+
+    /// <summary>Lineage lookups over this index, for <see cref="LineageGraphBuilder"/>.</summary>
+    ILineageSource Lineage { get; }
 
     /// <summary>Counts kept in memory; cheap to call often.</summary>
     IndexStatistics GetStatistics();

@@ -1,6 +1,8 @@
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Graphs;
 using EventObserver.Core.Querying;
 using EventObserver.Storage.Index.Chunks;
+using EventObserver.Storage.Lineage;
 using EventObserver.Storage.Retention;
 
 using LiteDB;
@@ -16,27 +18,33 @@ namespace EventObserver.Storage.Index;
 /// </summary>
 public sealed class LiteDbEventIndex : IEventIndex
 {
-    private const string ChunkCollection = "chunks";
-    private const string MetaCollection = "chunk_meta";
-    private const string PartitionCollection = "partitions";
-    private const string TypeCollection = "types";
-    private const string CheckpointCollection = "checkpoints";
+    internal const string ChunkCollection = "chunks";
+    internal const string MetaCollection = "chunk_meta";
+    internal const string PartitionCollection = "partitions";
+    internal const string TypeCollection = "types";
+    internal const string CheckpointCollection = "checkpoints";
     private const string InfoCollection = "info";
     private const string ClusterInfoId = "cluster";
+
+    public const long DefaultChunkCacheBytes = 128L * 1024 * 1024;
 
     private readonly LiteDatabase _db;
     private readonly ChunkCatalog _catalog = new();
     private readonly ChunkBuilder _builder = new();
     private readonly Lock _writeLock = new();
     private readonly RetentionRunner _retention;
+    private readonly ChunkCache _cache;
 
-    private LiteDbEventIndex(string filePath, LiteDatabase db)
+    private LiteDbEventIndex(string filePath, LiteDatabase db, long chunkCacheBytes)
     {
+        _cache = new ChunkCache(chunkCacheBytes);
         FilePath = filePath;
         _db = db;
         _retention = new RetentionRunner(this);
+        Lookup = new ChunkLookup(_catalog, ReadChunk);
+        Lineage = new IndexLineageSource(this);
         ClusterId = db.GetCollection(InfoCollection).FindById(ClusterInfoId)?["v"].AsString ?? string.Empty;
-        LoadCatalog();
+        CatalogLoader.Load(db, _catalog);
     }
 
     /// <summary>The cluster id stamped in the file; empty when the file was never stamped.</summary>
@@ -47,10 +55,19 @@ public sealed class LiteDbEventIndex : IEventIndex
     /// <summary>Test seam: runs inside the write transaction, just before commit.</summary>
     internal Action? BeforeCommit { get; set; }
 
+    /// <summary>Lineage lookups (by message, causation and correlation id, dead letters) over this index.</summary>
+    public ILineageSource Lineage { get; }
+
     internal ChunkCatalog Catalog => _catalog;
 
+    internal ChunkLookup Lookup { get; }
+
+    internal ChunkCache Cache => _cache;
+
     /// <summary>Opens (or creates) the file. Throws when the file is not a readable LiteDB index.</summary>
-    public static LiteDbEventIndex Open(string filePath)
+    /// <param name="filePath">The LiteDB file.</param>
+    /// <param name="chunkCacheBytes">Memory for recently read chunks (lineage lookups revisit the same few chunks).</param>
+    public static LiteDbEventIndex Open(string filePath, long chunkCacheBytes = DefaultChunkCacheBytes)
     {
         var full = Path.GetFullPath(filePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -58,7 +75,7 @@ public sealed class LiteDbEventIndex : IEventIndex
         try
         {
             db.UtcDate = true;
-            return new LiteDbEventIndex(full, db);
+            return new LiteDbEventIndex(full, db, chunkCacheBytes);
         }
         catch
         {
@@ -131,7 +148,7 @@ public sealed class LiteDbEventIndex : IEventIndex
     public EventEnvelope? Get(string topic, int partition, long offset)
     {
         var chunk = _catalog.FindChunk(new TopicPartitionKey(topic, partition), offset);
-        return chunk is null ? null : LoadChunk(chunk)?.FirstOrDefault(e => e.Offset == offset);
+        return chunk is null ? null : Lookup.Get(chunk, offset);
     }
 
     public IReadOnlyList<EventEnvelope> Query(EventQuery query)
@@ -195,14 +212,31 @@ public sealed class LiteDbEventIndex : IEventIndex
 
     internal List<EventEnvelope>? LoadChunk(ChunkMeta chunk)
     {
-        var doc = _db.GetCollection(ChunkCollection).FindById(chunk.Id);
-        if (doc is null)
+        var data = ReadChunk(chunk);
+        if (data is null)
         {
-            return null; // deleted by retention after the catalog was read
+            return null;
         }
 
         var key = _catalog.GetPartition(chunk.PartitionNo);
-        return ChunkCodec.Decode(doc["d"].AsBinary, key.Topic, key.Partition);
+        return ChunkCodec.Decode(data, key.Topic, key.Partition);
+    }
+
+    /// <summary>A chunk's encoded bytes, from the cache or the file; null when retention deleted it meanwhile.</summary>
+    internal byte[]? ReadChunk(ChunkMeta chunk)
+    {
+        if (_cache.TryGet(chunk, out var cached))
+        {
+            return cached;
+        }
+
+        var data = _db.GetCollection(ChunkCollection).FindById(chunk.Id)?["d"].AsBinary;
+        if (data is not null)
+        {
+            _cache.Add(chunk, data);
+        }
+
+        return data;
     }
 
     /// <summary>Replaces chunks in one transaction (retention); the catalog follows after commit.</summary>
@@ -223,6 +257,7 @@ public sealed class LiteDbEventIndex : IEventIndex
         });
 
         _catalog.RemoveChunks(removed);
+        _cache.Remove(removed);
         foreach (var (meta, _) in added)
         {
             _catalog.AddChunk(meta);
@@ -259,29 +294,6 @@ public sealed class LiteDbEventIndex : IEventIndex
         {
             _db.Rollback();
             throw;
-        }
-    }
-
-    private void LoadCatalog()
-    {
-        foreach (var doc in _db.GetCollection(PartitionCollection).FindAll())
-        {
-            _catalog.AddPartition(doc["_id"].AsInt32, new TopicPartitionKey(doc["t"].AsString, doc["p"].AsInt32));
-        }
-
-        foreach (var doc in _db.GetCollection(TypeCollection).FindAll())
-        {
-            _catalog.AddType(doc["_id"].AsInt32, doc["n"].AsString);
-        }
-
-        foreach (var doc in _db.GetCollection(CheckpointCollection).FindAll())
-        {
-            _catalog.SetCheckpoint(doc["_id"].AsInt32, doc["o"].AsInt64);
-        }
-
-        foreach (var doc in _db.GetCollection(MetaCollection).FindAll())
-        {
-            _catalog.AddChunk(ChunkMeta.FromBson(doc));
         }
     }
 }

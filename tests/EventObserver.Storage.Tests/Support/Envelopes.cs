@@ -44,6 +44,30 @@ public static class Envelopes
         };
     }
 
+    /// <summary>A dead-letter copy of <paramref name="original"/>: same ids and headers, pointing back at its position.</summary>
+    public static EventEnvelope DeadLetter(EventEnvelope original, string topic, int partition, long offset, long timestampMs, bool withPosition = true) => new()
+    {
+        Topic = topic,
+        Partition = partition,
+        Offset = offset,
+        TimestampMs = timestampMs,
+        TimestampKind = TimestampKind.CreateTime,
+        Headers = [.. original.Headers, new EnvelopeHeader("kafka_dlt-original-topic", Encoding.UTF8.GetBytes(original.Topic))],
+        Payload = original.Payload,
+        PayloadFormat = original.PayloadFormat,
+        MessageId = original.MessageId,
+        MessageType = original.MessageType,
+        Kind = original.Kind,
+        CorrelationId = original.CorrelationId,
+        CausationId = original.CausationId,
+        Source = original.Source,
+        DeadLetterOf = new DeadLetterOrigin(
+            original.Topic,
+            withPosition ? original.Partition : null,
+            withPosition ? original.Offset : null,
+            "boom"),
+    };
+
     /// <summary>Offsets <paramref name="from"/> .. <paramref name="to"/> (inclusive) of one partition.</summary>
     public static List<EventEnvelope> Range(string topic, int partition, long from, long to) =>
         [.. Enumerable.Range(0, (int)(to - from + 1)).Select(i => Event(topic, partition, from + i))];

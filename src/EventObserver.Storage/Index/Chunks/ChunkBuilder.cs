@@ -44,6 +44,7 @@ internal sealed class ChunkBuilder
         _types.Clear();
         long min = long.MaxValue, max = long.MinValue;
         byte kinds = 0;
+        var deadLetters = false;
         string? lastType = null;
         for (var i = start; i < start + count; i++)
         {
@@ -65,6 +66,14 @@ internal sealed class ChunkBuilder
             AddHash(LookupHash.CorrelationId, e.CorrelationId);
             AddHash(LookupHash.CausationId, e.CausationId);
             AddHash(LookupHash.Key, e.Key);
+            if (e.DeadLetterOf is { } origin)
+            {
+                deadLetters = true;
+                if (origin.Partition is { } p && origin.Offset is { } o)
+                {
+                    _hashes.Add(LookupHash.OfDeadLetter(origin.Topic, p, o));
+                }
+            }
         }
 
         return new ChunkMeta
@@ -79,6 +88,7 @@ internal sealed class ChunkBuilder
             KindMask = kinds,
             TypeNumbers = [.. _types],
             Bloom = BloomFilter.Create(_hashes),
+            HasDeadLetters = deadLetters,
         };
     }
 

@@ -17,6 +17,7 @@ internal sealed class ChunkCatalog
     private readonly Dictionary<int, long> _checkpoints = [];
     private readonly Dictionary<string, TopicCounter> _topics = new(StringComparer.Ordinal);
     private long _total;
+    private BloomTable? _blooms;
 
     public long TotalEvents
     {
@@ -92,6 +93,7 @@ internal sealed class ChunkCatalog
             }
 
             list.Insert(at, meta);
+            _blooms?.Append(meta);
             _total += meta.Count;
             var counter = Counter(_partitions[meta.PartitionNo].Topic);
             counter.Count += meta.Count;
@@ -112,6 +114,7 @@ internal sealed class ChunkCatalog
                 var topic = _partitions[group.Key].Topic;
                 var before = list.Sum(c => (long)c.Count);
                 list.RemoveAll(doomed.Contains);
+                _blooms = null;
                 var removed = before - list.Sum(c => (long)c.Count);
                 _total -= removed;
                 Counter(topic).Count -= removed;
@@ -194,15 +197,41 @@ internal sealed class ChunkCatalog
         }
     }
 
+    /// <summary>
+    /// Chunks whose bloom filter may hold <paramref name="hash"/>, oldest (by earliest timestamp)
+    /// first. For a dead-letter lookup, chunks without dead letters are skipped and chunks from
+    /// before dead letters were indexed are always included.
+    /// </summary>
+    public List<ChunkMeta> Probe(ulong hash, bool deadLetterLookup)
+    {
+        BloomTable.Snapshot blooms;
+        lock (_sync)
+        {
+            _blooms ??= new BloomTable([.. _chunks.Values.SelectMany(c => c)]);
+            blooms = _blooms.Take();
+        }
+
+        var result = new List<ChunkMeta>();
+        if (deadLetterLookup)
+        {
+            blooms.ProbeDeadLetters(hash, result);
+        }
+        else
+        {
+            blooms.Probe(hash, result);
+        }
+
+        result.Sort(ByEarliest);
+        return result;
+    }
+
     /// <summary>All chunks, oldest (by earliest timestamp) first.</summary>
     public List<ChunkMeta> OldestFirst()
     {
         lock (_sync)
         {
             var result = _chunks.Values.SelectMany(c => c).ToList();
-            result.Sort((a, b) => a.MinTimestampMs != b.MinTimestampMs
-                ? a.MinTimestampMs.CompareTo(b.MinTimestampMs)
-                : a.Id.CompareTo(b.Id));
+            result.Sort(ByEarliest);
             return result;
         }
     }
@@ -221,6 +250,10 @@ internal sealed class ChunkCatalog
                 StringComparer.Ordinal);
         }
     }
+
+    private static int ByEarliest(ChunkMeta a, ChunkMeta b) => a.MinTimestampMs != b.MinTimestampMs
+        ? a.MinTimestampMs.CompareTo(b.MinTimestampMs)
+        : a.Id.CompareTo(b.Id);
 
     private TopicCounter Counter(string topic)
     {

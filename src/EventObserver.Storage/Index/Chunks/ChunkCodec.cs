@@ -27,12 +27,7 @@ internal static class ChunkCodec
     public static List<EventEnvelope> Decode(ReadOnlySpan<byte> data, string topic, int partition)
     {
         var reader = new ChunkReader(data);
-        if (reader.ReadByte() != Version)
-        {
-            throw new InvalidDataException("Unknown index chunk version.");
-        }
-
-        var count = checked((int)reader.ReadVarint());
+        var count = ReadHeader(ref reader);
         var events = new List<EventEnvelope>(count);
         for (var i = 0; i < count; i++)
         {
@@ -42,6 +37,25 @@ internal static class ChunkCodec
         return events;
     }
 
+    /// <summary>Decodes the one record that starts at <paramref name="position"/> (as found by <see cref="ChunkScanner"/>).</summary>
+    public static EventEnvelope DecodeAt(ReadOnlySpan<byte> data, int position, string topic, int partition)
+    {
+        var reader = new ChunkReader(data) { Position = position };
+        return DecodeOne(ref reader, topic, partition);
+    }
+
+    /// <summary>Checks the version byte and returns the record count; the reader is then at the first record.</summary>
+    public static int ReadHeader(ref ChunkReader reader)
+    {
+        if (reader.ReadByte() != Version)
+        {
+            throw new InvalidDataException("Unknown index chunk version.");
+        }
+
+        return checked((int)reader.ReadVarint());
+    }
+
+    // The record layout below is also walked by ChunkScanner: change both together.
     private static void EncodeOne(EventEnvelope e, ChunkWriter w)
     {
         var keyStored = !string.Equals(e.Key, DeriveKey(e.KeyBytes, e.KeyFormat), StringComparison.Ordinal);

@@ -23,6 +23,13 @@ internal sealed class ChunkMeta
     public required int[] TypeNumbers { get; init; }
     public required ulong[] Bloom { get; init; }
 
+    /// <summary>
+    /// Whether any record is a dead-letter copy; when true, the bloom filter also holds the original
+    /// positions they point at. Null for chunks written before dead letters were indexed: those
+    /// must be scanned for a dead-letter lookup.
+    /// </summary>
+    public bool? HasDeadLetters { get; init; }
+
     /// <summary>The chunk id orders chunks by partition number, then offset.</summary>
     public static long MakeId(int partitionNo, long firstOffset) => ((long)partitionNo << 40) | firstOffset;
 
@@ -36,6 +43,7 @@ internal sealed class ChunkMeta
         ["k"] = (int)KindMask,
         ["y"] = new BsonArray(TypeNumbers.Select(t => new BsonValue(t))),
         ["f"] = MemoryMarshal.AsBytes(Bloom.AsSpan()).ToArray(),
+        ["x"] = HasDeadLetters is { } dead ? new BsonValue(dead) : BsonValue.Null,
     };
 
     public static ChunkMeta FromBson(BsonDocument doc)
@@ -53,6 +61,7 @@ internal sealed class ChunkMeta
             KindMask = (byte)doc["k"].AsInt32,
             TypeNumbers = doc["y"].AsArray.Select(v => v.AsInt32).ToArray(),
             Bloom = MemoryMarshal.Cast<byte, ulong>(doc["f"].AsBinary.AsSpan()).ToArray(),
+            HasDeadLetters = doc["x"].IsBoolean ? doc["x"].AsBoolean : null,
         };
     }
 }

@@ -11,6 +11,13 @@ internal ref struct ChunkReader(ReadOnlySpan<byte> data)
 
     public readonly bool End => _position >= _data.Length;
 
+    /// <summary>Where the next read starts; a record's start can be kept and decoded later.</summary>
+    public int Position
+    {
+        readonly get => _position;
+        set => _position = value;
+    }
+
     public byte ReadByte()
     {
         Check(1);
@@ -60,6 +67,35 @@ internal ref struct ChunkReader(ReadOnlySpan<byte> data)
         var value = _data.Slice(_position, count).ToArray();
         _position += count;
         return value;
+    }
+
+    /// <summary>Steps over a length-prefixed string or byte field without copying it.</summary>
+    public void Skip()
+    {
+        var length = ReadVarint();
+        if (length > 1)
+        {
+            var count = checked((int)(length - 1));
+            Check(count);
+            _position += count;
+        }
+    }
+
+    /// <summary>The UTF-8 bytes of a string field without decoding them; false when the field is null.</summary>
+    public bool ReadUtf8(out ReadOnlySpan<byte> value)
+    {
+        var length = ReadVarint();
+        if (length == 0)
+        {
+            value = default;
+            return false;
+        }
+
+        var count = checked((int)(length - 1));
+        Check(count);
+        value = _data.Slice(_position, count);
+        _position += count;
+        return true;
     }
 
     public string? ReadString()

@@ -11,6 +11,12 @@ internal static class LookupHash
     public const char CausationId = 'z';
     public const char Key = 'k';
 
+    /// <summary>The original position a dead-letter copy points back at, as <c>topic/partition/offset</c>.</summary>
+    public const char DeadLetterOf = 'd';
+
+    public static ulong OfDeadLetter(string topic, int partition, long offset) =>
+        Of(DeadLetterOf, Core.Envelopes.EventPosition.Format(topic, partition, offset));
+
     public static ulong Of(char field, string value)
     {
         // FNV-1a over the UTF-16 code units, finished with murmur3's fmix64 for a good bit spread.
