@@ -1,34 +1,305 @@
+using EventObserver.Components.Feed;
 using EventObserver.Components.Shared;
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Feed;
 using EventObserver.Monitoring;
 
 using Microsoft.AspNetCore.Components;
 
 namespace EventObserver.Components.Pages;
 
-public sealed partial class LiveFeed : IDisposable
+/// <summary>
+/// Every topic in one stream, newest first. The filter lives in the URL; the server evaluates it
+/// (<see cref="ILiveFeed"/> for live events, <see cref="FeedHistory"/> for older ones). Rendering is
+/// throttled by <see cref="FeedPump"/>; pausing freezes the view, never ingestion.
+/// </summary>
+public sealed partial class LiveFeed : IAsyncDisposable
 {
-    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(1);
 
+    /// <summary>Rows taken from the feed's ring buffer when the view (re)starts.</summary>
+    public const int InitialRows = 1_000;
+
+    /// <summary>Below this many recent rows, the view is topped up from the index (e.g. a filter matching old events).</summary>
+    public const int TopUpFromIndexBelow = 200;
+
+    private readonly SemaphoreSlim _restartGate = new(1, 1);
     private SystemStatus _status = null!;
+    private IReadOnlyList<string> _topicNames = [];
+    private IReadOnlyList<string> _types = [];
+    private TimelineSnapshot? _timeline;
+    private IFeedSubscription? _subscription;
+    private FeedPump? _pump;
     private PeriodicRefresh? _refresh;
+    private bool _interactive;
+    private bool _loadingOlder;
+    private bool _historyExhausted;
+    private string _historyNote = "";
+
+    [Inject] public required ILiveFeed Feed { get; init; }
+
+    [Inject] public required FeedHistory History { get; init; }
+
+    [Inject] public required NavigationManager Navigation { get; init; }
 
     [Inject] public required SystemStatusReader StatusReader { get; init; }
 
+    [Inject] public required TopicOverviewReader TopicReader { get; init; }
+
     [Inject] public required TimeProvider Time { get; init; }
 
-    public void Dispose() => _refresh?.Dispose();
+    /// <summary>The filter in force, as read from the URL.</summary>
+    public FeedFilter Filter { get; private set; } = FeedFilter.All;
 
-    protected override void OnInitialized() => _status = StatusReader.Read();
+    public FeedWindow Window { get; } = new();
 
-    protected override void OnAfterRender(bool firstRender)
+    public SecondCounter Counter { get; } = new();
+
+    public bool Paused { get; private set; }
+
+    /// <summary>Matching events that arrived while paused (not shown until Resume).</summary>
+    public long NewWhilePaused { get; private set; }
+
+    /// <summary>Events the view's subscription skipped because the view fell behind.</summary>
+    public long Dropped { get; private set; }
+
+    /// <summary>How often rendering is at most allowed (tests set it before rendering).</summary>
+    public TimeSpan RenderInterval { get; set; } = FeedPump.DefaultInterval;
+
+    private string EmptyText => Filter.IsEmpty
+        ? "Waiting for events… (use Load older to page back through the index)"
+        : "No matching events yet. New ones appear here as they arrive; Load older searches the index.";
+
+    public async ValueTask DisposeAsync()
     {
-        if (firstRender)
+        _refresh?.Dispose();
+        await StopAsync();
+        _restartGate.Dispose();
+    }
+
+    protected override void OnInitialized()
+    {
+        RefreshStatus();
+        Filter = ReadFilterFromUri();
+        LoadInitialRows();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Only the query changes while this page stays: a new filter restarts the live subscription.
+        var filter = ReadFilterFromUri();
+        if (filter.Equals(Filter))
         {
-            _refresh = PeriodicRefresh.Start(Time, RefreshPeriod, () => InvokeAsync(() =>
-            {
-                _status = StatusReader.Read();
-                StateHasChanged();
-            }));
+            return;
         }
+
+        Filter = filter;
+        if (_interactive)
+        {
+            await RestartAsync();
+        }
+        else
+        {
+            LoadInitialRows();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        // Only an interactive render gets here (not prerendering): from now on the view is live.
+        _interactive = true;
+        await RestartAsync();
+        _refresh = PeriodicRefresh.Start(Time, RefreshPeriod, () => InvokeAsync(() =>
+        {
+            RefreshStatus();
+            StateHasChanged();
+        }));
+        StateHasChanged();
+    }
+
+    private async Task RestartAsync()
+    {
+        await _restartGate.WaitAsync();
+        try
+        {
+            await StopAsync();
+            Paused = false;
+            NewWhilePaused = 0;
+            Dropped = 0;
+            _subscription = Feed.Subscribe(Filter, Window.Capacity);
+            LoadInitialRows();
+            _pump = FeedPump.Start(_subscription.Reader, Time, RenderInterval, OnBatchAsync);
+        }
+        finally
+        {
+            _restartGate.Release();
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        if (_pump is not null)
+        {
+            await _pump.DisposeAsync();
+            _pump = null;
+        }
+
+        _subscription?.Dispose();
+        _subscription = null;
+    }
+
+    /// <summary>Newest matching events from the feed's ring buffer, topped up from the index when few.</summary>
+    private void LoadInitialRows()
+    {
+        Window.Clear();
+        _historyExhausted = false;
+        _historyNote = "";
+        var recent = Feed.Recent(Filter, InitialRows);
+        foreach (var e in recent)
+        {
+            Counter.Record(e.Topic, e.TimestampMs);
+        }
+
+        Window.AddOlder(recent.Select(FeedRow.From));
+        if (Window.Count < TopUpFromIndexBelow)
+        {
+            AddHistory(History.LoadOlder(Filter, Window.Oldest is { } oldest ? oldest.Timestamp() : null, Window.Contains));
+        }
+
+        CollectTypes(recent);
+    }
+
+    private async Task OnBatchAsync(IReadOnlyList<EventEnvelope> batch)
+    {
+        // Row text is computed here, off the render thread.
+        var rows = new List<FeedRow>(batch.Count);
+        foreach (var e in batch)
+        {
+            rows.Add(FeedRow.From(e));
+            Counter.Record(e.Topic, e.TimestampMs);
+        }
+
+        var dropped = _subscription?.Dropped ?? 0;
+        await InvokeAsync(() =>
+        {
+            if (Paused)
+            {
+                NewWhilePaused += rows.Count;
+            }
+            else
+            {
+                Window.AddNewer(rows);
+            }
+
+            Dropped = dropped;
+            StateHasChanged();
+        });
+    }
+
+    private void Pause()
+    {
+        Paused = true;
+        NewWhilePaused = 0;
+    }
+
+    private async Task ResumeAsync()
+    {
+        // Jump back to live: what arrived meanwhile comes from the ring buffer, then the subscription continues.
+        Paused = false;
+        NewWhilePaused = 0;
+        await _restartGate.WaitAsync();
+        try
+        {
+            LoadInitialRows();
+        }
+        finally
+        {
+            _restartGate.Release();
+        }
+    }
+
+    private void Clear()
+    {
+        Window.Clear();
+        _historyExhausted = false;
+        _historyNote = "View cleared; new events keep arriving.";
+    }
+
+    private async Task LoadOlderAsync()
+    {
+        // Reading history freezes the view so live rows do not push the loaded ones out.
+        if (!Paused)
+        {
+            Pause();
+        }
+
+        _loadingOlder = true;
+        var filter = Filter;
+        var to = Window.Oldest?.Timestamp();
+        var page = await Task.Run(() => History.LoadOlder(filter, to, Window.Contains));
+        _loadingOlder = false;
+        AddHistory(page);
+    }
+
+    private async Task JumpToAsync(DateTimeOffset moment)
+    {
+        Pause();
+        Window.Clear();
+        _loadingOlder = true;
+        var filter = Filter;
+        var page = await Task.Run(() => History.LoadOlder(filter, moment, _ => false));
+        _loadingOlder = false;
+        AddHistory(page);
+        _historyNote = $"History up to {DisplayFormat.Timestamp(moment)}. {_historyNote}";
+    }
+
+    private void AddHistory(HistoryPage page)
+    {
+        var added = Window.AddOlder(page.Events.Select(FeedRow.From));
+        _historyExhausted = page.Exhausted;
+        var scanNote = FeedHistory.NeedsScan(Filter)
+            ? $" Source, header and free-text filters are not indexed: {DisplayFormat.Count(page.Scanned)} indexed events were read to find these."
+            : "";
+        var end = page.Exhausted ? " No older events in the index." : page.ScanLimitReached ? " Scan limit reached: Load older continues." : "";
+        _historyNote = $"Loaded {DisplayFormat.Count(added)} older events from the index.{scanNote}{end}";
+        CollectTypes(page.Events);
+    }
+
+    private void RefreshStatus()
+    {
+        _status = StatusReader.Read();
+        _topicNames = [.. TopicReader.GetTopics().Select(t => t.Name)];
+        _timeline = Counter.Snapshot(Time.GetUtcNow());
+    }
+
+    private void CollectTypes(IEnumerable<EventEnvelope> events)
+    {
+        var types = new SortedSet<string>(_types, StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (!string.IsNullOrEmpty(e.MessageType) && types.Count < 2_000)
+            {
+                types.Add(e.MessageType);
+            }
+        }
+
+        if (types.Count != _types.Count)
+        {
+            _types = [.. types];
+        }
+    }
+
+    private FeedFilter ReadFilterFromUri() => FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query);
+
+    private Task OnFilterChangedAsync(FeedFilter filter)
+    {
+        var query = FeedFilterQuery.ToQuery(filter);
+        Navigation.NavigateTo(Navigation.BaseUri + (string.IsNullOrEmpty(query) ? "" : "?" + query.TrimStart('?')));
+        return Task.CompletedTask;
     }
 }
