@@ -3,6 +3,7 @@ using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Monitoring;
+using EventObserver.Storage.Index;
 
 using Microsoft.AspNetCore.Components;
 
@@ -35,10 +36,11 @@ public sealed partial class LiveFeed : IAsyncDisposable
     private bool _loadingOlder;
     private bool _historyExhausted;
     private string _historyNote = "";
+    private FeedHistory? _history;
 
     [Inject] public required ILiveFeed Feed { get; init; }
 
-    [Inject] public required FeedHistory History { get; init; }
+    [Inject] public required EventIndexProvider Indexes { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
@@ -65,6 +67,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
 
     /// <summary>How often rendering is at most allowed (tests set it before rendering).</summary>
     public TimeSpan RenderInterval { get; set; } = FeedPump.DefaultInterval;
+
+    private FeedHistory History => _history ??= new FeedHistory(Indexes);
 
     private string EmptyText => Filter.IsEmpty
         ? "Waiting for events… (use Load older to page back through the index)"
@@ -168,7 +172,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
         Window.AddOlder(recent.Select(FeedRow.From));
         if (Window.Count < TopUpFromIndexBelow)
         {
-            AddHistory(History.LoadOlder(Filter, Window.Oldest is { } oldest ? oldest.Timestamp() : null, Window.Contains));
+            AddHistory(History.LoadOlder(Filter, Window.Oldest?.Timestamp(), Window.Contains));
         }
 
         CollectTypes(recent);
@@ -241,7 +245,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
         _loadingOlder = true;
         var filter = Filter;
         var to = Window.Oldest?.Timestamp();
-        var page = await Task.Run(() => History.LoadOlder(filter, to, Window.Contains));
+        var known = Window.Rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var page = await Task.Run(() => History.LoadOlder(filter, to, known.Contains));
         _loadingOlder = false;
         AddHistory(page);
     }
