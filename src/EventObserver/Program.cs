@@ -4,6 +4,7 @@ using EventObserver.Api;
 using EventObserver.Components;
 using EventObserver.Configuration;
 using EventObserver.Core.Decoding;
+using EventObserver.Core.Feed;
 using EventObserver.Core.Lineage;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
@@ -61,6 +62,9 @@ services.AddSingleton<IClusterInspector, ClusterInspector>();
 services.AddHostedService<IngestionService>();
 services.AddSingleton<DemoTrafficGenerator>();
 services.AddHostedService(sp => sp.GetRequiredService<DemoTrafficGenerator>());
+
+// The live feed: ingestion publishes each committed batch; the Live feed page and the /hubs/events hub subscribe.
+services.AddSingleton<ILiveFeed>(_ => new LiveFeed(builder.Configuration.GetSection("EventObserver:Feed").Get<LiveFeedOptions>() ?? new LiveFeedOptions()));
 
 // Read models for the UI, the API and /healthz.
 services.AddSingleton<IndexStatisticsReader>();

@@ -6,8 +6,17 @@ namespace EventObserver.Core.Feed;
 /// A live-feed filter, evaluated on the server. Every set part must match (AND); within
 /// <see cref="Topics"/> any topic matches (OR). An empty filter matches everything.
 /// </summary>
+/// <remarks>
+/// Topics, key and correlation id compare exactly (ordinal); type, source and the header name ignore case;
+/// the header value compares exactly against the header's UTF-8 text. <see cref="Text"/> is a case-insensitive
+/// substring search over the key, the text header values and the first <see cref="MaxScannedPayloadBytes"/>
+/// bytes of a JSON or text payload.
+/// </remarks>
 public sealed record FeedFilter
 {
+    /// <summary>How much of a payload the free-text search reads; the rest of a large payload is not searched.</summary>
+    public const int MaxScannedPayloadBytes = 64 * 1024;
+
     public static readonly FeedFilter All = new();
 
     public IReadOnlyList<string> Topics { get; init; } = [];
@@ -23,4 +32,49 @@ public sealed record FeedFilter
 
     /// <summary>Free text over key, headers and payload: a scan, not an index lookup.</summary>
     public string? Text { get; init; }
+
+    /// <summary>True when nothing is set: every event matches.</summary>
+    public bool IsEmpty =>
+        Topics.Count == 0 && Kind is null && IsBlank(Type) && IsBlank(Key) && IsBlank(CorrelationId)
+        && IsBlank(Source) && IsBlank(HeaderName) && IsBlank(Text);
+
+    /// <summary>True when the filter has a free-text part, which scans payloads instead of using an index.</summary>
+    public bool ScansText => !IsBlank(Text);
+
+    /// <summary>Whether <paramref name="envelope"/> passes every set part of this filter.</summary>
+    public bool Matches(EventEnvelope envelope) => FeedFilterMatcher.Matches(this, envelope);
+
+    // Value equality over the topic list too, so a filter read back from a URL equals the one written.
+    public bool Equals(FeedFilter? other) =>
+        other is not null
+        && Topics.SequenceEqual(other.Topics, StringComparer.Ordinal)
+        && Kind == other.Kind
+        && Type == other.Type
+        && Key == other.Key
+        && CorrelationId == other.CorrelationId
+        && Source == other.Source
+        && HeaderName == other.HeaderName
+        && HeaderValue == other.HeaderValue
+        && Text == other.Text;
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var topic in Topics)
+        {
+            hash.Add(topic, StringComparer.Ordinal);
+        }
+
+        hash.Add(Kind);
+        hash.Add(Type);
+        hash.Add(Key);
+        hash.Add(CorrelationId);
+        hash.Add(Source);
+        hash.Add(HeaderName);
+        hash.Add(HeaderValue);
+        hash.Add(Text);
+        return hash.ToHashCode();
+    }
+
+    private static bool IsBlank(string? value) => string.IsNullOrEmpty(value);
 }

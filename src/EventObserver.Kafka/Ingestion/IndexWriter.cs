@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Feed;
 using EventObserver.Storage.Index;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,7 @@ internal sealed class IndexWriter
 
     private readonly IEventIndex _index;
     private readonly IngestionStatus _status;
+    private readonly ILiveFeed _feed;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<List<EventEnvelope>> _queue =
@@ -31,10 +33,11 @@ internal sealed class IndexWriter
     private volatile bool _stopping;
     private Task? _thread;
 
-    public IndexWriter(IEventIndex index, IngestionStatus status, TimeProvider time, ILogger logger)
+    public IndexWriter(IEventIndex index, IngestionStatus status, ILiveFeed feed, TimeProvider time, ILogger logger)
     {
         _index = index;
         _status = status;
+        _feed = feed;
         _time = time;
         _logger = logger;
         foreach (var (partition, next) in index.GetCheckpoints())
@@ -90,6 +93,9 @@ internal sealed class IndexWriter
                 var stored = _index.Write(batch);
                 IngestionLog.BatchWritten(_logger, stored, batch.Count);
                 Record(batch);
+
+                // Only after the commit: what the feed shows is always in the index (the detail view reads it back).
+                _feed.Publish(batch);
                 return;
             }
             catch (Exception e)

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using EventObserver.Core.Decoding;
+using EventObserver.Core.Feed;
 using EventObserver.Kafka.Connection;
 using EventObserver.Storage.Index;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public sealed class IngestionService : BackgroundService
     private readonly EnvelopeDecoder _decoder;
     private readonly Func<string, IEventIndex> _openIndex;
     private readonly IngestionStatus _status;
+    private readonly ILiveFeed _feed;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -27,9 +29,10 @@ public sealed class IngestionService : BackgroundService
         EnvelopeDecoder decoder,
         EventIndexProvider indexProvider,
         IngestionStatus status,
+        ILiveFeed feed,
         TimeProvider time,
         ILogger<IngestionService> logger)
-        : this(connection, decoder, indexProvider.OpenForCluster, status, time, logger)
+        : this(connection, decoder, indexProvider.OpenForCluster, status, feed, time, logger)
     {
     }
 
@@ -39,6 +42,7 @@ public sealed class IngestionService : BackgroundService
         EnvelopeDecoder decoder,
         Func<string, IEventIndex> openIndex,
         IngestionStatus status,
+        ILiveFeed feed,
         TimeProvider time,
         ILogger logger)
     {
@@ -46,6 +50,7 @@ public sealed class IngestionService : BackgroundService
         _decoder = decoder;
         _openIndex = openIndex;
         _status = status;
+        _feed = feed;
         _time = time;
         _logger = logger;
     }
@@ -81,7 +86,7 @@ public sealed class IngestionService : BackgroundService
                 {
                     var index = OpenIndex(stoppingToken);
                     positions = new Dictionary<TopicPartitionKey, long>(index.GetCheckpoints());
-                    writer = new IndexWriter(index, _status, _time, _logger);
+                    writer = new IndexWriter(index, _status, _feed, _time, _logger);
                     writer.Start();
                     IngestionLog.Connected(_logger, index.ClusterId, index.FilePath, positions.Count);
                 }

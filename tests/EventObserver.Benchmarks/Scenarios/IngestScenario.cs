@@ -3,6 +3,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using EventObserver.Benchmarks.Support;
 using EventObserver.Core.Decoding;
+using EventObserver.Core.Feed;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Lineage;
 using EventObserver.Kafka.Configuration;
@@ -177,6 +178,7 @@ internal static class IngestScenario
             new EnvelopeDecoder(new LineageOptions()),
             provider,
             status,
+            new LiveFeed(),
             TimeProvider.System,
             NullLogger<IngestionService>.Instance);
 

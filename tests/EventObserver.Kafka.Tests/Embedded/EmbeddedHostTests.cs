@@ -1,4 +1,5 @@
 using EventObserver.Core.Decoding;
+using EventObserver.Core.Feed;
 using EventObserver.Core.Lineage;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
@@ -57,6 +58,7 @@ public sealed class EmbeddedHostTests
         services.AddSingleton<EnvelopeDecoder>();
         services.AddSingleton<EventIndexProvider>();
         services.AddSingleton<IngestionStatus>();
+        services.AddSingleton<ILiveFeed, LiveFeed>();
         services.AddSingleton<EmbeddedBroker>();
         services.AddSingleton<KafkaConnection>();
         services.AddSingleton<IClusterInspector, ClusterInspector>();

@@ -1,4 +1,5 @@
 using EventObserver.Core.Decoding;
+using EventObserver.Core.Feed;
 using EventObserver.Core.Lineage;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
@@ -46,7 +47,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
         return options;
     }
 
-    public static async Task<IngestionHarness> StartAsync(KafkaOptions options, Func<string, IEventIndex> openIndex)
+    public static async Task<IngestionHarness> StartAsync(KafkaOptions options, Func<string, IEventIndex> openIndex, ILiveFeed? feed = null)
     {
         IEventIndex? opened = null;
         var status = new IngestionStatus(TimeProvider.System);
@@ -55,6 +56,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
             new EnvelopeDecoder(new LineageOptions()),
             clusterId => opened = openIndex(clusterId),
             status,
+            feed ?? new LiveFeed(),
             TimeProvider.System,
             NullLogger.Instance);
         await service.StartAsync(CancellationToken.None);

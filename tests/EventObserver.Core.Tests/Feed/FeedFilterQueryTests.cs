@@ -1,0 +1,94 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Feed;
+
+namespace EventObserver.Core.Tests.Feed;
+
+public sealed class FeedFilterQueryTests
+{
+    [Fact]
+    public void Parse_EveryPart_ReadsIt()
+    {
+        var filter = FeedFilterQuery.Parse("?topic=orders&topic=payments&kind=command&type=PlaceOrder&key=k%201&correlationId=c-1&source=api&header=x-tenant:acme%3Aeu&q=blue+widget");
+
+        Assert.Equal(["orders", "payments"], filter.Topics);
+        Assert.Equal(MessageKind.Command, filter.Kind);
+        Assert.Equal("PlaceOrder", filter.Type);
+        Assert.Equal("k 1", filter.Key);
+        Assert.Equal("c-1", filter.CorrelationId);
+        Assert.Equal("api", filter.Source);
+        Assert.Equal("x-tenant", filter.HeaderName);
+        Assert.Equal("acme:eu", filter.HeaderValue);
+        Assert.Equal("blue widget", filter.Text);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("?")]
+    [InlineData("unknown=1&topic=&q=")]
+    public void Parse_NothingUsable_GivesEmptyFilter(string? query)
+    {
+        Assert.True(FeedFilterQuery.Parse(query).IsEmpty);
+    }
+
+    [Fact]
+    public void Parse_CommaSeparatedTopics_SplitsAndDeduplicates()
+    {
+        Assert.Equal(["a", "b"], FeedFilterQuery.Parse("topic=a,b&topic=a").Topics);
+    }
+
+    [Theory]
+    [InlineData("kind=Query")]
+    [InlineData("kind=1")]
+    [InlineData("header=:value")]
+    public void Parse_BadValue_IsLeftOutAndReported(string query)
+    {
+        var filter = FeedFilterQuery.Parse(query, out var problems);
+
+        Assert.True(filter.IsEmpty);
+        Assert.Single(problems);
+    }
+
+    [Fact]
+    public void Parse_BrokenEscape_KeepsTheRawText()
+    {
+        Assert.Equal("100%", FeedFilterQuery.Parse("q=100%").Text);
+    }
+
+    [Fact]
+    public void Parse_HeaderWithoutValue_AsksForPresence()
+    {
+        var filter = FeedFilterQuery.Parse("header=traceparent");
+
+        Assert.Equal("traceparent", filter.HeaderName);
+        Assert.Null(filter.HeaderValue);
+    }
+
+    [Fact]
+    public void ToQuery_ThenParse_GivesTheSameFilter()
+    {
+        var filter = new FeedFilter
+        {
+            Topics = ["orders", "a&b"],
+            Kind = MessageKind.Event,
+            Type = "OrderPlaced",
+            Key = "key with spaces/ünïcode",
+            CorrelationId = "c=1",
+            Source = "src",
+            HeaderName = "x-tenant",
+            HeaderValue = "a:b",
+            Text = "50% off?",
+        };
+
+        var query = FeedFilterQuery.ToQuery(filter);
+
+        Assert.Equal(filter, FeedFilterQuery.Parse(query));
+        Assert.StartsWith("topic=orders&topic=a%26b&kind=Event&", query);
+    }
+
+    [Fact]
+    public void ToQuery_EmptyFilter_IsEmpty()
+    {
+        Assert.Equal(string.Empty, FeedFilterQuery.ToQuery(FeedFilter.All));
+    }
+}
