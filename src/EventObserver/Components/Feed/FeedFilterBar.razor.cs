@@ -39,11 +39,11 @@ public sealed partial class FeedFilterBar
         }
     }
 
-    private static string TopicsText(List<string?> topics) =>
+    private static string TopicsText(IReadOnlyList<string> topics) =>
         topics.Count switch
         {
             0 => "",
-            1 => topics[0] ?? "",
+            1 => topics[0],
             _ => $"{topics.Count} topics",
         };
 
