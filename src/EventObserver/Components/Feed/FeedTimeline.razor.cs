@@ -14,7 +14,7 @@ public sealed partial class FeedTimeline
 {
     public const int BucketSeconds = 5;
 
-    private readonly ChartOptions _options = new() { ShowLegend = true };
+    private readonly ChartOptions _options = new() { ShowLegend = false };
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
     private TimelineSnapshot? _shown;

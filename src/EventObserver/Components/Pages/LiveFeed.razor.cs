@@ -182,7 +182,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
     {
         // Row text is computed here, off the render thread.
         var rows = new List<FeedRow>(batch.Count);
-        foreach (var e in batch)
+        // Partitions interleave in a batch: order it by time (stable) so the rows read newest first.
+        foreach (var e in batch.OrderBy(e => e.TimestampMs))
         {
             rows.Add(FeedRow.From(e));
             Counter.Record(e.Topic, e.TimestampMs);
