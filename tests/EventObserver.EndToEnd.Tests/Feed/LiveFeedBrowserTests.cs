@@ -28,7 +28,7 @@ public sealed class LiveFeedBrowserTests(FeedAppFixture fixture) : IClassFixture
         // Newest first by arrival; partitions interleave, so only the ends are compared.
         Assert.True(timestamps[0] >= timestamps[^1], "the top row is newer than the bottom one");
 
-        await Assertions.Expect(Page.GetByTestId("feed-timeline").Locator("svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByTestId("timeline-bar").First).ToBeAttachedAsync();
         await FeedPage.ScreenshotAsync(Page, "/tmp/feed.png");
     }
 
