@@ -3,6 +3,7 @@ using System.Text;
 using Bunit;
 
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Feed;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;
@@ -39,6 +40,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
         services.AddSingleton<IndexStatisticsReader>();
         services.AddSingleton<TopicOverviewReader>();
         services.AddSingleton<SystemStatusReader>();
+        services.AddSingleton<ILiveFeed>(Feed);
     }
 
     protected BunitContext Context { get; } = new();
@@ -46,6 +48,9 @@ public abstract class DashboardTestContext : IAsyncLifetime
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
     protected FakeClusterInspector Cluster { get; } = new();
+
+    /// <summary>The real in-process live feed; tests publish to it as ingestion would.</summary>
+    protected LiveFeed Feed { get; } = new();
 
     protected IngestionStatus Ingestion => Context.Services.GetRequiredService<IngestionStatus>();
 

@@ -302,10 +302,19 @@ public sealed partial class LiveFeed : IAsyncDisposable
 
     private FeedFilter ReadFilterFromUri() => FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query);
 
-    private Task OnFilterChangedAsync(FeedFilter filter)
+    /// <summary>Applies the new filter at once and records it in the URL (shareable, survives reload and reconnect).</summary>
+    private async Task OnFilterChangedAsync(FeedFilter filter)
     {
+        Filter = filter;
         var query = FeedFilterQuery.ToQuery(filter);
-        Navigation.NavigateTo(Navigation.BaseUri + (string.IsNullOrEmpty(query) ? "" : "?" + query.TrimStart('?')));
-        return Task.CompletedTask;
+        Navigation.NavigateTo(Navigation.BaseUri + (string.IsNullOrEmpty(query) ? "" : "?" + query));
+        if (_interactive)
+        {
+            await RestartAsync();
+        }
+        else
+        {
+            LoadInitialRows();
+        }
     }
 }

@@ -1,0 +1,180 @@
+using Bunit;
+
+using EventObserver.Components.Feed;
+using EventObserver.Components.Tests.Infrastructure;
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Feed;
+
+using LiveFeed = EventObserver.Components.Pages.LiveFeed;
+
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+using MudBlazor;
+
+namespace EventObserver.Components.Tests.Feed;
+
+public sealed class LiveFeedPageTests : DashboardTestContext
+{
+    private NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
+
+    [Fact]
+    public void LiveFeed_FilterInTheUrl_ShowsOnlyMatchingLiveEvents()
+    {
+        Navigation.NavigateTo("/?correlationId=c-1&kind=Event");
+        var page = Render();
+
+        Feed.Publish(
+        [
+            TestEnvelopes.Json("orders", 0, correlationId: "c-1"),
+            TestEnvelopes.Json("orders", 1, correlationId: "c-2"),
+            TestEnvelopes.Json("payments", 0, correlationId: "c-1", kind: MessageKind.Command),
+            TestEnvelopes.Json("payments", 1, correlationId: "c-1"),
+        ]);
+
+        Assert.Equal(new FeedFilter { CorrelationId = "c-1", Kind = MessageKind.Event }, page.Instance.Filter);
+        page.WaitForAssertion(() => Assert.Equal(["payments/0/1", "orders/0/0"], RowIds(page)));
+        Assert.Equal("c-1", page.Find("[data-testid=filter-correlation]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void LiveFeed_EnteringFilters_PutsThemInTheUrlAndResubscribes()
+    {
+        var page = Render();
+
+        // MudBlazor reports a changed value asynchronously: wait for each before the next.
+        Enter(page, "filter-key", "ord-7", f => f.Key == "ord-7");
+        Enter(page, "filter-header-name", "x-tenant", f => f.HeaderName == "x-tenant");
+        Enter(page, "filter-header-value", "acme", f => f.HeaderValue == "acme");
+
+        var expected = new FeedFilter { Key = "ord-7", HeaderName = "x-tenant", HeaderValue = "acme" };
+        Assert.Equal(expected, FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query));
+        Feed.Publish(
+        [
+            TestEnvelopes.Json("orders", 0, key: "ord-7", headers: ("x-tenant", "acme")),
+            TestEnvelopes.Json("orders", 1, key: "ord-7", headers: ("x-tenant", "other")),
+            TestEnvelopes.Json("orders", 2, key: "ord-8", headers: ("x-tenant", "acme")),
+        ]);
+        page.WaitForAssertion(() => Assert.Equal(["orders/0/0"], RowIds(page)));
+    }
+
+    [Fact]
+    public void LiveFeed_ResetFilters_ClearsTheUrl()
+    {
+        Navigation.NavigateTo("/?type=OrderPlaced&q=refund");
+        var page = Render();
+
+        page.Find("[data-testid=filter-reset]").Click();
+
+        Assert.Equal(FeedFilter.All, FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query));
+    }
+
+    [Fact]
+    public void LiveFeed_PausedWhileEventsArrive_BadgeCountsThemAndResumeShowsThem()
+    {
+        var page = Render();
+        Feed.Publish([TestEnvelopes.Json("orders", 0), TestEnvelopes.Json("orders", 1)]);
+        page.WaitForAssertion(() => Assert.Equal(2, page.Instance.Window.Count));
+
+        page.Find("[data-testid=feed-pause]").Click();
+        Feed.Publish([TestEnvelopes.Json("orders", 2), TestEnvelopes.Json("orders", 3), TestEnvelopes.Json("orders", 4)]);
+        Time.Advance(FeedPump.DefaultInterval);
+
+        page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-testid=new-events]").GetAttribute("data-count")));
+        Assert.Equal(["orders/0/1", "orders/0/0"], RowIds(page));
+        Feed.Publish([TestEnvelopes.Json("orders", 5)]);
+        Time.Advance(FeedPump.DefaultInterval);
+        page.WaitForAssertion(() => Assert.Equal(4, page.Instance.NewWhilePaused));
+
+        page.Find("[data-testid=feed-resume]").Click();
+
+        Assert.Empty(page.FindAll("[data-testid=new-events]"));
+        Assert.Equal(0, page.Instance.NewWhilePaused);
+        Assert.Equal(["orders/0/5", "orders/0/4", "orders/0/3", "orders/0/2", "orders/0/1", "orders/0/0"], RowIds(page));
+    }
+
+    [Fact]
+    public void LiveFeed_ThousandEventsInManyBatches_RenderOnlyOncePerInterval()
+    {
+        var page = Render();
+        Feed.Publish([TestEnvelopes.Json("orders", 0)]);
+        page.WaitForAssertion(() => Assert.Equal(1, page.Instance.Window.Count));
+        var rendersBefore = page.RenderCount;
+
+        for (var batch = 0; batch < 100; batch++)
+        {
+            Feed.Publish([.. Enumerable.Range(1 + batch * 10, 10).Select(i => TestEnvelopes.Json("orders", i))]);
+        }
+
+        // The clock has not moved: the pump holds everything until the interval has passed.
+        Assert.Equal(1, page.Instance.Window.Count);
+        Time.Advance(FeedPump.DefaultInterval);
+
+        page.WaitForAssertion(() => Assert.Equal(1001, page.Instance.Window.Count));
+        Assert.InRange(page.RenderCount - rendersBefore, 1, 2);
+    }
+
+    [Fact]
+    public void LiveFeed_Clear_EmptiesTheViewAndLiveRowsContinue()
+    {
+        var page = Render();
+        Feed.Publish([TestEnvelopes.Json("orders", 0)]);
+        page.WaitForAssertion(() => Assert.Single(RowIds(page)));
+
+        page.Find("[data-testid=feed-clear]").Click();
+        Assert.Empty(RowIds(page));
+        Feed.Publish([TestEnvelopes.Json("orders", 1)]);
+        Time.Advance(FeedPump.DefaultInterval);
+
+        page.WaitForAssertion(() => Assert.Equal(["orders/0/1"], RowIds(page)));
+    }
+
+    [Fact]
+    public void LiveFeed_SourceFilterOverIndexedHistory_LoadsMatchesAndSaysItScanned()
+    {
+        Indexes.OpenForCluster("c1").Write(
+        [
+            TestEnvelopes.Json("orders", 0, source: "svc-a"),
+            TestEnvelopes.Json("orders", 1, source: "svc-b"),
+            TestEnvelopes.Json("orders", 2, source: "svc-a"),
+        ]);
+        Navigation.NavigateTo("/?source=svc-a");
+
+        var page = Render();
+
+        Assert.Equal(["orders/0/2", "orders/0/0"], RowIds(page));
+        Assert.Contains("not indexed", page.Find("[data-testid=history-note]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LiveFeed_Rows_CarryTimestampIdAndKindForEachEvent()
+    {
+        var page = Render();
+        var at = TestEnvelopes.Epoch.AddSeconds(5);
+
+        Feed.Publish([TestEnvelopes.Json("shop.orders", 42, type: "PlaceOrder", kind: MessageKind.Command, partition: 3, at: at, key: "k-1", correlationId: "0123456789abcdef")]);
+
+        page.WaitForAssertion(() => Assert.Single(RowIds(page)));
+        var row = page.Find("[data-testid=feed-row]");
+        Assert.Equal(at.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), row.GetAttribute("data-ts"));
+        Assert.Equal("events/shop.orders/3/42", row.GetAttribute("href"));
+        Assert.Equal("Command", row.QuerySelector("[data-kind]")!.GetAttribute("data-kind"));
+        Assert.Contains("01234567", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789abcdef", row.TextContent, StringComparison.Ordinal);
+    }
+
+    private static string[] RowIds(IRenderedComponent<LiveFeed> page) =>
+        [.. page.FindAll("[data-testid=feed-row]").Select(r => r.GetAttribute("data-id") ?? "")];
+
+    private void Enter(IRenderedComponent<LiveFeed> page, string testId, string value, Func<FeedFilter, bool> applied)
+    {
+        page.Find($"input[data-testid={testId}]").Change(value);
+        page.WaitForAssertion(() => Assert.True(applied(page.Instance.Filter), $"{testId} applied: {Navigation.Uri}"));
+    }
+
+    private IRenderedComponent<LiveFeed> Render()
+    {
+        Context.Render<MudPopoverProvider>();
+        return Context.Render<LiveFeed>();
+    }
+}
