@@ -122,7 +122,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Single(RowIds(page)));
 
         page.Find("[data-testid=feed-clear]").Click();
-        Assert.Empty(RowIds(page));
+        page.WaitForAssertion(() => Assert.Empty(RowIds(page)));
         Feed.Publish([TestEnvelopes.Json("orders", 1)]);
         Time.Advance(FeedPump.DefaultInterval);
 

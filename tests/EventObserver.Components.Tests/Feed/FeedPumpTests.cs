@@ -1,0 +1,98 @@
+using System.Threading.Channels;
+
+using EventObserver.Components.Feed;
+using EventObserver.Core.Envelopes;
+using EventObserver.TestSupport;
+
+using Microsoft.Extensions.Time.Testing;
+
+namespace EventObserver.Components.Tests.Feed;
+
+public sealed class FeedPumpTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly Channel<EventEnvelope> _channel = Channel.CreateUnbounded<EventEnvelope>();
+    private readonly List<int> _batches = [];
+
+    [Fact]
+    public async Task Pump_FirstEvent_IsFlushedAtOnce()
+    {
+        await using var pump = Start();
+
+        await _channel.Writer.WriteAsync(TestEnvelopes.Json("t", 0));
+
+        await Eventually.TrueAsync(() => Batches().Count == 1, "the first flush");
+        Assert.Equal([1], Batches());
+    }
+
+    [Fact]
+    public async Task Pump_ThousandsOfEventsWithinOneInterval_AreFlushedTogetherAfterIt()
+    {
+        await using var pump = Start();
+        await _channel.Writer.WriteAsync(TestEnvelopes.Json("t", 0));
+        await Eventually.TrueAsync(() => Batches().Count == 1, "the first flush");
+
+        for (var i = 1; i <= 5_000; i++)
+        {
+            await _channel.Writer.WriteAsync(TestEnvelopes.Json("t", i));
+        }
+
+        Assert.Single(Batches());
+        _time.Advance(FeedPump.DefaultInterval);
+
+        await Eventually.TrueAsync(() => Batches().Sum() == 5_001, "all events flushed");
+        Assert.Equal(2, Batches().Count);
+    }
+
+    [Fact]
+    public async Task Pump_SteadyArrivals_FlushAtMostOncePerInterval()
+    {
+        await using var pump = Start();
+
+        // 10 events every 10 ms for one second of fake time: at most ~10 flushes, never 100.
+        for (var tick = 0; tick < 100; tick++)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await _channel.Writer.WriteAsync(TestEnvelopes.Json("t", tick * 10 + i));
+            }
+
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Yield();
+        }
+
+        _time.Advance(FeedPump.DefaultInterval);
+        await Eventually.TrueAsync(() => Batches().Sum() == 1_000, "all events flushed");
+        Assert.InRange(Batches().Count, 2, 12);
+    }
+
+    [Fact]
+    public async Task Pump_Disposed_StopsFlushing()
+    {
+        var pump = Start();
+        await pump.DisposeAsync();
+
+        await _channel.Writer.WriteAsync(TestEnvelopes.Json("t", 0));
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Empty(Batches());
+    }
+
+    private List<int> Batches()
+    {
+        lock (_batches)
+        {
+            return [.. _batches];
+        }
+    }
+
+    private FeedPump Start() => FeedPump.Start(_channel.Reader, _time, FeedPump.DefaultInterval, batch =>
+    {
+        lock (_batches)
+        {
+            _batches.Add(batch.Count);
+        }
+
+        return Task.CompletedTask;
+    });
+}

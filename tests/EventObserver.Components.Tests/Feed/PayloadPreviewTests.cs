@@ -1,0 +1,52 @@
+using System.Text;
+
+using EventObserver.Components.Feed;
+using EventObserver.Core.Envelopes;
+
+namespace EventObserver.Components.Tests.Feed;
+
+public sealed class PayloadPreviewTests
+{
+    [Fact]
+    public void Preview_Json_IsOneLineWithCollapsedWhitespace()
+    {
+        var e = TestEnvelopes.Json("t", 0, "{\n  \"a\": 1,\n\t\"b\":   \"x\"\n}");
+
+        Assert.Equal("{ \"a\": 1, \"b\": \"x\" }", PayloadPreview.Describe(e));
+    }
+
+    [Fact]
+    public void Preview_LongText_IsCutWithAnEllipsis()
+    {
+        var e = TestEnvelopes.Raw("t", 0, Encoding.UTF8.GetBytes(new string('x', 10_000)), PayloadFormat.Text);
+
+        var preview = PayloadPreview.Describe(e);
+
+        Assert.Equal(PayloadPreview.DefaultLength + 1, preview.Length);
+        Assert.EndsWith("…", preview, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PayloadFormat.Binary, 3, "binary 3 bytes")]
+    [InlineData(PayloadFormat.Empty, 0, "empty")]
+    public void Preview_NonText_IsDescribed(PayloadFormat format, int size, string expected)
+    {
+        var e = TestEnvelopes.Raw("t", 0, new byte[size], format);
+
+        Assert.Equal(expected, PayloadPreview.Describe(e));
+    }
+
+    [Fact]
+    public void Preview_Tombstone_IsDescribed()
+    {
+        Assert.Equal("tombstone", PayloadPreview.Describe(TestEnvelopes.Raw("t", 0, null, PayloadFormat.Tombstone)));
+    }
+
+    [Fact]
+    public void Preview_ControlCharacters_BecomeSpaces()
+    {
+        var e = TestEnvelopes.Raw("t", 0, Encoding.UTF8.GetBytes("a\u0000\u0007b"), PayloadFormat.Text);
+
+        Assert.Equal("a b", PayloadPreview.Describe(e));
+    }
+}
