@@ -58,7 +58,7 @@ internal static class SandboxPrelude
           for (const name of ['fromAll', 'fromStream', 'fromStreams', 'fromCategory']) define(g, name, () => builder);
 
           const describe = function (completion) {
-            const def = completion !== null && typeof completion === 'object' ? completion : built;
+            const def = completion === builder || completion === null || typeof completion !== 'object' ? built : completion;
             if (def === null || typeof def !== 'object') {
               return 'The script must end with an object of handlers, e.g. ({ $init: () => ({ count: 0 }), OrderPlaced: (s, e) => { s.count++; } }).';
             }
