@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Envelopes;
 using Jint;
 using Jint.Native;
-using Jint.Native.Json;
 
 namespace EventObserver.Core.Projections;
 
@@ -22,7 +20,7 @@ internal sealed class EventObjectFactory
         .Add("type").Add("kind").AddLazy("data", ReadData).AddLazy("text", ReadText)
         .Add("key").Add("topic").Add("partition").Add("offset")
         .AddLazy("timestamp", ReadTimestamp).Add("timestampMs").AddLazy("headers", ReadHeaders)
-        .Add("correlationId").Add("causationId").Add("messageId").Add("source").Add("subject").Add("traceId").Add("id")
+        .Add("correlationId").Add("causationId").Add("messageId").Add("source").Add("subject").Add("traceId").AddLazy("id", ReadId)
         .Build();
 
     private static readonly JsString s_command = new("Command");
@@ -31,7 +29,6 @@ internal sealed class EventObjectFactory
 
     private readonly Engine _engine;
     private readonly JsonToJsConverter _converter;
-    private readonly JsonParser _parser;
     private readonly Dictionary<string, JsString> _strings = new(StringComparer.Ordinal);
     private readonly JsValue[] _values = new JsValue[18];
 
@@ -39,7 +36,6 @@ internal sealed class EventObjectFactory
     {
         _engine = engine;
         _converter = new JsonToJsConverter(engine);
-        _parser = new JsonParser(engine);
     }
 
     public JsObject Create(EventEnvelope envelope)
@@ -62,7 +58,7 @@ internal sealed class EventObjectFactory
         v[14] = Cached(envelope.Source);
         v[15] = Text(envelope.Subject);
         v[16] = Text(envelope.TraceId);
-        v[17] = new JsString(envelope.Id);
+        v[17] = null!;
         return JsObject.Create(_engine, s_layout, v, new LazyEvent(envelope, this));
     }
 
@@ -102,21 +98,14 @@ internal sealed class EventObjectFactory
         {
             return lazy.Factory._converter.Convert(payload);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException)
-        {
-            // System.Text.Json is stricter than JSON.parse (lone surrogates, …): let Jint's parser decide.
-        }
-
-        try
-        {
-            return lazy.Factory._parser.Parse(payload.AsSpan());
-        }
         catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
         {
             // The decoder said JSON but Jint disagrees (e.g. nesting deeper than its parse limit): no data, not a failure.
             return JsValue.Null;
         }
     }
+
+    private static JsValue ReadId(JsObject instance, object? state) => new JsString(((LazyEvent)state!).Envelope.Id);
 
     private static JsValue ReadText(JsObject instance, object? state)
     {

@@ -8,8 +8,11 @@ public sealed record ProjectionLimits
 {
     public static ProjectionLimits Default { get; } = new();
 
-    /// <summary>Wall-clock budget of one script call.</summary>
-    public TimeSpan TimeoutPerCall { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Wall-clock budget of one script call. The statement cap is the deterministic bound; this one catches what
+    /// statements do not count (a regex, a sort of a huge array), with room for a GC pause on a busy 2-core host.
+    /// </summary>
+    public TimeSpan TimeoutPerCall { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Statements one script call may execute.</summary>
     public int MaxStatementsPerCall { get; init; } = 1_000_000;

@@ -142,13 +142,13 @@ public sealed partial class ProjectionRunner
             var partition = _single;
             if (_partitionBy is not null)
             {
-                if (_sandbox.Call(_partitionBy, e) is not JsString partitionKey)
+                key = _sandbox.ToPartitionKey(_sandbox.Call(_partitionBy, e));
+                if (key is null)
                 {
                     Skipped++;
                     return StepResult.NoHandler;
                 }
 
-                key = partitionKey.ToString();
                 partition = GetOrCreatePartition(key, envelope);
             }
 

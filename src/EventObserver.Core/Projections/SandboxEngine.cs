@@ -13,6 +13,7 @@ internal sealed class SandboxEngine
 {
     private readonly JsValue _describe;
     private readonly JsValue _stringify;
+    private readonly JsValue _toKey;
 
     private SandboxEngine(ProjectionLimits limits)
     {
@@ -36,6 +37,7 @@ internal sealed class SandboxEngine
         var helpers = Engine.Evaluate(SandboxPrelude.Source.Replace(SandboxPrelude.MaxStringLengthToken, maxStringLength, StringComparison.Ordinal)).AsObject();
         _describe = helpers.Get("describe");
         _stringify = helpers.Get("stringify");
+        _toKey = helpers.Get("toKey");
         Events = new EventObjectFactory(Engine);
     }
 
@@ -53,6 +55,18 @@ internal sealed class SandboxEngine
 
     /// <summary><c>JSON.stringify</c> as it was before the script ran; null when the value has no JSON form.</summary>
     public string? Stringify(JsValue value) => Call(_stringify, value) is JsString json ? json.ToString() : null;
+
+    /// <summary>
+    /// A partition key as text, or null (skip the event) for null and undefined. Strings and numbers are converted
+    /// here; anything else goes through a guarded <c>String(key)</c>, since its toString is script code.
+    /// </summary>
+    public string? ToPartitionKey(JsValue key) => key switch
+    {
+        JsString text => text.ToString(),
+        JsNumber number => number.ToString(),
+        _ when key.IsNull() || key.IsUndefined() => null,
+        _ => Call(_toKey, key) is JsString text ? text.ToString() : null,
+    };
 
     public bool TryStringify(JsValue value, out string? json)
     {

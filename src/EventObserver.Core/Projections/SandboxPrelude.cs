@@ -77,10 +77,7 @@ internal static class SandboxPrelude
               const by = o.partitionBy;
               if (by !== undefined && by !== null) {
                 if (typeof by !== 'function') return 'options.partitionBy must be a function of the event, e.g. e => e.key.';
-                result.partitionBy = function (e) {
-                  const key = apply(by, undefined, [e]);
-                  return key === undefined || key === null ? null : String(key);
-                };
+                result.partitionBy = by;
               }
             }
             return result;
@@ -89,6 +86,7 @@ internal static class SandboxPrelude
           const helpers = Object.create(null);
           helpers.describe = describe;
           helpers.stringify = JSON.stringify;
+          helpers.toKey = key => key === undefined || key === null ? null : String(key);
           return helpers;
         })(globalThis, __MAX_STRING_LENGTH__)
         """;

@@ -98,6 +98,15 @@ public sealed class ProjectionRunnerSemanticsTests
     }
 
     [Fact]
+    public void Apply_ObjectPartitionKey_UsesItsToString()
+    {
+        var runner = TestEvents.Run("options({ partitionBy: e => ({ toString: () => 'k-' + e.data.n }) }); ({ $any: (s) => { s.hit = true; } })",
+            TestEvents.Many("A", 1));
+
+        Assert.Equal(["k-0"], runner.PartitionKeys);
+    }
+
+    [Fact]
     public void Create_KurrentDbStyleFromAllWhen_IsAccepted()
     {
         var runner = TestEvents.Run("fromAll().partitionBy(e => e.key).when({ $init: () => ({ n: 0 }), A: (s) => { s.n++; } })",

@@ -166,6 +166,14 @@ public sealed class ProjectionSandboxTests
     }
 
     [Fact]
+    public void Apply_PartitionKeyWithLoopingToString_FailsTheEvent()
+    {
+        var runner = TestEvents.Runner("options({ partitionBy: e => ({ toString() { for (;;) {} } }) }); ({ A: s => s })", TestEvents.Tight);
+
+        Assert.Equal(ProjectionErrorKind.StatementLimit, runner.Apply(TestEvents.Json("A", "{}")).Error!.Kind);
+    }
+
+    [Fact]
     public void Create_EndlessLoopAtTopLevel_FailsWithStatementLimit()
     {
         var compilation = ProjectionRunner.Create("while (true) {}", TestEvents.Tight);
