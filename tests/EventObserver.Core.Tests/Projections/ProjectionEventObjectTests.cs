@@ -82,6 +82,40 @@ public sealed class ProjectionEventObjectTests
     }
 
     [Fact]
+    public void EventObject_Data_RoundTripsNestedAndWideObjects()
+    {
+        var wide = "{" + string.Join(",", Enumerable.Range(0, 100).Select(i => $"\"f{i}\":{i}")) + "}";
+        var payload = "{\"a\":{\"b\":{\"c\":[1,{\"d\":\"x\"}]}},\"wide\":" + wide + ",\"s\":\"h\\u00e9\"}";
+
+        var runner = TestEvents.Run("({ $any: (s, e) => ({ json: JSON.stringify(e.data), d: e.data.a.b.c[1].d, f99: e.data.wide.f99, keys: Object.keys(e.data).join() }) })",
+            [TestEvents.Json("A", payload)]);
+        var state = runner.GetState()!;
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(payload), JsonNode.Parse(state["json"]!.GetValue<string>())));
+        Assert.Equal("x", state["d"]!.GetValue<string>());
+        Assert.Equal(99, state["f99"]!.GetValue<int>());
+        Assert.Equal("a,wide,s", state["keys"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void EventObject_DataMutatedByHandler_KeepsTheChange()
+    {
+        var runner = TestEvents.Run("({ $any: (s, e) => { e.data.total = 1; e.data.extra = true; return e.data; } })",
+            [TestEvents.Json("A", "{\"total\":5,\"currency\":\"EUR\"}")]);
+
+        Assert.Equal("{\"total\":1,\"currency\":\"EUR\",\"extra\":true}", runner.GetState()!.ToJsonString());
+    }
+
+    [Fact]
+    public void EventObject_DataNestedDeeperThanTheParseLimit_IsNull()
+    {
+        var runner = TestEvents.Run("({ $any: (s, e) => ({ isNull: e.data === null }) })",
+            [TestEvents.Json("A", new string('[', 500) + new string(']', 500))]);
+
+        Assert.True(runner.GetState()!["isNull"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void EventObject_BrokenJsonMarkedAsJson_GivesNullData()
     {
         var runner = TestEvents.Run("({ $any: (s, e) => ({ isNull: e.data === null, text: e.text }) })", [TestEvents.Json("A", "{\"a\":")]);
