@@ -163,6 +163,36 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Assert.DoesNotContain("0123456789abcdef", row.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void LiveFeed_TimelineBarClicked_PausesAndShowsHistoryUpToThatMoment()
+    {
+        var now = Time.GetUtcNow();
+        EventObserver.Core.Envelopes.EventEnvelope[] events =
+        [
+            TestEnvelopes.Json("orders", 0, at: now.AddSeconds(-40)),
+            TestEnvelopes.Json("orders", 1, at: now.AddSeconds(-20)),
+            TestEnvelopes.Json("orders", 2, at: now.AddSeconds(-2)),
+        ];
+        Indexes.OpenForCluster("c1").Write(events);
+        Feed.Publish(events);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var page = Render();
+        Time.Advance(LiveFeed.RefreshPeriod);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=timeline-bar]")));
+
+        // The first bar ending after the middle event and before the newest one: history up to its end.
+        var bar = page.FindAll("[data-testid=timeline-bar]")
+            .Select(b => (Element: b, End: long.Parse(b.GetAttribute("data-at")!, System.Globalization.CultureInfo.InvariantCulture)))
+            .Where(b => b.End > now.AddSeconds(-20).ToUnixTimeMilliseconds())
+            .MinBy(b => b.End);
+        Assert.True(bar.End < now.AddSeconds(-2).ToUnixTimeMilliseconds());
+        bar.Element.Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["orders/0/1", "orders/0/0"], RowIds(page)));
+        Assert.True(page.Instance.Paused);
+        Assert.Contains("History up to", page.Find("[data-testid=history-note]").TextContent, StringComparison.Ordinal);
+    }
+
     private static string[] RowIds(IRenderedComponent<LiveFeed> page) =>
         [.. page.FindAll("[data-testid=feed-row]").Select(r => r.GetAttribute("data-id") ?? "")];
 
