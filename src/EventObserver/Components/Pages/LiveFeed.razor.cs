@@ -27,7 +27,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
     private readonly SemaphoreSlim _restartGate = new(1, 1);
     private SystemStatus _status = null!;
     private IReadOnlyList<string> _topicNames = [];
-    private IReadOnlyList<string> _types = [];
+    private readonly TypesSeen _types = new();
     private TimelineSnapshot? _timeline;
     private IFeedSubscription? _subscription;
     private FeedPump? _pump;
@@ -175,7 +175,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
             AddHistory(History.LoadOlder(Filter, Window.Oldest?.Timestamp(), Window.Contains));
         }
 
-        CollectTypes(recent);
+        _types.Add(recent);
     }
 
     private async Task OnBatchAsync(IReadOnlyList<EventEnvelope> batch)
@@ -202,6 +202,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
             }
 
             Dropped = dropped;
+            _types.Add(batch);
             StateHasChanged();
         });
     }
@@ -273,7 +274,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
             : "";
         var end = page.Exhausted ? " No older events in the index." : page.ScanLimitReached ? " Scan limit reached: Load older continues." : "";
         _historyNote = $"Loaded {DisplayFormat.Count(added)} older events from the index.{scanNote}{end}";
-        CollectTypes(page.Events);
+        _types.Add(page.Events);
     }
 
     private void RefreshStatus()
@@ -281,23 +282,6 @@ public sealed partial class LiveFeed : IAsyncDisposable
         _status = StatusReader.Read();
         _topicNames = [.. TopicReader.GetTopics().Select(t => t.Name)];
         _timeline = Counter.Snapshot(Time.GetUtcNow());
-    }
-
-    private void CollectTypes(IEnumerable<EventEnvelope> events)
-    {
-        var types = new SortedSet<string>(_types, StringComparer.Ordinal);
-        foreach (var e in events)
-        {
-            if (!string.IsNullOrEmpty(e.MessageType) && types.Count < 2_000)
-            {
-                types.Add(e.MessageType);
-            }
-        }
-
-        if (types.Count != _types.Count)
-        {
-            _types = [.. types];
-        }
     }
 
     private FeedFilter ReadFilterFromUri() => FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query);
