@@ -4,7 +4,7 @@
 
 const MIN_SCALE = 0.15;
 const MAX_SCALE = 3;
-const READABLE_SCALE = 0.55;
+const READABLE_SCALE = 0.75;
 
 export function attach(host) {
   const state = { x: 0, y: 0, scale: 1, drag: null, moved: false };

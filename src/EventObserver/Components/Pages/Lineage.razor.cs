@@ -19,7 +19,7 @@ namespace EventObserver.Components.Pages;
 /// </summary>
 public sealed partial class Lineage
 {
-    public static readonly LayoutOptions GraphLayoutOptions = new() { NodeWidth = 190, NodeHeight = 84, LayerSpacing = 90, NodeSpacing = 22 };
+    public static readonly LayoutOptions GraphLayoutOptions = new() { NodeWidth = 200, NodeHeight = 88, LayerSpacing = 76, NodeSpacing = 22 };
 
     private readonly LayeredLayout _layout = new(GraphLayoutOptions);
     private LineageGraphView? _view;
