@@ -1,15 +1,14 @@
 using EventObserver.Core.Envelopes;
-using EventObserver.Core.Graphs;
 
 namespace EventObserver.Api;
 
 /// <summary>
-/// A lineage node: for a message, the summary fields of <c>/api/events</c>; for an unknown cause or a
+/// A lineage node (<see cref="NodeKind"/> <c>message</c>, <c>unknown</c> or <c>more</c>): for a message, the summary fields of <c>/api/events</c>; for an unknown cause or a
 /// "more" marker, only <see cref="Id"/>, <see cref="NodeKind"/> and <see cref="Reference"/> or <see cref="MoreCount"/>.
 /// </summary>
 public sealed record LineageNodeDto(
     string Id,
-    LineageNodeKind NodeKind,
+    string NodeKind,
     string? Topic,
     int? Partition,
     long? Offset,
