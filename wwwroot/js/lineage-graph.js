@@ -99,9 +99,15 @@ export function attach(host) {
         state.x = width * state.scale <= viewWidth ? (viewWidth - width * state.scale) / 2 : 0;
         state.y = height * state.scale <= viewHeight ? (viewHeight - height * state.scale) / 2 : 0;
       } else {
+        // Centre on the focus, but never leave empty space beside the graph where more of it could show.
+        const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
         state.scale = READABLE_SCALE;
-        state.x = viewWidth / 2 - focus[0] * state.scale;
-        state.y = viewHeight / 2 - focus[1] * state.scale;
+        const scaledWidth = width * state.scale;
+        const scaledHeight = height * state.scale;
+        state.x = clamp(viewWidth / 2 - focus[0] * state.scale, viewWidth - scaledWidth, 0);
+        state.y = scaledHeight <= viewHeight
+          ? (viewHeight - scaledHeight) / 2
+          : clamp(viewHeight / 2 - focus[1] * state.scale, viewHeight - scaledHeight, 0);
       }
       apply();
     },

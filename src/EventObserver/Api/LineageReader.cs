@@ -62,7 +62,7 @@ public sealed class LineageReader(EventIndexProvider provider)
         return index.Lineage.CountByCorrelationId(text) > 0 ? LineageStart.ForCorrelation(text) : null;
     }
 
-    /// <summary>The newest messages of the given types, newest first, for the page's suggestions.</summary>
+    /// <summary>The newest messages of each given type (newest first within a type, types in the order given), for the page's suggestions.</summary>
     public IReadOnlyList<EventEnvelope> Recent(IEnumerable<string> types, int perType)
     {
         if (provider.Current is not { } index)
@@ -70,9 +70,7 @@ public sealed class LineageReader(EventIndexProvider provider)
             return [];
         }
 
-        return [.. types
-            .SelectMany(type => index.Query(new EventQuery { Type = type, Limit = perType }))
-            .OrderByDescending(e => e.TimestampMs)];
+        return [.. types.SelectMany(type => index.Query(new EventQuery { Type = type, Limit = perType }))];
     }
 
     /// <summary>Reads <c>topic/partition/offset</c>; topic names may hold dots, dashes and underscores (never a slash).</summary>

@@ -80,6 +80,19 @@ public sealed class LineagePageTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Fit" }).ClickAsync();
         await page.ScreenshotAsync(new() { Path = "/tmp/lineage.png" });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("lineage-export").ClickAsync());
+        var svg = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains(".eo-lg-command .eo-lg-sticky", svg, StringComparison.Ordinal);
+        Assert.Contains("PlaceOrder", svg, StringComparison.Ordinal);
+
+        await page.GetByTestId("lineage-whole-correlation").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lineage-caption")).ToHaveTextAsync(new Regex("^Conversation "));
+        await page.ScreenshotAsync(new() { Path = "/tmp/lineage-correlation.png" });
+        await page.GotoAsync("/lineage");
+        await Assertions.Expect(page.GetByTestId("lineage-suggestion").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = "/tmp/lineage-search.png" });
     }
 
     /// <summary>Polls the API until the demo has produced a PaymentFailed or OrderShipped whose lineage spans 5 messages on 3 topics.</summary>
