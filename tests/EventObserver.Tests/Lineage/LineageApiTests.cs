@@ -117,6 +117,20 @@ public sealed class LineageApiTests(LineageShapesFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task EventLineage_TenThousandDeepChain_WalksToTheNodeCapWithoutOverflow()
+    {
+        var last = LineageShapesFixture.DeepChain - 1;
+
+        var graph = await GetGraphAsync($"/api/events/deep.chain/0/{last}/lineage?direction=up&depth=100000&maxNodes=5000");
+
+        var nodes = Nodes(graph);
+        Assert.Equal(5000, nodes.Values.Count(n => n.GetProperty("nodeKind").GetString() == "message"));
+        Assert.True(graph.GetProperty("truncated").GetBoolean() || graph.GetProperty("moreCount").GetInt32() > 0);
+        Assert.Contains($"deep.chain/0/{last - 4999}", nodes.Keys);
+        Assert.DoesNotContain($"deep.chain/0/{last - 5000}", nodes.Keys);
+    }
+
+    [Fact]
     public async Task Correlation_BeyondMaxNodes_IsCutToTheOldestWithAMoreMarker()
     {
         var graph = await GetGraphAsync("/api/correlations/fan-corr?maxNodes=5");

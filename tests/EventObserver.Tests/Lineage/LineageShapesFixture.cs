@@ -5,11 +5,12 @@ using static EventObserver.Tests.Lineage.LineageMessages;
 
 namespace EventObserver.Tests.Lineage;
 
-/// <summary>One app whose index holds crafted lineage shapes: an order chain with a dead letter, a diamond, a cycle, an orphan and a wide fan-out.</summary>
+/// <summary>One app whose index holds crafted lineage shapes: an order chain with a dead letter, a diamond, a cycle, an orphan, a wide fan-out and a 10,000-deep chain.</summary>
 public sealed class LineageShapesFixture : IDisposable
 {
     public const string OrderCorrelation = "order-conv-1";
     public const int FanOut = 30;
+    public const int DeepChain = 10_000;
 
     public LineageShapesFixture()
     {
@@ -35,6 +36,8 @@ public sealed class LineageShapesFixture : IDisposable
             Message("fan.root", 0, "fan-0", "PriceChanged", correlationId: "fan-corr"),
             .. Enumerable.Range(1, FanOut).Select(i => Message("fan.kids", i, $"fan-{i}", "RecalculateCart", MessageKind.Command, "fan-corr", "fan-0", atMs: i)),
         ]);
+        Factory.Seed([.. Enumerable.Range(0, DeepChain).Select(i =>
+            Message("deep.chain", i, $"deep-{i}", i % 2 == 0 ? "Ping" : "Pong", causationId: i == 0 ? null : $"deep-{i - 1}", atMs: i))]);
         Client = Factory.CreateClient();
     }
 
