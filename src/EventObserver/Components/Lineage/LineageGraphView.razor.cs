@@ -84,8 +84,17 @@ public sealed partial class LineageGraphView : IAsyncDisposable
     {
         if (firstRender)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            _controller = _module is null ? null : await _module.InvokeAsync<IJSObjectReference>("attach", _host);
+            try
+            {
+                _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+                _controller = _module is null ? null : await _module.InvokeAsync<IJSObjectReference>("attach", _host);
+            }
+            catch (JSException)
+            {
+                // Without the module (blocked or failed to load) the graph still shows, unscaled and without pan/zoom.
+                _module = null;
+                _controller = null;
+            }
         }
 
         if (!ReferenceEquals(_fitted, Layout))
