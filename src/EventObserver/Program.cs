@@ -71,6 +71,9 @@ services.AddSingleton<IndexStatisticsReader>();
 services.AddSingleton<TopicOverviewReader>();
 services.AddSingleton<SystemStatusReader>();
 
+// Lineage: graphs over the index for the API and the graph page.
+services.AddSingleton<LineageReader>();
+
 // Web.
 services.AddProblemDetails();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -92,6 +95,7 @@ app.MapEventEndpoints();
 app.MapTopicEndpoints();
 app.MapStatsEndpoints();
 app.MapHealthEndpoints();
+app.MapLineageEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>
