@@ -32,8 +32,9 @@ public sealed class ResolvedSelection
         return new ResolvedSelection(index, selection, range, index.Count(range));
     }
 
-    /// <summary>The <see cref="Total"/> events, oldest first, streamed from the index.</summary>
-    public IEnumerable<EventEnvelope> Read() => Index.ReadOldestFirst(Range).Skip(checked((int)Math.Min(int.MaxValue, Matching - Total)));
+    /// <summary>The <see cref="Total"/> events, oldest first, streamed from the index (read ahead on another thread).</summary>
+    public IEnumerable<EventEnvelope> Read() =>
+        Prefetch.Ahead(Index.ReadOldestFirst(Range)).Skip(checked((int)Math.Min(int.MaxValue, Matching - Total)));
 
     /// <summary>Whether any selected event comes from <paramref name="topic"/>.</summary>
     public bool Includes(string topic)
