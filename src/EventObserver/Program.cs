@@ -13,6 +13,7 @@ using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;
+using EventObserver.Replay;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Retention;
@@ -74,6 +75,9 @@ services.AddSingleton<SystemStatusReader>();
 // Lineage: graphs over the index for the API and the graph page.
 services.AddSingleton<LineageReader>();
 
+// Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
+services.AddReplay();
+
 // Web.
 services.AddProblemDetails();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -96,6 +100,7 @@ app.MapTopicEndpoints();
 app.MapStatsEndpoints();
 app.MapHealthEndpoints();
 app.MapLineageEndpoints();
+app.MapReplayEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>
