@@ -6,6 +6,7 @@ using EventObserver.Configuration;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Lineage;
+using EventObserver.Hubs;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
@@ -65,6 +66,9 @@ services.AddHostedService(sp => sp.GetRequiredService<DemoTrafficGenerator>());
 
 // The live feed: ingestion publishes each committed batch; the Live feed page and the /hubs/events hub subscribe.
 services.AddSingleton<ILiveFeed>(_ => new LiveFeed(builder.Configuration.GetSection("EventObserver:Feed").Get<LiveFeedOptions>() ?? new LiveFeedOptions()));
+services.AddOptions<FeedHubOptions>().BindConfiguration("EventObserver:Feed:Hub");
+services.AddSingleton<FeedHubConnections>();
+services.AddSignalR();
 
 // Read models for the UI, the API and /healthz.
 services.AddSingleton<IndexStatisticsReader>();
@@ -92,6 +96,7 @@ app.MapEventEndpoints();
 app.MapTopicEndpoints();
 app.MapStatsEndpoints();
 app.MapHealthEndpoints();
+app.MapHub<EventsHub>(EventsHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>
