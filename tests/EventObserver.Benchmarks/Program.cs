@@ -9,9 +9,15 @@ switch (scenario)
         var events = args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 200_000;
         await IngestScenario.RunAsync(events);
         return 0;
+    case "feed":
+        var seconds = args.Length > 1 && int.TryParse(args[1], out var d) && d > 0 ? d : 60;
+        var rate = args.Length > 2 && int.TryParse(args[2], out var r) && r > 0 ? r : 5_000;
+        await FeedScenario.RunAsync(seconds, rate);
+        return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
         Console.Error.WriteLine("scenarios:");
         Console.Error.WriteLine("  ingest [events=200000]   produce 1 KB JSON events into the mock cluster; raw consume vs indexed vs naive LiteDB");
+        Console.Error.WriteLine("  feed [seconds=60] [rate=5000]   steady produce into the app (own process); hub and browser latency, app RSS");
         return 2;
 }
