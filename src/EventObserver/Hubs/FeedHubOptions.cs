@@ -9,6 +9,9 @@ public sealed class FeedHubOptions
     /// <summary>Longest time the first event of a batch waits for more before the batch is sent.</summary>
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>A batch is sent once no further event arrived for this long (or when full, or at the interval).</summary>
+    public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Events queued per connection before the oldest are dropped.</summary>
     public int SubscriptionCapacity { get; set; } = 10_000;
 

@@ -6,7 +6,8 @@ namespace EventObserver.Hubs;
 
 /// <summary>
 /// Moves one connection's subscription to its client: batches of up to <see cref="FeedHubOptions.BatchSize"/>
-/// events, each sent at most <see cref="FeedHubOptions.BatchInterval"/> after its first event arrived.
+/// events, each sent at most <see cref="FeedHubOptions.BatchInterval"/> after its first event arrived, sooner
+/// when no more events follow within <see cref="FeedHubOptions.BatchLinger"/>.
 /// Memory stays bounded for a slow client: the subscription queue drops its oldest events, and while a send
 /// waits longer than <see cref="FeedHubOptions.SendTimeout"/> no further send is started (SignalR would
 /// queue them); those batches are dropped and counted instead.
@@ -81,28 +82,40 @@ internal sealed class FeedPump : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads until the batch is full or the batch interval since its first event has passed.</summary>
+    /// <summary>
+    /// Reads until the batch is full, or no more events came for <see cref="FeedHubOptions.BatchLinger"/>, or the
+    /// batch interval since its first event has passed. Ingestion publishes whole index batches at once, so a
+    /// short linger collects one of them without holding it back until the next.
+    /// </summary>
     private async Task FillAsync(List<EventEnvelope> batch, CancellationToken stop)
     {
         var reader = _subscription.Reader;
+        var started = Environment.TickCount64;
         Drain(batch);
-        if (batch.Count >= _options.BatchSize)
+        while (batch.Count < _options.BatchSize)
         {
-            return;
-        }
-
-        using var interval = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        interval.CancelAfter(_options.BatchInterval);
-        try
-        {
-            while (batch.Count < _options.BatchSize && await reader.WaitToReadAsync(interval.Token))
+            var left = _options.BatchInterval - TimeSpan.FromMilliseconds(Environment.TickCount64 - started);
+            if (left <= TimeSpan.Zero)
             {
-                Drain(batch);
+                return;
             }
-        }
-        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
-        {
-            // The interval is over: send what there is.
+
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            wait.CancelAfter(left < _options.BatchLinger ? left : _options.BatchLinger);
+            try
+            {
+                if (!await reader.WaitToReadAsync(wait.Token))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+                // Nothing more within the linger or the interval: send what there is.
+                return;
+            }
+
+            Drain(batch);
         }
     }
 
