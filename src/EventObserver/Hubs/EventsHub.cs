@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using EventObserver.Core.Feed;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace EventObserver.Hubs;
 
@@ -6,16 +9,35 @@ namespace EventObserver.Hubs;
 /// <c>/hubs/events</c>: a client calls <c>Subscribe(filter)</c> and then receives <c>ReceiveEvents(batch)</c>
 /// with the matching live events (filtered on the server, batched) and <c>Dropped(count)</c> when it fell
 /// behind and events were dropped for it. <c>Unsubscribe()</c> or disconnecting ends the stream.
+/// <c>Stream(filter)</c> is the alternative for clients that prefer a SignalR stream of single events.
 /// </summary>
-public sealed class EventsHub(FeedHubConnections connections) : Hub
+public sealed class EventsHub(FeedHubConnections connections, ILiveFeed feed, IOptions<FeedHubOptions> options) : Hub
 {
     public const string Path = "/hubs/events";
 
-    public async Task Subscribe(FeedFilterDto? filter)
+    public async Task Subscribe(FeedFilterDto? filter) =>
+        await connections.SubscribeAsync(Context.ConnectionId, ToFilter(filter));
+
+    public Task Unsubscribe() => connections.UnsubscribeAsync(Context.ConnectionId);
+
+    /// <summary>
+    /// The matching live events one by one, until the client cancels the stream. SignalR waits for each item
+    /// to be written, so a slow reader makes this subscription drop its oldest events (not reported here).
+    /// </summary>
+    public IAsyncEnumerable<FeedEventDto> Stream(FeedFilterDto? filter, CancellationToken cancellationToken) =>
+        StreamCore(ToFilter(filter), cancellationToken);
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await connections.UnsubscribeAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private static FeedFilter ToFilter(FeedFilterDto? filter)
     {
         try
         {
-            await connections.SubscribeAsync(Context.ConnectionId, (filter ?? new FeedFilterDto()).ToFilter());
+            return (filter ?? new FeedFilterDto()).ToFilter();
         }
         catch (ArgumentException e)
         {
@@ -24,11 +46,12 @@ public sealed class EventsHub(FeedHubConnections connections) : Hub
         }
     }
 
-    public Task Unsubscribe() => connections.UnsubscribeAsync(Context.ConnectionId);
-
-    public override async Task OnDisconnectedAsync(Exception? exception)
+    private async IAsyncEnumerable<FeedEventDto> StreamCore(FeedFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await connections.UnsubscribeAsync(Context.ConnectionId);
-        await base.OnDisconnectedAsync(exception);
+        using var subscription = feed.Subscribe(filter, options.Value.SubscriptionCapacity);
+        await foreach (var envelope in subscription.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return FeedEventDto.From(envelope);
+        }
     }
 }

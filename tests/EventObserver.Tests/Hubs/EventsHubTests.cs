@@ -1,4 +1,5 @@
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Feed;
 using EventObserver.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -161,6 +162,53 @@ public sealed class EventsHubTests(FeedHubFixture app) : IClassFixture<FeedHubFi
         await client.DisposeAsync();
 
         await WaitUntilAsync(() => app.Connections.Stats(id) is null, "the server noticed the disconnect");
+    }
+
+    [Fact]
+    public async Task Stream_TopicFilter_YieldsOnlyThatTopicsEventsInOrder()
+    {
+        var wanted = Unique("stream");
+        var other = Unique("other");
+        await using var client = await app.ConnectAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var received = new System.Collections.Concurrent.ConcurrentQueue<FeedEventDto>();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var e in client.StreamAsync<FeedEventDto>(nameof(EventsHub.Stream), new FeedFilterDto { Topics = [wanted] }, cancel.Token))
+            {
+                received.Enqueue(e);
+            }
+        });
+
+        // The stream subscribes asynchronously: publish until its first events arrive.
+        for (var offset = 0; received.Count < 4; offset++)
+        {
+            cancel.Token.ThrowIfCancellationRequested();
+            app.Feed.Publish([Event(other, offset), Event(wanted, offset)]);
+            await Task.Delay(20, cancel.Token);
+        }
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+        Assert.All(received, e => Assert.Equal(wanted, e.Topic));
+        var offsets = received.Select(e => e.Offset).ToList();
+        Assert.Equal(offsets.Order(), offsets);
+        Assert.Equal(offsets.Count, offsets.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Stream_BadFilter_FailsWithAClearMessage()
+    {
+        await using var client = await app.ConnectAsync();
+
+        var error = await Assert.ThrowsAsync<HubException>(async () =>
+        {
+            await foreach (var _ in client.StreamAsync<FeedEventDto>(nameof(EventsHub.Stream), new FeedFilterDto { Kind = "nope" }))
+            {
+            }
+        });
+
+        Assert.Contains("kind 'nope'", error.Message);
     }
 
     private async Task<long> PublishMarkerUntilReceivedAsync(string topic, long published, ReceivedEvents received)
