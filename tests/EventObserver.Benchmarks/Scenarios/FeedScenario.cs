@@ -54,6 +54,7 @@ internal static class FeedScenario
             var producedAtStart = producer.Produced;
             var receivedAtStart = hub.Received;
             var droppedAtStart = hub.Dropped;
+            var cpuAtStart = app.CpuTime();
 
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed < TimeSpan.FromSeconds(durationSeconds))
@@ -66,6 +67,7 @@ internal static class FeedScenario
             var measuredSeconds = clock.Elapsed.TotalSeconds;
             var produced = producer.Produced - producedAtStart;
             var rssEndMb = app.RssMb();
+            var appCpuCores = (app.CpuTime() - cpuAtStart).TotalSeconds / measuredSeconds;
             var peakRssMb = app.PeakRssMb();
             if (browser is not null)
             {
@@ -93,12 +95,28 @@ internal static class FeedScenario
                 ["hubReceived"] = hub.Received - receivedAtStart,
                 ["hubDropped"] = hub.Dropped - droppedAtStart,
                 ["browserSamples"] = browser?.Latency.Count,
+                ["appCpuCores"] = Math.Round(appCpuCores, 2),
+                ["machineLoad1m"] = MachineLoad(),
             };
             Console.WriteLine(JsonSerializer.Serialize(result));
         }
         finally
         {
             TryDelete(directory);
+        }
+    }
+
+    /// <summary>The 1-minute load average: latency figures from a machine busy with other work say little.</summary>
+    private static double? MachineLoad()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var load) ? load : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

@@ -99,6 +99,13 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>Peak resident set size (VmHWM) of the app process in MiB.</summary>
     public double PeakRssMb() => ProcessMemory.ReadKb(Id, "VmHWM:") / 1024.0;
 
+    /// <summary>CPU time the app process has used so far (all threads).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
