@@ -15,8 +15,16 @@ public sealed class EventsHub(FeedHubConnections connections, ILiveFeed feed, IO
 {
     public const string Path = "/hubs/events";
 
-    public async Task Subscribe(FeedFilterDto? filter) =>
+    public async Task Subscribe(FeedFilterDto? filter)
+    {
         await connections.SubscribeAsync(Context.ConnectionId, ToFilter(filter));
+
+        // A disconnect that raced this call has already run its clean-up: do not leave a pump behind.
+        if (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            await connections.UnsubscribeAsync(Context.ConnectionId);
+        }
+    }
 
     public Task Unsubscribe() => connections.UnsubscribeAsync(Context.ConnectionId);
 
