@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using EventObserver.Core.Decoding;
+using EventObserver.Core.Envelopes;
+using Jint;
+using Jint.Native;
+
+namespace EventObserver.Core.Projections;
+
+/// <summary>
+/// Builds the <c>e</c> a handler receives. Every event object shares one hidden class (a fixed layout), so handlers
+/// keep monomorphic property caches; <c>data</c>, <c>text</c>, <c>headers</c> and <c>timestamp</c> are produced on
+/// first read only, inside the guarded handler call, so events whose payload is never looked at cost no parsing.
+/// </summary>
+internal sealed class EventObjectFactory
+{
+    private const int MaxCachedStrings = 4096;
+
+    private static readonly JsObjectLayout s_layout = JsObjectLayout.CreateBuilder()
+        .Add("type").Add("kind").AddLazy("data", ReadData).AddLazy("text", ReadText)
+        .Add("key").Add("topic").Add("partition").Add("offset")
+        .AddLazy("timestamp", ReadTimestamp).Add("timestampMs").AddLazy("headers", ReadHeaders)
+        .Add("correlationId").Add("causationId").Add("messageId").Add("source").Add("subject").Add("traceId").AddLazy("id", ReadId)
+        .Build();
+
+    private static readonly JsString s_command = new("Command");
+    private static readonly JsString s_event = new("Event");
+    private static readonly JsString s_message = new("Message");
+
+    private readonly Engine _engine;
+    private readonly JsonToJsConverter _converter;
+    private readonly Dictionary<string, JsString> _strings = new(StringComparer.Ordinal);
+    private readonly JsValue[] _values = new JsValue[18];
+
+    public EventObjectFactory(Engine engine)
+    {
+        _engine = engine;
+        _converter = new JsonToJsConverter(engine);
+    }
+
+    public JsObject Create(EventEnvelope envelope)
+    {
+        var v = _values;
+        v[0] = Cached(envelope.MessageType);
+        v[1] = envelope.Kind switch { MessageKind.Command => s_command, MessageKind.Event => s_event, _ => s_message };
+        v[2] = null!;
+        v[3] = null!;
+        v[4] = Text(envelope.Key);
+        v[5] = Cached(envelope.Topic);
+        v[6] = JsNumber.Create(envelope.Partition);
+        v[7] = JsNumber.Create(envelope.Offset);
+        v[8] = null!;
+        v[9] = JsNumber.Create(envelope.TimestampMs);
+        v[10] = null!;
+        v[11] = Text(envelope.CorrelationId);
+        v[12] = Text(envelope.CausationId);
+        v[13] = Text(envelope.MessageId);
+        v[14] = Cached(envelope.Source);
+        v[15] = Text(envelope.Subject);
+        v[16] = Text(envelope.TraceId);
+        v[17] = null!;
+        return JsObject.Create(_engine, s_layout, v, new LazyEvent(envelope, this));
+    }
+
+    private static JsValue Text(string? text) => text is null ? JsValue.Null : new JsString(text);
+
+    /// <summary>Types, topics and sources repeat on every event: one JS string each.</summary>
+    private JsValue Cached(string? text)
+    {
+        if (text is null)
+        {
+            return JsValue.Null;
+        }
+
+        if (_strings.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        var created = new JsString(text);
+        if (_strings.Count < MaxCachedStrings)
+        {
+            _strings[text] = created;
+        }
+
+        return created;
+    }
+
+    private static JsValue ReadData(JsObject instance, object? state)
+    {
+        var lazy = (LazyEvent)state!;
+        if (lazy.Envelope.PayloadFormat != PayloadFormat.Json || lazy.Envelope.Payload is not { } payload)
+        {
+            return JsValue.Null;
+        }
+
+        try
+        {
+            return lazy.Factory._converter.Convert(payload);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
+        {
+            // The decoder said JSON but Jint disagrees (e.g. nesting deeper than its parse limit): no data, not a failure.
+            return JsValue.Null;
+        }
+    }
+
+    private static JsValue ReadId(JsObject instance, object? state) => new JsString(((LazyEvent)state!).Envelope.Id);
+
+    private static JsValue ReadText(JsObject instance, object? state)
+    {
+        var envelope = ((LazyEvent)state!).Envelope;
+        return envelope.PayloadFormat is PayloadFormat.Json or PayloadFormat.Text && envelope.Payload is { } payload
+            ? new JsString(Encoding.UTF8.GetString(payload))
+            : JsValue.Null;
+    }
+
+    private static JsValue ReadTimestamp(JsObject instance, object? state) =>
+        new JsString(((LazyEvent)state!).Envelope.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+
+    /// <summary>Name → text; a repeated header's last value wins; binary values as lower-case hex.</summary>
+    private static JsValue ReadHeaders(JsObject instance, object? state)
+    {
+        var headers = new JsObject(instance.Engine);
+        foreach (var header in ((LazyEvent)state!).Envelope.Headers)
+        {
+            // FastSetDataProperty defines an own property, so a header named __proto__ cannot touch the prototype.
+            headers.FastSetDataProperty(header.Key, header.Value is null ? JsValue.Null : new JsString(Utf8Text.DecodeOrHex(header.Value)));
+        }
+
+        return headers;
+    }
+
+    private sealed record LazyEvent(EventEnvelope Envelope, EventObjectFactory Factory);
+}

@@ -1,0 +1,17 @@
+using Jint.Native;
+
+namespace EventObserver.Core.Projections;
+
+/// <summary>One state (the whole state, or one partition's) and what is known about its size.</summary>
+internal sealed class PartitionState(string? key, JsValue state)
+{
+    public string? Key { get; } = key;
+    public JsValue State { get; set; } = state;
+
+    /// <summary>JSON length at the last exact measure.</summary>
+    public long LastJsonLength { get; set; }
+
+    /// <summary>Bytes the thread allocated while applying events to this state since the last exact measure.</summary>
+    public long AllocatedSinceCheck { get; set; }
+    public int EventsSinceCheck { get; set; }
+}
