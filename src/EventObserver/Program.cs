@@ -117,6 +117,7 @@ app.MapEventEndpoints();
 app.MapTopicEndpoints();
 app.MapStatsEndpoints();
 app.MapHealthEndpoints();
+app.MapDemoEndpoints();
 app.MapLineageEndpoints();
 app.MapReplayEndpoints();
 app.MapHub<EventsHub>(EventsHub.Path);

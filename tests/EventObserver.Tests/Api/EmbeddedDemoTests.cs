@@ -38,6 +38,34 @@ public sealed class EmbeddedDemoTests : IDisposable
         Assert.Contains(newest, e => e.GetProperty("correlationId").ValueKind == JsonValueKind.String);
     }
 
+    [Fact]
+    public async Task DemoBurst_OnEmbeddedBroker_StartsThatManyOrders()
+    {
+        var client = _factory.CreateClient();
+        var before = (await client.GetFromJsonAsync<JsonElement>("/api/demo")).GetProperty("ordersStarted").GetInt64();
+
+        var response = await client.PostAsync("/api/demo/burst?orders=50", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var after = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ordersStarted").GetInt64();
+        Assert.True(after - before >= 50, $"orders started went from {before} to {after}");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_001)]
+    public async Task DemoBurst_OrdersOutOfRange_IsAProblemNamingTheParameter(int orders)
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostAsync($"/api/demo/burst?orders={orders}", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("orders", out _));
+    }
+
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
