@@ -13,6 +13,7 @@ using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;
+using EventObserver.Replay;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Retention;
@@ -71,6 +72,9 @@ services.AddSingleton<IndexStatisticsReader>();
 services.AddSingleton<TopicOverviewReader>();
 services.AddSingleton<SystemStatusReader>();
 
+// Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
+services.AddReplay();
+
 // Web.
 services.AddProblemDetails();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -92,6 +96,7 @@ app.MapEventEndpoints();
 app.MapTopicEndpoints();
 app.MapStatsEndpoints();
 app.MapHealthEndpoints();
+app.MapReplayEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

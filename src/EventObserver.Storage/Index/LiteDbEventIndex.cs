@@ -16,7 +16,7 @@ namespace EventObserver.Storage.Index;
 /// correlation and causation ids and keys), so a write costs no secondary LiteDB index entries.
 /// One writer at a time, any number of readers.
 /// </summary>
-public sealed class LiteDbEventIndex : IEventIndex
+public sealed partial class LiteDbEventIndex : IEventIndex
 {
     internal const string ChunkCollection = "chunks";
     internal const string MetaCollection = "chunk_meta";

@@ -197,6 +197,25 @@ internal sealed class ChunkCatalog
         }
     }
 
+    /// <summary>Copies of the chunk lists of the partitions <paramref name="include"/> accepts, each in offset order.</summary>
+    public List<(TopicPartitionKey Key, List<ChunkMeta> Chunks)> ByPartition(Func<TopicPartitionKey, bool> include)
+    {
+        lock (_sync)
+        {
+            var result = new List<(TopicPartitionKey, List<ChunkMeta>)>();
+            foreach (var (number, chunks) in _chunks)
+            {
+                var key = _partitions[number];
+                if (include(key))
+                {
+                    result.Add((key, [.. chunks]));
+                }
+            }
+
+            return result;
+        }
+    }
+
     /// <summary>
     /// Chunks whose bloom filter may hold <paramref name="hash"/>, oldest (by earliest timestamp)
     /// first. For a dead-letter lookup, chunks without dead letters are skipped and chunks from

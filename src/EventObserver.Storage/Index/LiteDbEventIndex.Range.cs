@@ -1,0 +1,24 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Storage.Index.Chunks;
+
+namespace EventObserver.Storage.Index;
+
+/// <summary>Ordered streaming reads for replays.</summary>
+public sealed partial class LiteDbEventIndex
+{
+    public IEnumerable<EventEnvelope> ReadOldestFirst(EventRange range)
+    {
+        var plan = RangePlan.Create(range, _catalog);
+        return plan is null ? [] : RangeReader.Read(plan, ReadChunkForScan);
+    }
+
+    public long Count(EventRange range)
+    {
+        var plan = RangePlan.Create(range, _catalog);
+        return plan is null ? 0 : RangeReader.Count(plan, ReadChunkForScan);
+    }
+
+    /// <summary>Like <see cref="ReadChunk"/>, but a long scan does not push the lookups' hot chunks out of the cache.</summary>
+    private byte[]? ReadChunkForScan(ChunkMeta chunk) =>
+        _cache.TryGet(chunk, out var cached) ? cached : _db.GetCollection(ChunkCollection).FindById(chunk.Id)?["d"].AsBinary;
+}

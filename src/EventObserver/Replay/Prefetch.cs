@@ -1,0 +1,88 @@
+using System.Threading.Channels;
+
+namespace EventObserver.Replay;
+
+/// <summary>
+/// Reads a sequence ahead on another thread, in batches through a small bounded channel, so the index read and
+/// decode of the next events overlap the sandbox applying the current ones (the two costs are similar).
+/// </summary>
+internal static class Prefetch
+{
+    public static IEnumerable<T> Ahead<T>(IEnumerable<T> source, int batchSize = 256, int maxBatches = 8)
+    {
+        var channel = Channel.CreateBounded<T[]>(new BoundedChannelOptions(maxBatches)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Run(() => ProduceAsync(source, channel.Writer, batchSize, stop.Token));
+        try
+        {
+            var reader = channel.Reader;
+            while (true)
+            {
+                if (reader.TryRead(out var batch))
+                {
+                    foreach (var item in batch)
+                    {
+                        yield return item;
+                    }
+
+                    continue;
+                }
+
+                // Throws the producer's exception when it failed; false when it finished.
+                if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            try
+            {
+                producer.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped early by the consumer.
+            }
+        }
+    }
+
+    private static async Task ProduceAsync<T>(IEnumerable<T> source, ChannelWriter<T[]> writer, int batchSize, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new List<T>(batchSize);
+            foreach (var item in source)
+            {
+                batch.Add(item);
+                if (batch.Count == batchSize)
+                {
+                    await writer.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await writer.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
+            }
+
+            writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using EventObserver.Core.Projections;
+
+namespace EventObserver.Replay;
+
+/// <summary>What to replay and what to do with it: exactly one of <see cref="Script"/> and <see cref="Publish"/>.</summary>
+public sealed record ReplayRequest
+{
+    public const int MaxScriptLength = 256 * 1024;
+
+    public ReplaySelection Selection { get; init; } = new();
+
+    /// <summary>A JavaScript projection (see <see cref="ProjectionRunner"/>).</summary>
+    public string? Script { get; init; }
+    public ReplayPublishRequest? Publish { get; init; }
+
+    /// <summary>What a projection run does at a failing event.</summary>
+    public ProjectionErrorMode OnError { get; init; } = ProjectionErrorMode.Stop;
+
+    /// <summary>Start paused, before the first event, to step through from the start.</summary>
+    public bool StartPaused { get; init; }
+
+    /// <summary>A name shown in lists (e.g. the saved projection and version).</summary>
+    public string? Label { get; init; }
+}

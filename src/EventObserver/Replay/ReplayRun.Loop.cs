@@ -1,0 +1,263 @@
+using System.Text.Json.Nodes;
+
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Projections;
+
+namespace EventObserver.Replay;
+
+/// <summary>The run's thread: controls, processing, snapshots.</summary>
+public sealed partial class ReplayRun
+{
+    private const int MaxChangesShown = 1000;
+    private const int ClockCheckEvery = 128;
+
+    private long _runningTicks;
+    private long _runningSince = -1;
+    private long _lastSnapshotAt;
+    private JsonNode? _lastState;
+    private ReplayEventRef? _lastEvent;
+    private string? _failure;
+
+    private void Loop()
+    {
+        var status = ReplayRunStatus.Completed;
+        string? failure = null;
+        try
+        {
+            using var events = _resolved.Read().GetEnumerator();
+            TakeSnapshot(Snapshot.Status, withState: true);
+            while (true)
+            {
+                var (stop, stepping) = WaitForTurn();
+                if (stop)
+                {
+                    status = ReplayRunStatus.Stopped;
+                    break;
+                }
+
+                if (!events.MoveNext())
+                {
+                    break;
+                }
+
+                var envelope = events.Current;
+                StepResult result;
+                lock (_workLock)
+                {
+                    result = _work.Process(envelope, _stopping.Token);
+                }
+
+                YieldToReaders();
+                var processed = Interlocked.Increment(ref _processed);
+                _lastEvent = new ReplayEventRef(new EventPosition(envelope.Topic, envelope.Partition, envelope.Offset),
+                    envelope.MessageType, envelope.Timestamp, result.Outcome, result.PartitionKey);
+                if (_work.IsStopped)
+                {
+                    status = ReplayRunStatus.Failed;
+                    break;
+                }
+
+                if (stepping || ReachedRunToType(envelope))
+                {
+                    TakeSnapshot(ReplayRunStatus.Paused, withState: true);
+                }
+                else if (processed % ClockCheckEvery == 0 && DueForSnapshot())
+                {
+                    TakeSnapshot(ReplayRunStatus.Running, withState: true);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            status = ReplayRunStatus.Stopped;
+        }
+        catch (Exception ex)
+        {
+            status = ReplayRunStatus.Failed;
+            failure = ex is ObjectDisposedException
+                ? "The index was closed while the run read it (the cluster changed?)."
+                : ex.Message;
+        }
+
+        Finish(status, failure);
+    }
+
+    /// <summary>Blocks while paused; returns whether to stop, and whether this event is a requested step.</summary>
+    private (bool Stop, bool Stepping) WaitForTurn()
+    {
+        lock (_gate)
+        {
+            while (true)
+            {
+                if (_stopRequested)
+                {
+                    return (true, false);
+                }
+
+                if (!_paused)
+                {
+                    StartClock();
+                    if (Snapshot.Status != ReplayRunStatus.Running)
+                    {
+                        TakeSnapshot(ReplayRunStatus.Running, withState: false);
+                    }
+
+                    return (false, false);
+                }
+
+                if (_stepsRequested > 0)
+                {
+                    _stepsRequested--;
+                    return (false, true);
+                }
+
+                StopClock();
+                if (Snapshot.Status != ReplayRunStatus.Paused)
+                {
+                    TakeSnapshot(ReplayRunStatus.Paused, withState: true);
+                }
+
+                Monitor.Wait(_gate);
+            }
+        }
+    }
+
+    private bool ReachedRunToType(EventEnvelope envelope)
+    {
+        lock (_gate)
+        {
+            if (_runToType is null || !string.Equals(envelope.MessageType, _runToType, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            _runToType = null;
+            _paused = true;
+            return true;
+        }
+    }
+
+    private bool DueForSnapshot() => _time.GetElapsedTime(_lastSnapshotAt) >= _snapshotInterval;
+
+    private void TakeSnapshot(ReplayRunStatus status, bool withState)
+    {
+        _lastSnapshotAt = _time.GetTimestamp();
+        var previous = Snapshot;
+        var state = previous.State;
+        var truncated = previous.StateTruncated;
+        var partitions = previous.PartitionCount;
+        IReadOnlyList<JsonChange> changes = previous.Changes;
+        IReadOnlyList<ProjectionError> errors;
+        lock (_workLock)
+        {
+            if (withState)
+            {
+                (state, truncated, partitions) = _work.TakeState();
+                changes = JsonDiff.Compare(_lastState, state, MaxChangesShown);
+                _lastState = state;
+            }
+
+            errors = _work.CopyErrors();
+        }
+
+        var processed = Processed;
+        var rate = EventsPerSecond(processed);
+        var finished = status is ReplayRunStatus.Completed or ReplayRunStatus.Failed or ReplayRunStatus.Stopped;
+        Publish(previous with
+        {
+            Status = status,
+            Processed = processed,
+            Applied = _work.Applied,
+            Skipped = _work.Skipped,
+            Failed = _work.Failed,
+            EventsPerSec = rate,
+            Eta = finished || rate <= 0 ? null : TimeSpan.FromSeconds(Math.Max(0, Total - processed) / rate),
+            FinishedAt = finished ? _time.GetUtcNow() : null,
+            State = state,
+            StateTruncated = truncated,
+            PartitionCount = partitions,
+            Changes = changes,
+            LastEvent = _lastEvent,
+            Errors = errors,
+            Publish = _work.PublishProgress(),
+            Message = _failure,
+        });
+    }
+
+    private void Finish(ReplayRunStatus status, string? failure)
+    {
+        StopClock();
+        try
+        {
+            failure = _work.Complete(status, failure);
+        }
+        catch (Exception ex)
+        {
+            failure ??= ex.Message;
+        }
+
+        if (failure is not null && status == ReplayRunStatus.Completed)
+        {
+            status = ReplayRunStatus.Failed;
+        }
+
+        _failure = failure;
+        try
+        {
+            TakeSnapshot(status, withState: true);
+        }
+        catch (Exception ex)
+        {
+            _failure ??= ex.Message;
+            Publish(Snapshot with { Status = status, FinishedAt = _time.GetUtcNow(), Message = _failure });
+        }
+
+        _completion.TrySetResult();
+    }
+
+    private void YieldToReaders()
+    {
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _readersWaiting) > 0)
+        {
+            spin.SpinOnce();
+        }
+    }
+
+    private void StartClock()
+    {
+        if (_runningSince < 0)
+        {
+            _runningSince = _time.GetTimestamp();
+        }
+    }
+
+    private void StopClock()
+    {
+        if (_runningSince >= 0)
+        {
+            _runningTicks += _time.GetTimestamp() - _runningSince;
+            _runningSince = -1;
+        }
+    }
+
+    private double EventsPerSecond(long processed)
+    {
+        var ticks = _runningTicks + (_runningSince >= 0 ? _time.GetTimestamp() - _runningSince : 0);
+        var seconds = ticks / (double)_time.TimestampFrequency;
+        return seconds <= 0.001 ? 0 : processed / seconds;
+    }
+
+    /// <summary>Releases the sandbox (when the manager drops the run); later state reads come from the last snapshot.</summary>
+    internal void ReleaseWork()
+    {
+        lock (_workLock)
+        {
+            if (!_workReleased)
+            {
+                _workReleased = true;
+                _work.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+using System.Text.Json;
+
+using EventObserver.Configuration;
+using EventObserver.Core.Projections;
+using EventObserver.Kafka.Replay;
+using EventObserver.Storage.Index;
+using EventObserver.Storage.Projections;
+
+using Microsoft.Extensions.Options;
+
+namespace EventObserver.Replay;
+
+/// <summary>
+/// Starts and keeps replay runs (singleton): runs live here, not in a page or a request, so closing a tab does not
+/// stop one and reopening finds it. Keeps every running or paused run and the newest finished ones
+/// (<see cref="ReplayOptions.MaxKeptRuns"/>). Thread-safe.
+/// </summary>
+public sealed partial class ReplayRunManager : IDisposable
+{
+    public const int MaxCompareChanges = 10_000;
+
+    private readonly EventIndexProvider _indexes;
+    private readonly ReplayPublisher _publisher;
+    private readonly ProjectionStore _store;
+    private readonly ReplayOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ReplayRunManager> _logger;
+    private readonly Lock _sync = new();
+    private readonly List<ReplayRun> _runs = [];
+
+    public ReplayRunManager(EventIndexProvider indexes, ReplayPublisher publisher, ProjectionStore store,
+        IOptions<ReplayOptions> options, TimeProvider time, ILogger<ReplayRunManager> logger)
+    {
+        _indexes = indexes;
+        _publisher = publisher;
+        _store = store;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Raised when a run is added, finishes or is dropped (not on its progress: see <see cref="ReplayRun.Changed"/>).</summary>
+    public event Action? RunsChanged;
+
+    public PublishPolicy PublishPolicy => new(_options.AllowPublish, _options.AllowedTargets);
+
+    public ReplayRun? Get(string id)
+    {
+        lock (_sync)
+        {
+            return _runs.Find(r => r.Id == id);
+        }
+    }
+
+    /// <summary>Kept runs, newest first.</summary>
+    public IReadOnlyList<ReplayRun> List()
+    {
+        lock (_sync)
+        {
+            return [.. Enumerable.Reverse(_runs)];
+        }
+    }
+
+    /// <summary>Counts a selection (exactly) before running it; null when no index is open.</summary>
+    public ReplaySelectionSummary? Describe(ReplaySelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        if (_indexes.Current is not { } index)
+        {
+            return null;
+        }
+
+        var resolved = ResolvedSelection.Resolve(index, selection);
+        return new ReplaySelectionSummary(resolved.Total, resolved.Matching, ReplayMessages.ProposeRedriveTopic(resolved.Read().Take(1000)));
+    }
+
+    public ReplayStartResult Start(ReplayRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return new ReplayStartResult { Problem = ReplayStartProblem.InvalidRequest, Message = "The replay request is invalid.", Errors = errors };
+        }
+
+        if (_indexes.Current is not { } index)
+        {
+            return ReplayStartResult.Failed(ReplayStartProblem.NoIndex, "No index is open yet: nothing to replay until the broker has answered.");
+        }
+
+        lock (_sync)
+        {
+            var active = _runs.Count(r => !r.Snapshot.IsFinished);
+            if (active >= _options.MaxActiveRuns)
+            {
+                return ReplayStartResult.Failed(ReplayStartProblem.TooManyRuns,
+                    $"{active} runs are running or paused (the most allowed, EventObserver:Replay:MaxActiveRuns); stop one first.");
+            }
+        }
+
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var started = request.Publish is { } publish ? StartPublish(id, request, publish, index) : StartProjection(id, request, index);
+        if (started.Run is { } run)
+        {
+            Add(run);
+            LogStarted(run.Id, run.Kind, run.Total);
+        }
+
+        return started;
+    }
+
+    /// <summary>
+    /// Runs two projection requests to the end and diffs their final states: two versions over one selection, or
+    /// one projection over two selections. Both runs stay listed. Cancelling stops them.
+    /// </summary>
+    public async Task<(ReplayComparison? Comparison, ReplayStartResult? Problem)> CompareAsync(
+        ReplayRequest left, ReplayRequest right, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Publish is not null || right.Publish is not null)
+        {
+            return (null, ReplayStartResult.Failed(ReplayStartProblem.InvalidRequest, "Only projections can be compared."));
+        }
+
+        var first = Start(left with { StartPaused = false });
+        if (first.Run is not { } leftRun)
+        {
+            return (null, first);
+        }
+
+        var second = Start(right with { StartPaused = false });
+        if (second.Run is not { } rightRun)
+        {
+            leftRun.Stop();
+            return (null, second);
+        }
+
+        try
+        {
+            await Task.WhenAll(leftRun.Completion, rightRun.Completion).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            leftRun.Stop();
+            rightRun.Stop();
+            throw;
+        }
+
+        var changes = JsonDiff.Compare(leftRun.GetState(), rightRun.GetState(), MaxCompareChanges + 1);
+        var truncated = changes.Count > MaxCompareChanges;
+        return (new ReplayComparison(leftRun.Snapshot, rightRun.Snapshot, truncated ? [.. changes.Take(MaxCompareChanges)] : changes, truncated), null);
+    }
+
+    public void Dispose()
+    {
+        List<ReplayRun> runs;
+        lock (_sync)
+        {
+            runs = [.. _runs];
+        }
+
+        foreach (var run in runs)
+        {
+            run.Stop();
+        }
+
+        Task.WaitAll([.. runs.Select(r => r.Completion)], TimeSpan.FromSeconds(10));
+    }
+
+    private static Dictionary<string, string[]> Validate(ReplayRequest request)
+    {
+        var errors = request.Selection is null
+            ? new Dictionary<string, string[]> { ["selection"] = ["A selection is required (it may be empty: {})."] }
+            : request.Selection.Validate();
+        if ((request.Script is null) == (request.Publish is null))
+        {
+            errors["projection"] = ["Give either a projection (JavaScript) or a publish target, not both or neither."];
+        }
+        else if (request.Script is { } script && (string.IsNullOrWhiteSpace(script) || script.Length > ReplayRequest.MaxScriptLength))
+        {
+            errors["projection"] = [$"The projection must be non-empty JavaScript of at most {ReplayRequest.MaxScriptLength:N0} characters."];
+        }
+
+        if (request.Publish is { RatePerSec: { } rate } && (!double.IsFinite(rate) || rate <= 0))
+        {
+            errors["publish.ratePerSec"] = [$"ratePerSec must be a positive number of events per second; it is {rate}."];
+        }
+
+        return errors;
+    }
+
+    private ReplayStartResult StartProjection(string id, ReplayRequest request, IEventIndex index)
+    {
+        var compiled = ProjectionRunner.Create(request.Script!, ProjectionLimits.Default, request.OnError);
+        if (!compiled.Succeeded)
+        {
+            return new ReplayStartResult { Problem = ReplayStartProblem.CompileError, Message = compiled.Error.Message, CompileError = compiled.Error };
+        }
+
+        var resolved = ResolvedSelection.Resolve(index, request.Selection);
+        var work = new ProjectionWork(compiled.Runner, _options.MaxSnapshotPartitions);
+        return ReplayStartResult.Started(new ReplayRun(id, request.Label, request.Script, resolved, work, request.StartPaused, _options.SnapshotInterval, _time));
+    }
+
+    private ReplayStartResult StartPublish(string id, ReplayRequest request, ReplayPublishRequest publish, IEventIndex index)
+    {
+        var resolved = ResolvedSelection.Resolve(index, request.Selection);
+        var target = publish.TargetTopic?.Trim() ?? string.Empty;
+        var sources = !string.IsNullOrEmpty(target) && resolved.Includes(target) ? new[] { target } : [];
+        var decision = PublishGuard.Check(PublishPolicy, target, sources, publish.ConfirmSameTopic);
+        if (!decision.IsAllowed && (!publish.DryRun || decision.Refusal == PublishRefusal.InvalidTarget))
+        {
+            return new ReplayStartResult { Problem = ReplayStartProblem.PublishRefused, Message = decision.Reason, Refusal = decision.Refusal };
+        }
+
+        var session = _publisher.Begin(new PublishTarget(target, id, publish.DryRun, publish.RatePerSec));
+        var record = new PublishRecord
+        {
+            ReplayId = id,
+            TargetTopic = target,
+            DryRun = publish.DryRun,
+            Selection = JsonSerializer.Serialize(request.Selection, ReplayJson.Options),
+            SourceTopics = request.Selection.Topic is { } topic ? [topic] : [],
+            Selected = resolved.Total,
+            RatePerSec = publish.RatePerSec,
+            Status = "running",
+            StartedAt = _time.GetUtcNow(),
+        };
+        _store.RecordPublish(record);
+        var work = new PublishWork(session, _store, record, decision.Reason, _time);
+        return ReplayStartResult.Started(new ReplayRun(id, request.Label, null, resolved, work, request.StartPaused, _options.SnapshotInterval, _time));
+    }
+
+    private void Add(ReplayRun run)
+    {
+        lock (_sync)
+        {
+            _runs.Add(run);
+            var finished = _runs.Where(r => r.Snapshot.IsFinished).ToList();
+            foreach (var old in finished.Take(Math.Max(0, finished.Count - _options.MaxKeptRuns + 1)))
+            {
+                _runs.Remove(old);
+                old.ReleaseWork();
+            }
+        }
+
+        _ = run.Completion.ContinueWith(_ => OnFinished(run), TaskScheduler.Default);
+        run.Start();
+        RaiseRunsChanged();
+    }
+
+    private void OnFinished(ReplayRun run)
+    {
+        var snapshot = run.Snapshot;
+        LogFinished(run.Id, snapshot.Status, snapshot.Processed, snapshot.Message);
+        RaiseRunsChanged();
+    }
+
+    private void RaiseRunsChanged()
+    {
+        try
+        {
+            RunsChanged?.Invoke();
+        }
+        catch (Exception)
+        {
+            // An observer's failure must not break the manager.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {ReplayId} ({Kind}) started over {Total} events")]
+    private partial void LogStarted(string replayId, ReplayRunKind kind, long total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {ReplayId} finished {Status} after {Processed} events {Problem}")]
+    private partial void LogFinished(string replayId, ReplayRunStatus status, long processed, string? problem);
+}

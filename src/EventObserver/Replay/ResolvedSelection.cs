@@ -1,0 +1,49 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Storage.Index;
+
+namespace EventObserver.Replay;
+
+/// <summary>A selection resolved against the index at one moment: the frozen range, and how many events it gives.</summary>
+public sealed class ResolvedSelection
+{
+    private ResolvedSelection(IEventIndex index, ReplaySelection selection, EventRange range, long matching)
+    {
+        Index = index;
+        Selection = selection;
+        Range = range;
+        Matching = matching;
+        Total = selection.Limit is { } limit ? Math.Min(limit, matching) : matching;
+    }
+
+    public IEventIndex Index { get; }
+    public ReplaySelection Selection { get; }
+    public EventRange Range { get; }
+
+    /// <summary>Events matching the selection, before its limit.</summary>
+    public long Matching { get; }
+
+    /// <summary>Events a run over it reads.</summary>
+    public long Total { get; }
+
+    public static ResolvedSelection Resolve(IEventIndex index, ReplaySelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var range = selection.ToRange(index);
+        return new ResolvedSelection(index, selection, range, index.Count(range));
+    }
+
+    /// <summary>The <see cref="Total"/> events, oldest first, streamed from the index (read ahead on another thread).</summary>
+    public IEnumerable<EventEnvelope> Read() =>
+        Prefetch.Ahead(Index.ReadOldestFirst(Range)).Skip(checked((int)Math.Min(int.MaxValue, Matching - Total)));
+
+    /// <summary>Whether any selected event comes from <paramref name="topic"/>.</summary>
+    public bool Includes(string topic)
+    {
+        if (Range.Filter.Topic is { } own)
+        {
+            return own == topic && Total > 0;
+        }
+
+        return Index.Count(Range with { Filter = Range.Filter with { Topic = topic } }) > 0;
+    }
+}

@@ -1,0 +1,96 @@
+using EventObserver.Core.Querying;
+using EventObserver.Storage.Index;
+using EventObserver.Storage.Tests.Support;
+
+namespace EventObserver.Storage.Tests.Projections;
+
+/// <summary>The index's ordered streaming read and exact count that replays use.</summary>
+public sealed class ReplayRangeReadTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly LiteDbEventIndex _index;
+
+    public ReplayRangeReadTests()
+    {
+        _index = LiteDbEventIndex.Open(_directory.File("index.db"));
+    }
+
+    /// <summary>1,200 events over three partitions (several chunks each), interleaved in time; every 3rd is an OrderPlaced.</summary>
+    private List<Core.Envelopes.EventEnvelope> Seed()
+    {
+        var events = Enumerable.Range(0, 1200)
+            .Select(i => Envelopes.Event("orders", i % 3, i / 3, timestampMs: Envelopes.BaseTimestampMs + i,
+                type: i % 3 == 0 ? "OrderPlaced" : "Other", key: $"k{i % 10}"))
+            .ToList();
+        foreach (var batch in events.Chunk(100))
+        {
+            _index.Write(batch);
+        }
+
+        return events;
+    }
+
+    [Fact]
+    public void ReadOldestFirst_WholeTopic_GivesEveryEventOnceInTimeOrder()
+    {
+        var seeded = Seed();
+
+        var read = _index.ReadOldestFirst(new EventRange { Filter = new EventQuery { Topic = "orders" } }).ToList();
+
+        Assert.Equal(seeded.Select(e => e.Id), read.Select(e => e.Id));
+        Assert.Equal(1200, _index.Count(new EventRange { Filter = new EventQuery { Topic = "orders" } }));
+    }
+
+    [Fact]
+    public void ReadOldestFirst_PartitionWithOlderTimestampsLater_KeepsOffsetOrderWithinThePartition()
+    {
+        _index.Write([Envelopes.Event("t", 0, 0, timestampMs: 50), Envelopes.Event("t", 0, 1, timestampMs: 10), Envelopes.Event("t", 1, 0, timestampMs: 20)]);
+
+        var read = _index.ReadOldestFirst(new EventRange()).Select(e => e.Id).ToList();
+
+        Assert.Equal(["t/1/0", "t/0/0", "t/0/1"], read);
+    }
+
+    [Fact]
+    public void Count_WithRecordFilters_MatchesWhatTheReadGives()
+    {
+        var seeded = Seed();
+        var range = new EventRange { Filter = new EventQuery { Type = "OrderPlaced", Key = "k3" } };
+
+        var read = _index.ReadOldestFirst(range).ToList();
+
+        Assert.Equal(seeded.Where(e => e.MessageType == "OrderPlaced" && e.Key == "k3").Select(e => e.Id), read.Select(e => e.Id));
+        Assert.Equal(read.Count, _index.Count(range));
+    }
+
+    [Fact]
+    public void OffsetRanges_AndEndOffsets_BoundTheRead()
+    {
+        Seed();
+        var range = new EventRange
+        {
+            Offsets = [new PartitionOffsetRange("orders", 1, 250, 300), new PartitionOffsetRange("orders", 2, 0, 1)],
+            EndOffsets = new Dictionary<TopicPartitionKey, long> { [new("orders", 1)] = 260, [new("orders", 2)] = 400 },
+        };
+
+        var read = _index.ReadOldestFirst(range).Select(e => (e.Partition, e.Offset)).ToList();
+
+        Assert.Equal([(2, 0L), (2, 1L), .. Enumerable.Range(250, 10).Select(o => (1, (long)o))], read);
+        Assert.Equal(12, _index.Count(range));
+    }
+
+    [Fact]
+    public void ReadOldestFirst_UnknownTypeOrTopic_IsEmpty()
+    {
+        Seed();
+
+        Assert.Empty(_index.ReadOldestFirst(new EventRange { Filter = new EventQuery { Type = "Never" } }));
+        Assert.Equal(0, _index.Count(new EventRange { Filter = new EventQuery { Topic = "nope" } }));
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _directory.Dispose();
+    }
+}
