@@ -153,6 +153,7 @@ public sealed partial class ReplayRun
             if (withState)
             {
                 (state, truncated, partitions) = _work.TakeState();
+                Materialize(state);
                 changes = JsonDiff.Compare(_lastState, state, MaxChangesShown);
                 _lastState = state;
             }
@@ -213,6 +214,31 @@ public sealed partial class ReplayRun
         }
 
         _completion.TrySetResult();
+    }
+
+    /// <summary>
+    /// JsonNode.Parse builds objects lazily; a snapshot is read by many threads (requests, pages), so it is fully
+    /// built here, on the run's thread, before it is published.
+    /// </summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Materialize(child);
+                }
+
+                break;
+        }
     }
 
     private void YieldToReaders()

@@ -124,7 +124,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     public async Task Pause_ARunningRun_HoldsItUntilResumed()
     {
         _harness.SeedOrders(400);
-        const string slow = "({ $any: (s, e) => { let x = 0; for (let i = 0; i < 20000; i++) { x += i; } s.n = (s.n || 0) + 1; } })";
+        const string slow = "({ $any: (s, e) => { let x = 0; for (let i = 0; i < 1000; i++) { x += i; } s.n = (s.n || 0) + 1; } })";
         var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = slow });
 
         Assert.True(run.Pause().Accepted);
