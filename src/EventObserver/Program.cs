@@ -6,6 +6,7 @@ using EventObserver.Configuration;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Lineage;
+using EventObserver.Hubs;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
@@ -65,12 +66,28 @@ services.AddSingleton<DemoTrafficGenerator>();
 services.AddHostedService(sp => sp.GetRequiredService<DemoTrafficGenerator>());
 
 // The live feed: ingestion publishes each committed batch; the Live feed page and the /hubs/events hub subscribe.
-services.AddSingleton<ILiveFeed>(_ => new LiveFeed(builder.Configuration.GetSection("EventObserver:Feed").Get<LiveFeedOptions>() ?? new LiveFeedOptions()));
+services.AddOptions<LiveFeedOptions>().BindConfiguration("EventObserver:Feed")
+    .Validate(o => o.Capacity >= 1, "EventObserver:Feed:Capacity must be at least 1")
+    .Validate(o => o.MaxBytes >= 1, "EventObserver:Feed:MaxBytes must be at least 1")
+    .ValidateOnStart();
+services.AddOptions<FeedHubOptions>().BindConfiguration("EventObserver:Feed:Hub")
+    .Validate(o => o.BatchSize >= 1, "EventObserver:Feed:Hub:BatchSize must be at least 1")
+    .Validate(o => o.SubscriptionCapacity >= 1, "EventObserver:Feed:Hub:SubscriptionCapacity must be at least 1")
+    .Validate(o => o.BatchInterval > TimeSpan.Zero, "EventObserver:Feed:Hub:BatchInterval must be positive")
+    .Validate(o => o.BatchLinger > TimeSpan.Zero, "EventObserver:Feed:Hub:BatchLinger must be positive")
+    .Validate(o => o.SendTimeout > TimeSpan.Zero, "EventObserver:Feed:Hub:SendTimeout must be positive")
+    .ValidateOnStart();
+services.AddSingleton<ILiveFeed>(sp => new LiveFeed(sp.GetRequiredService<IOptions<LiveFeedOptions>>().Value));
+services.AddSingleton<FeedHubConnections>();
+services.AddSignalR();
 
 // Read models for the UI, the API and /healthz.
 services.AddSingleton<IndexStatisticsReader>();
 services.AddSingleton<TopicOverviewReader>();
 services.AddSingleton<SystemStatusReader>();
+
+// Lineage: graphs over the index for the API and the graph page.
+services.AddSingleton<LineageReader>();
 
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();
@@ -96,7 +113,9 @@ app.MapEventEndpoints();
 app.MapTopicEndpoints();
 app.MapStatsEndpoints();
 app.MapHealthEndpoints();
+app.MapLineageEndpoints();
 app.MapReplayEndpoints();
+app.MapHub<EventsHub>(EventsHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -9,14 +9,24 @@ switch (scenario)
         var events = args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 200_000;
         await IngestScenario.RunAsync(events);
         return 0;
+    case "lineage":
+        LineageScenario.Run(args.Length > 1 && int.TryParse(args[1], out var total) && total >= 10_000 ? total : 1_000_000);
+        return 0;
     case "replay":
         var replayEvents = args.Length > 1 && int.TryParse(args[1], out var r) && r > 0 ? r : 1_000_000;
         await ReplayScenario.RunAsync(replayEvents);
+        return 0;
+    case "feed":
+        var seconds = args.Length > 1 && int.TryParse(args[1], out var d) && d > 0 ? d : 60;
+        var rate = args.Length > 2 && int.TryParse(args[2], out var feedRate) && feedRate > 0 ? feedRate : 5_000;
+        await FeedScenario.RunAsync(seconds, rate);
         return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
         Console.Error.WriteLine("scenarios:");
         Console.Error.WriteLine("  ingest [events=200000]   produce 1 KB JSON events into the mock cluster; raw consume vs indexed vs naive LiteDB");
+        Console.Error.WriteLine("  lineage [events=1000000] lineage query + layout (500-message correlation, random events) vs a full scan; layout of 2,000 nodes");
         Console.Error.WriteLine("  replay [events=1000000]  index demo-like order events; order-lifecycle projection (index read + sandbox) vs the same fold in C#");
+        Console.Error.WriteLine("  feed [seconds=60] [rate=5000]   steady produce into the app (own process); hub and browser latency, app RSS");
         return 2;
 }

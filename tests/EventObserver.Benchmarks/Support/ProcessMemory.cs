@@ -1,6 +1,6 @@
 namespace EventObserver.Benchmarks.Support;
 
-/// <summary>Resident set size of this process as Linux reports it.</summary>
+/// <summary>Resident set size of a process as Linux reports it.</summary>
 internal static class ProcessMemory
 {
     /// <summary>Peak resident set size (VmHWM) in MiB; falls back to the runtime's peak working set.</summary>
@@ -28,9 +28,11 @@ internal static class ProcessMemory
 
     public static double CurrentRssMb() => ReadStatusKb("VmRSS:") is { } kb ? kb / 1024.0 : Environment.WorkingSet / 1048576.0;
 
-    private static long? ReadStatusKb(string field)
+    /// <summary>A field of another process's /proc status in KiB (0 where /proc is missing).</summary>
+    public static long ReadKb(int processId, string field) => ReadStatusKb(field, $"/proc/{processId}/status") ?? 0;
+
+    private static long? ReadStatusKb(string field, string status = "/proc/self/status")
     {
-        const string status = "/proc/self/status";
         if (!File.Exists(status))
         {
             return null;

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Confluent.Kafka;
+using EventObserver.Benchmarks.Support;
+using EventObserver.Kafka.Embedded;
+
+namespace EventObserver.Benchmarks.Scenarios;
+
+/// <summary>
+/// Scenario <c>feed</c>: the real app (its own process) ingests a steady stream of ~1 KB JSON events from a
+/// mock cluster in this process; latency from each event's produce timestamp to (a) receipt by a SignalR
+/// client of /hubs/events and (b) its row appearing on the Live feed page in a real browser; and the app's
+/// RSS after warm-up and at the end.
+/// </summary>
+internal static class FeedScenario
+{
+    private const int PartitionsPerTopic = 4;
+    private static readonly string[] Topics =
+        ["bench.orders", "bench.inventory", "bench.payments", "bench.shipping", "bench.notifications", "bench.audit"];
+
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(90);
+
+    public static async Task RunAsync(int durationSeconds, int rate)
+    {
+        var directory = Directory.CreateTempSubdirectory("eventobserver-bench-feed-").FullName;
+        try
+        {
+            using var cluster = new MockKafkaCluster(brokers: 1);
+            foreach (var topic in Topics)
+            {
+                cluster.CreateTopic(topic, PartitionsPerTopic);
+            }
+
+            await using var app = AppProcess.Start(cluster.BootstrapServers, directory);
+            await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            Report($"app pid {app.Id} on {app.BaseAddress}; producing {rate:N0} events/s into {Topics.Length} topics");
+
+            var partitions = Topics.SelectMany(t => Enumerable.Range(0, PartitionsPerTopic).Select(p => new TopicPartition(t, p))).ToList();
+            using var producer = new SteadyProducer(cluster.BootstrapServers, partitions, rate);
+            producer.Start();
+
+            await using var hub = await HubLatencyClient.ConnectAsync(app.BaseAddress);
+            var (browser, browserProblem) = await BrowserLatencyProbe.StartAsync(app.BaseAddress);
+            if (browserProblem is not null)
+            {
+                Report($"browser latency not measured: {browserProblem}");
+            }
+
+            // Warm up until the app has caught up with the start-up backlog (JIT, group join, browser start), so the
+            // measurement sees the steady state rather than a queue left over from the start.
+            var warmUp = Stopwatch.StartNew();
+            while (warmUp.Elapsed < WarmUp || (producer.Produced - hub.Received > rate / 2 && warmUp.Elapsed < MaxWarmUp))
+            {
+                await Task.Delay(250);
+            }
+
+            Report($"warm-up done after {warmUp.Elapsed.TotalSeconds:N0}s: {producer.Produced:N0} produced, {hub.Received:N0} received by the hub client" +
+                (producer.Produced - hub.Received > rate / 2 ? " (NOT caught up: the app is behind)" : ""));
+            hub.Latency.Reset();
+            browser?.Latency.Reset();
+            var rssStartMb = app.RssMb();
+            var producedAtStart = producer.Produced;
+            var receivedAtStart = hub.Received;
+            var droppedAtStart = hub.Dropped;
+            var cpuAtStart = app.CpuTime();
+
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(durationSeconds))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10));
+                Report($"{clock.Elapsed.TotalSeconds:N0}s: produced {producer.Produced - producedAtStart:N0}, hub received {hub.Received - receivedAtStart:N0}, " +
+                    $"hub p95 {hub.Latency.Percentile(95)} ms, browser p95 {browser?.Latency.Percentile(95)} ms, RSS {app.RssMb():N0} MB");
+            }
+
+            var measuredSeconds = clock.Elapsed.TotalSeconds;
+            var produced = producer.Produced - producedAtStart;
+            var rssEndMb = app.RssMb();
+            var appCpuCores = (app.CpuTime() - cpuAtStart).TotalSeconds / measuredSeconds;
+            var peakRssMb = app.PeakRssMb();
+            if (browser is not null)
+            {
+                await browser.DisposeAsync();
+            }
+
+            if (producer.Failures > 0)
+            {
+                Report($"{producer.Failures} produce failures");
+            }
+
+            var result = new Dictionary<string, object?>
+            {
+                ["scenario"] = "feed",
+                ["rate"] = rate,
+                ["hubP95Ms"] = hub.Latency.Percentile(95),
+                ["browserP95Ms"] = browser?.Latency.Percentile(95),
+                ["rssStartMb"] = Math.Round(rssStartMb),
+                ["rssEndMb"] = Math.Round(rssEndMb),
+                ["hubP50Ms"] = hub.Latency.Percentile(50),
+                ["browserP50Ms"] = browser?.Latency.Percentile(50),
+                ["peakRssMb"] = Math.Round(peakRssMb),
+                ["durationSec"] = Math.Round(measuredSeconds),
+                ["producedPerSec"] = Math.Round(produced / measuredSeconds),
+                ["hubReceived"] = hub.Received - receivedAtStart,
+                ["hubDropped"] = hub.Dropped - droppedAtStart,
+                ["browserSamples"] = browser?.Latency.Count,
+                ["appCpuCores"] = Math.Round(appCpuCores, 2),
+                ["machineLoad1m"] = MachineLoad(),
+            };
+            Console.WriteLine(JsonSerializer.Serialize(result));
+        }
+        finally
+        {
+            TryDelete(directory);
+        }
+    }
+
+    /// <summary>The 1-minute load average: latency figures from a machine busy with other work say little.</summary>
+    private static double? MachineLoad()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var load) ? load : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static void Report(string line) => Console.Error.WriteLine(line);
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is not worth failing the run for.
+        }
+    }
+}

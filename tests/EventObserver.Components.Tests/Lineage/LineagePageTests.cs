@@ -1,0 +1,144 @@
+using System.Text;
+
+using Bunit;
+
+using EventObserver.Api;
+using EventObserver.Components.Tests.Infrastructure;
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Lineage;
+
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+using LineagePage = EventObserver.Components.Pages.Lineage;
+
+namespace EventObserver.Components.Tests.Lineage;
+
+/// <summary>The lineage page over a real index: start from a message or a search, select, highlight, expand.</summary>
+public sealed class LineagePageTests : DashboardTestContext
+{
+    private const string Correlation = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    public LineagePageTests()
+    {
+        Context.Services.AddSingleton<LineageReader>();
+        Context.Services.AddOptions<LineageOptions>().Configure(o => o.TraceUrlTemplate = "http://traces.local/trace/{traceId}");
+    }
+
+    [Fact]
+    public void Page_EventParameter_DrawsItsLineageAndDetailsTheStart()
+    {
+        Seed();
+
+        var page = RenderAt("lineage?event=shop.payments.events/0/0");
+
+        Assert.Equal(
+            ["shop.orders.commands/0/0", "shop.orders.events/0/0", "shop.payments.commands/0/0", "shop.payments.events/0/0"],
+            page.FindAll("[data-testid=lineage-node]").Select(n => n.GetAttribute("data-id")).Order(StringComparer.Ordinal));
+        Assert.Equal(3, page.FindAll("[data-testid=lineage-edge]").Count);
+        Assert.Equal("PaymentFailed", page.Find("[data-testid=lineage-detail-type]").TextContent);
+        Assert.Contains("4 messages · 4 topics", page.Find("[data-testid=lineage-summary]").TextContent);
+        Assert.Equal("http://traces.local/trace/" + Correlation, page.Find("[data-testid=lineage-detail-trace]").GetAttribute("href"));
+        Assert.EndsWith("events/shop.payments.events/0/0", page.Find("[data-testid=lineage-detail-event]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Page_ClickANode_ShowsItsDetailAndHighlightsThePathFromTheRoot()
+    {
+        Seed();
+        var page = RenderAt("lineage?event=shop.payments.events/0/0");
+
+        page.Find("[data-id='shop.orders.commands/0/0']").Click();
+
+        Assert.Equal("PlaceOrder", page.Find("[data-testid=lineage-detail-type]").TextContent);
+        Assert.Contains("eo-lg-selected", page.Find("[data-id='shop.orders.commands/0/0']").ClassList);
+        Assert.Equal(3, page.FindAll("[data-testid=lineage-edge].eo-lg-on-path").Count);
+        Assert.Equal("lineage?event=shop.orders.commands%2F0%2F0", page.Find("[data-testid=lineage-detail-from-here]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Page_ExpandAnAncestor_MergesItsOtherEffectsIntoTheGraph()
+    {
+        Seed();
+        var page = RenderAt("lineage?event=shop.payments.events/0/0");
+        Assert.Empty(page.FindAll("[data-id='shop.inventory.commands/0/0']"));
+
+        page.Find("[data-id='shop.orders.events/0/0']").Click();
+        page.Find("[data-testid=lineage-detail-expand]").Click();
+
+        Assert.Single(page.FindAll("[data-id='shop.inventory.commands/0/0']"));
+        Assert.Equal(5, page.FindAll("[data-testid=lineage-node]").Count);
+    }
+
+    [Fact]
+    public void Page_NoStart_ShowsSearchAndRecentConversations()
+    {
+        Seed();
+
+        var page = RenderAt("lineage");
+
+        Assert.Single(page.FindAll("[data-testid=lineage-search]"));
+        var suggestion = Assert.Single(page.FindAll("[data-testid=lineage-suggestion]"));
+        Assert.Contains("PaymentFailed", suggestion.TextContent);
+        Assert.Equal("lineage?event=shop.payments.events%2F0%2F0", suggestion.GetAttribute("href"));
+        Assert.Empty(page.FindAll("[data-testid=lineage-node]"));
+    }
+
+    [Fact]
+    public void Page_SearchForACorrelationId_NavigatesToTheConversation()
+    {
+        Seed();
+        var page = RenderAt("lineage");
+
+        page.Find("[data-testid=lineage-search] input").Input(Correlation);
+        page.Find("form").Submit();
+
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        Assert.EndsWith($"lineage?correlation={Correlation}", navigation.Uri);
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid=lineage-node]").Count));
+    }
+
+    [Fact]
+    public void Page_UnknownStart_SaysSoAndOffersTheSearch()
+    {
+        Seed();
+
+        var page = RenderAt("lineage?event=shop.nothing/0/9");
+
+        Assert.Contains("shop.nothing/0/9", page.Find("[data-testid=lineage-not-found]").TextContent);
+        Assert.Single(page.FindAll("[data-testid=lineage-search]"));
+    }
+
+    private IRenderedComponent<LineagePage> RenderAt(string relative)
+    {
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo(relative);
+        return Context.Render<LineagePage>();
+    }
+
+    /// <summary>PlaceOrder → OrderPlaced → ChargePayment → PaymentFailed, and OrderPlaced → ReserveStock on a fifth topic.</summary>
+    private void Seed() => Indexes.OpenForCluster("c1").Write(
+    [
+        Message("shop.orders.commands", "PlaceOrder", MessageKind.Command, "m1", null, 0),
+        Message("shop.orders.events", "OrderPlaced", MessageKind.Event, "m2", "m1", 35),
+        Message("shop.payments.commands", "ChargePayment", MessageKind.Command, "m3", "m2", 60),
+        Message("shop.payments.events", "PaymentFailed", MessageKind.Event, "m4", "m3", 400),
+        Message("shop.inventory.commands", "ReserveStock", MessageKind.Command, "m5", "m2", 50),
+    ]);
+
+    private EventEnvelope Message(string topic, string type, MessageKind kind, string id, string? cause, long atMs) => new()
+    {
+        Topic = topic,
+        Partition = 0,
+        Offset = 0,
+        TimestampMs = Time.GetUtcNow().ToUnixTimeMilliseconds() + atMs,
+        Payload = Encoding.UTF8.GetBytes("{}"),
+        PayloadFormat = PayloadFormat.Json,
+        MessageId = id,
+        MessageType = type,
+        Kind = kind,
+        CorrelationId = Correlation,
+        CausationId = cause,
+        TraceId = Correlation,
+        Source = "/shop/" + topic,
+    };
+}

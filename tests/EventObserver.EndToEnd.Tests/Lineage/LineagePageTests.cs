@@ -1,0 +1,127 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+using EventObserver.EndToEnd.Tests.Infrastructure;
+
+using Microsoft.Playwright;
+
+namespace EventObserver.EndToEnd.Tests.Lineage;
+
+/// <summary>A new user's path on the embedded demo: open a failed payment (or a shipped order) and see the whole order conversation.</summary>
+public sealed class LineagePageTests : IAsyncLifetime
+{
+    private readonly LiveAppFactory _app = new();
+    private BrowserSession? _browser;
+
+    public async Task InitializeAsync()
+    {
+        if (File.Exists(ChromiumFactAttribute.ChromiumPath))
+        {
+            _app.StartServer();
+            _browser = await BrowserSession.StartAsync(_app.BaseAddress);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        await _app.DisposeAsync();
+    }
+
+    [ChromiumFact]
+    public async Task Lineage_DemoEvent_ShowsTheOrderConversationAcrossTopicsAndNodeDetail()
+    {
+        Assert.True(_browser is not null, $"{ChromiumFactAttribute.ChromiumPath} is missing; CI must install it (apt-get install chromium).");
+        var page = _browser.Page;
+        var position = await WaitForDemoEventAsync();
+
+        await page.GotoAsync($"/lineage?event={Uri.EscapeDataString(position)}");
+        await Assertions.Expect(page.GetByTestId("circuit-state")).ToHaveTextAsync(new Regex("Live"));
+        var nodes = page.GetByTestId("lineage-node");
+        await Assertions.Expect(nodes.First).ToBeVisibleAsync();
+
+        var topics = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in await nodes.AllAsync())
+        {
+            if (await node.GetAttributeAsync("data-topic") is { Length: > 0 } topic)
+            {
+                topics.Add(topic);
+            }
+        }
+
+        Assert.True(await nodes.CountAsync() >= 5, $"expected at least 5 nodes, saw {await nodes.CountAsync()}");
+        Assert.True(topics.Count >= 3, $"expected at least 3 topics, saw {string.Join(", ", topics)}");
+        Assert.True(await page.Locator(".eo-lg-command").CountAsync() >= 1, "no command sticky");
+        Assert.True(await page.Locator(".eo-lg-event").CountAsync() >= 1, "no event sticky");
+        Assert.True(await page.GetByTestId("lineage-edge").CountAsync() >= 4);
+
+        // Zoom out with the wheel (handled in the browser) until the start of the conversation is on screen.
+        var viewport = page.Locator(".eo-lg-viewport");
+        var before = await viewport.GetAttributeAsync("transform");
+        var canvas = await page.GetByTestId("lineage-graph").BoundingBoxAsync();
+        await page.Mouse.MoveAsync(canvas!.X + canvas.Width / 2, canvas.Y + canvas.Height / 2);
+        for (var i = 0; i < 8; i++)
+        {
+            await page.Mouse.WheelAsync(0, 400);
+        }
+
+        await Assertions.Expect(viewport).Not.ToHaveAttributeAsync("transform", before ?? "");
+        var placeOrder = page.Locator("[data-testid=lineage-node][data-topic='orders.commands']").First;
+        await placeOrder.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lineage-detail-type")).ToHaveTextAsync("PlaceOrder");
+        await Assertions.Expect(page.GetByTestId("lineage-detail-position")).ToHaveTextAsync(new Regex(@"^orders\.commands/\d+/\d+$"));
+        await Assertions.Expect(page.GetByTestId("lineage-detail-event")).ToHaveAttributeAsync("href", new Regex(@"events/orders\.commands/\d+/\d+$"));
+        Assert.True(await page.Locator(".eo-lg-edge.eo-lg-on-path").CountAsync() >= 1, "the path from the root to the selection is not highlighted");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fit" }).ClickAsync();
+        await page.ScreenshotAsync(new() { Path = "/tmp/lineage.png" });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("lineage-export").ClickAsync());
+        var svg = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains(".eo-lg-command .eo-lg-sticky", svg, StringComparison.Ordinal);
+        Assert.Contains("PlaceOrder", svg, StringComparison.Ordinal);
+
+        await page.GetByTestId("lineage-whole-correlation").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lineage-caption")).ToHaveTextAsync(new Regex("^Conversation "));
+        await page.ScreenshotAsync(new() { Path = "/tmp/lineage-correlation.png" });
+        await page.GotoAsync("/lineage");
+        await Assertions.Expect(page.GetByTestId("lineage-suggestion").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = "/tmp/lineage-search.png" });
+    }
+
+    /// <summary>Polls the API until the demo has produced a PaymentFailed or OrderShipped whose lineage spans 5 messages on 3 topics.</summary>
+    private async Task<string> WaitForDemoEventAsync()
+    {
+        using var client = _app.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var type in new[] { "PaymentFailed", "OrderShipped" })
+            {
+                var events = await client.GetFromJsonAsync<JsonElement[]>($"/api/events?type={type}&limit=5") ?? [];
+                foreach (var e in events)
+                {
+                    var id = $"{e.GetProperty("topic").GetString()}/{e.GetProperty("partition").GetInt32()}/{e.GetProperty("offset").GetInt64()}";
+                    var graph = await client.GetFromJsonAsync<JsonElement>($"/api/events/{id}/lineage");
+                    var nodes = graph.GetProperty("nodes").EnumerateArray().ToList();
+                    var topics = nodes.Select(n => n.GetProperty("topic").GetString()).Where(t => t is not null).Distinct().Count();
+                    if (nodes.Count >= 5 && topics >= 3)
+                    {
+                        return id;
+                    }
+                }
+            }
+
+            await Task.Delay(300);
+        }
+
+        Assert.Fail("The demo produced no PaymentFailed or OrderShipped with a 5-message lineage within 45 s.");
+        return "";
+    }
+}
