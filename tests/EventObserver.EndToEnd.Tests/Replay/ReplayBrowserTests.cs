@@ -19,7 +19,6 @@ public sealed class ReplayBrowserTests(ReplayAppFixture fixture) : IClassFixture
         await ReplayPage.OpenAsync(Page, "/replay?correlation=" + Uri.EscapeDataString(correlationId));
         await Assertions.Expect(Page.GetByTestId("selection-correlation")).ToHaveValueAsync(correlationId);
         await ReplayPage.WaitForAsync(async () => await ReplayPage.SelectedCountAsync(Page) >= 4, "the selection count of the conversation");
-        var total = await ReplayPage.SelectedCountAsync(Page);
 
         await Page.GetByTestId("editor-template").SelectOptionAsync("order-lifecycle");
         await Assertions.Expect(Page.GetByTestId("editor-script")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("OrderPlaced"));
@@ -55,7 +54,7 @@ public sealed class ReplayBrowserTests(ReplayAppFixture fixture) : IClassFixture
         await Page.GetByTestId("run-resume").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
         await Assertions.Expect(Page.GetByTestId("run-percent")).ToHaveTextAsync("100 %");
-        Assert.Equal(total, await ReplayPage.ProcessedAsync(Page));
+        Assert.Equal(await ReplayPage.RunTotalAsync(Page), await ReplayPage.ProcessedAsync(Page));
         var completedRun = await Page.GetByTestId("run-view").GetAttributeAsync("data-run-id");
         await ReplayPage.ScreenshotAsync(Page, "/tmp/replay.png");
 
@@ -72,6 +71,7 @@ public sealed class ReplayBrowserTests(ReplayAppFixture fixture) : IClassFixture
         await Page.GetByTestId("editor-template").SelectOptionAsync("count-by-type");
         await Page.GetByTestId("start-run").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
+        var total = await ReplayPage.RunTotalAsync(Page);
         await Assertions.Expect(Page.GetByTestId("state-tree")).ToContainTextAsync("\"total\": " + total.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -91,6 +91,42 @@ public sealed class ReplayBrowserTests(ReplayAppFixture fixture) : IClassFixture
         await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Paused");
         await Page.GetByTestId("run-stop").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Stopped");
+    }
+
+    [ChromiumFact]
+    public async Task Replay_CompareWithAnEditedVersion_ShowsTheDiffAndPublishIsRefusedByDefault()
+    {
+        await ReplayPage.OpenAsync(Page, "/replay?topic=orders.events&limit=100");
+        await ReplayPage.WaitForAsync(async () => await ReplayPage.SelectedCountAsync(Page) > 0, "orders to select");
+        await Page.GetByTestId("editor-template").SelectOptionAsync("count-by-type");
+        await Page.GetByTestId("editor-name").FillAsync("counts-e2e");
+        await Page.GetByTestId("editor-save").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("editor-note")).ToContainTextAsync("Saved as counts-e2e v1");
+        var edited = (await Page.GetByTestId("editor-script").InputValueAsync()).Replace("s.total++;", "s.total += 2; s.edited = true;", StringComparison.Ordinal);
+        await Page.GetByTestId("editor-script").FillAsync(edited);
+
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Compare" }).ClickAsync();
+        await Page.GetByTestId("compare-left").SelectOptionAsync("1:counts-e2e");
+        await Page.GetByTestId("compare-right").SelectOptionAsync("editor");
+        await Page.GetByTestId("compare-run").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("compare-result")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=compare-changes] [data-path='/edited']")).ToContainTextAsync("true");
+        await Assertions.Expect(Page.Locator("[data-testid=compare-changes] [data-path='/total']")).ToBeVisibleAsync();
+        await ReplayPage.ScreenshotAsync(Page, "/tmp/replay-compare.png");
+
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Publish" }).ClickAsync();
+        await Page.GetByTestId("publish-target").FillAsync("orders.replayed");
+        await Page.GetByTestId("publish-dry-run").UncheckAsync();
+        await Page.GetByTestId("publish-start").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("publish-refused")).ToContainTextAsync("Re-publishing is disabled");
+
+        await Page.GetByTestId("publish-dry-run").CheckAsync();
+        await Page.GetByTestId("publish-start").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
+        await Assertions.Expect(Page.GetByTestId("publish-preview").First).ToContainTextAsync("x-replay-of");
+        await Assertions.Expect(Page.GetByTestId("publish-log-row").First).ToContainTextAsync("dry run");
+        await ReplayPage.ScreenshotAsync(Page, "/tmp/replay-publish.png");
     }
 
     /// <summary>A demo conversation with several messages, read from the REST API.</summary>

@@ -28,6 +28,13 @@ internal static partial class ReplayPage
         return long.Parse(LeadingNumber().Match(text).Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The run's own total (fixed when it started; the selection's count may have grown since with live traffic).</summary>
+    public static async Task<long> RunTotalAsync(IPage page)
+    {
+        var text = await page.GetByTestId("run-processed").InnerTextAsync();
+        return long.Parse(text[(text.IndexOf('/', StringComparison.Ordinal) + 1)..].Trim().Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+    }
+
     public static Task<string> StateTextAsync(IPage page) => page.GetByTestId("state-tree").InnerTextAsync();
 
     /// <summary>A tall viewport instead of a full-page shot, which would paint the fixed app bar mid-page.</summary>
