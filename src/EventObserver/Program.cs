@@ -34,6 +34,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // only found in the build output when this is called (the publish output carries them anyway).
 builder.WebHost.UseStaticWebAssets();
 
+// The top-level wwwroot is served by UseStaticFiles, not from the build manifest; the development-time
+// asset handler would otherwise warn about each of its files on every start.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Builder.StaticAssetDevelopmentRuntimeHandler", LogLevel.Error);
+
 var services = builder.Services;
 services.AddSingleton(TimeProvider.System);
 

@@ -115,6 +115,11 @@ internal sealed class AppProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
+
+        // The app's warnings and errors explain a bad figure: keep them next to the result.
+        var log = Path.Combine(Path.GetTempPath(), "eventobserver-bench-app.log");
+        await File.WriteAllTextAsync(log, Output);
+        Console.Error.WriteLine($"app output: {log}");
     }
 
     private void Append(string? line)
