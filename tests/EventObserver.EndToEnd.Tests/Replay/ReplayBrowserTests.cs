@@ -34,6 +34,7 @@ public sealed class ReplayBrowserTests(ReplayAppFixture fixture) : IClassFixture
             await Page.GetByTestId("run-step").ClickAsync();
             var expected = step;
             await ReplayPage.WaitForAsync(async () => await ReplayPage.ProcessedAsync(Page) == expected, $"step {step} to be processed");
+            await Assertions.Expect(Page.GetByTestId("run-last-event")).ToHaveCountAsync(1);
             await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Paused");
             var after = await ReplayPage.StateTextAsync(Page);
             // A conversation also holds commands for other services: the projection skips those, the state stays.
