@@ -1,0 +1,113 @@
+using System.Globalization;
+
+using EventObserver.Replay;
+using EventObserver.Storage.Projections;
+
+using Microsoft.AspNetCore.Components;
+
+namespace EventObserver.Components.Replay;
+
+/// <summary>Runs two projection requests to the end on the server and shows the structural diff of their final states.</summary>
+public sealed partial class ComparePanel : IDisposable
+{
+    public const string Editor = "editor";
+
+    private readonly SelectionForm _second = new();
+    private IReadOnlyList<ProjectionDefinition> _versions = [];
+    private CancellationTokenSource? _cancel;
+    private bool _overSelections;
+    private string _left = Editor;
+    private string _right = Editor;
+    private bool _running;
+    private string? _problem;
+    private ReplayComparison? _result;
+
+    [Inject] public required ReplayRunManager Manager { get; init; }
+
+    [Inject] public required ProjectionStore Store { get; init; }
+
+    [Parameter, EditorRequired] public required SelectionForm Selection { get; set; }
+
+    [Parameter, EditorRequired] public required EditorModel EditorModel { get; set; }
+
+    public void Dispose() => Cancel();
+
+    protected override void OnParametersSet()
+    {
+        _versions = [.. Store.List().SelectMany(d => Store.Versions(d.Name))];
+        if (_right == Editor && _versions.Count > 0)
+        {
+            _right = Key(_versions[0].Name, _versions[0].Version);
+        }
+    }
+
+    private static string Key(string name, int version) => version.ToString(CultureInfo.InvariantCulture) + ":" + name;
+
+    private (string Script, string Label)? Resolve(string choice)
+    {
+        if (choice == Editor)
+        {
+            return (EditorModel.Script, "editor: " + EditorModel.Label);
+        }
+
+        var colon = choice.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && int.TryParse(choice[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            && Store.Get(choice[(colon + 1)..], version) is { } d
+            ? (d.Script, $"{d.Name} v{d.Version}")
+            : null;
+    }
+
+    private async Task CompareAsync()
+    {
+        _problem = null;
+        _result = null;
+        ReplayRequest left, right;
+        if (_overSelections)
+        {
+            left = new ReplayRequest { Selection = Selection.ToSelection(), Script = EditorModel.Script, Label = "compare A: " + EditorModel.Label, OnError = EditorModel.OnError };
+            right = left with { Selection = _second.ToSelection(), Label = "compare B: " + EditorModel.Label };
+        }
+        else if (Resolve(_left) is { } l && Resolve(_right) is { } r)
+        {
+            left = new ReplayRequest { Selection = Selection.ToSelection(), Script = l.Script, Label = "compare: " + l.Label, OnError = EditorModel.OnError };
+            right = left with { Script = r.Script, Label = "compare: " + r.Label };
+        }
+        else
+        {
+            _problem = "Choose two projections (save a version first to compare against it).";
+            return;
+        }
+
+        Cancel();
+        _cancel = new CancellationTokenSource();
+        _running = true;
+        try
+        {
+            var (comparison, problem) = await Manager.CompareAsync(left, right, _cancel.Token);
+            _result = comparison;
+            _problem = problem is null ? null : ReplayProblemText.Explain(problem);
+        }
+        catch (OperationCanceledException)
+        {
+            _problem = "Comparison cancelled.";
+        }
+        catch (InvalidOperationException ex)
+        {
+            _problem = ex.Message;
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    private void Cancel()
+    {
+        if (_cancel is { } cancel)
+        {
+            _cancel = null;
+            cancel.Cancel();
+            cancel.Dispose();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+
+using EventObserver.Core.Projections;
+using EventObserver.Storage.Projections;
+
+using Microsoft.AspNetCore.Components;
+
+namespace EventObserver.Components.Replay;
+
+/// <summary>Edits <see cref="EditorModel"/>: templates, the script, and versions saved in the projection store.</summary>
+public sealed partial class ProjectionEditor
+{
+    private IReadOnlyList<ProjectionDefinition> _saved = [];
+    private IReadOnlyList<ProjectionDefinition> _versions = [];
+    private string _savedName = "";
+    private int _version;
+    private string? _note;
+    private bool _noteIsError;
+
+    [Inject] public required ProjectionStore Store { get; init; }
+
+    [Inject] public required TimeProvider Time { get; init; }
+
+    [Parameter, EditorRequired] public required EditorModel Model { get; set; }
+
+    /// <summary>Raised after the script or its origin changed (a template, a load, an edit, a save).</summary>
+    [Parameter] public EventCallback Changed { get; set; }
+
+    protected override void OnInitialized() => RefreshSaved();
+
+    private async Task OnTemplate(ChangeEventArgs e)
+    {
+        if (ProjectionTemplates.Find(e.Value as string ?? "") is { } template)
+        {
+            Model.Use(template);
+            _note = null;
+            await Changed.InvokeAsync();
+        }
+    }
+
+    private void OnSavedName(ChangeEventArgs e)
+    {
+        _savedName = e.Value as string ?? "";
+        _versions = _savedName.Length == 0 ? [] : Store.Versions(_savedName);
+        _version = _versions.Count > 0 ? _versions[0].Version : 0;
+    }
+
+    private void OnVersion(ChangeEventArgs e) =>
+        _version = int.TryParse(e.Value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
+
+    private async Task LoadAsync()
+    {
+        if (Store.Get(_savedName, _version) is { } definition)
+        {
+            Model.Use(definition);
+            Note($"Loaded {definition.Name} v{definition.Version}.", error: false);
+            await Changed.InvokeAsync();
+        }
+        else
+        {
+            Note($"{_savedName} v{_version} is not saved (any more).", error: true);
+        }
+    }
+
+    private async Task OnScript(ChangeEventArgs e)
+    {
+        Model.Script = e.Value as string ?? "";
+        _note = null;
+        await Changed.InvokeAsync();
+    }
+
+    private async Task SaveAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Model.Name))
+        {
+            return;
+        }
+
+        if (Model.Script.Length > ProjectionStore.MaxScriptLength || Model.Name.Trim().Length > ProjectionStore.MaxNameLength)
+        {
+            Note($"Too long to save: names up to {ProjectionStore.MaxNameLength} characters, scripts up to {ProjectionStore.MaxScriptLength / 1024} KB.", error: true);
+            return;
+        }
+
+        var compiled = ProjectionRunner.Create(Model.Script, ProjectionLimits.Default, ProjectionErrorMode.Stop);
+        var saved = Store.Save(Model.Name, Model.Script, Model.Template?.Title, Time.GetUtcNow());
+        Model.Use(saved);
+        RefreshSaved();
+        _savedName = saved.Name;
+        _versions = Store.Versions(saved.Name);
+        _version = saved.Version;
+        Note(compiled.Succeeded ? $"Saved as {saved.Name} v{saved.Version}." : $"Saved as {saved.Name} v{saved.Version}, but it does not compile: {compiled.Error.Message}",
+            error: !compiled.Succeeded);
+        await Changed.InvokeAsync();
+    }
+
+    private void RefreshSaved() => _saved = Store.List();
+
+    private void Note(string text, bool error)
+    {
+        _note = text;
+        _noteIsError = error;
+    }
+}

@@ -1,0 +1,135 @@
+using Bunit;
+
+using EventObserver.Core.Projections;
+using EventObserver.Replay;
+
+namespace EventObserver.Components.Tests.Replay;
+
+public sealed class ReplayControlsTests : ReplayTestContext
+{
+    [Fact]
+    public async Task StepThrough_StepRunToAndResume_DriveTheRunOnTheServer()
+    {
+        SeedOrders(3);
+        var page = RenderPage("replay?topic=orders.events");
+        WaitForCount(page, 15);
+        await ChangeAsync(page, "editor-template", ProjectionTemplates.OrderLifecycle.Name);
+
+        await ClickAsync(page, "start-step");
+
+        var run = Assert.Single(Manager.List());
+        Assert.Equal(ProjectionTemplates.OrderLifecycle.Script, run.Script);
+        Assert.Equal("orders.events", run.Selection.Topic);
+        await SettleAsync(page, run, s => s.Status == ReplayRunStatus.Paused,
+            p => Assert.Equal("Paused", p.Find("[data-testid=run-status]").TextContent));
+
+        await ClickAsync(page, "run-step");
+        await SettleAsync(page, run, s => s.Processed == 1 && s.Status == ReplayRunStatus.Paused,
+            p => Assert.StartsWith("1 / 15", p.Find("[data-testid=run-processed]").TextContent, StringComparison.Ordinal));
+
+        await ChangeAsync(page, "run-to-type", "PaymentCharged");
+        await ClickAsync(page, "run-to");
+        var atPayment = await SettleAsync(page, run, s => s.Status == ReplayRunStatus.Paused && s.LastEvent?.Type == "PaymentCharged",
+            p => Assert.Contains("PaymentCharged", p.Find("[data-testid=run-last-event]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(10, atPayment.Processed);
+
+        await ClickAsync(page, "run-resume");
+        await SettleAsync(page, run, s => s.Status == ReplayRunStatus.Completed, p =>
+        {
+            Assert.Equal("Completed", p.Find("[data-testid=run-status]").TextContent);
+            Assert.Equal("100", p.Find("[data-testid=run-progress]").GetAttribute("data-percent"));
+        });
+        Assert.True(page.Find("[data-testid=run-stop]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Stop_PausedRun_StopsItAndRefusesFurtherSteps()
+    {
+        SeedOrders(2);
+        var page = RenderPage("replay?topic=orders.events");
+        WaitForCount(page);
+        await ClickAsync(page, "start-step");
+        var run = Assert.Single(Manager.List());
+        await SettleAsync(page, run, s => s.Status == ReplayRunStatus.Paused, _ => { });
+
+        await ClickAsync(page, "run-stop");
+
+        await SettleAsync(page, run, s => s.Status == ReplayRunStatus.Stopped,
+            p => Assert.Equal("Stopped", p.Find("[data-testid=run-status]").TextContent));
+        Assert.False(run.Step().Accepted);
+    }
+
+    [Fact]
+    public async Task Pause_RunningRun_PausesItBeforeTheEnd()
+    {
+        SeedOrders(20);
+        var page = RenderPage("replay?topic=orders.events");
+        WaitForCount(page, 100);
+        // Every event runs into the sandbox's statement or time limit and is skipped: the run lasts seconds.
+        await ChangeAsync(page, "editor-script", "({ $any: (s, e) => { while (true) {} } })");
+        await ChangeAsync(page, "start-on-error", nameof(ProjectionErrorMode.Skip));
+
+        await ClickAsync(page, "start-run");
+
+        var run = Assert.Single(Manager.List());
+        await SettleAsync(page, run, s => s.Status == ReplayRunStatus.Running, p => p.Find("[data-testid=run-pause]").Click());
+        var paused = await run.WaitForAsync(s => s.Status == ReplayRunStatus.Paused, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(paused.Processed < paused.Total, $"paused at {paused.Processed} of {paused.Total}");
+        run.Stop();
+    }
+
+    [Fact]
+    public async Task Reopen_PageRenderedAgain_ShowsTheRunStillOnTheServer()
+    {
+        SeedOrders(2);
+        var first = RenderPage("replay?topic=orders.events");
+        WaitForCount(first);
+        await ClickAsync(first, "start-step");
+        var run = Assert.Single(Manager.List());
+        await SettleAsync(first, run, s => s.Status == ReplayRunStatus.Paused, _ => { });
+        first.Instance.Dispose();
+
+        var again = Context.Render<Components.Pages.Replay>();
+
+        Assert.Equal(run.Id, again.Find("[data-testid=run-view]").GetAttribute("data-run-id"));
+        Assert.Equal("Paused", again.Find("[data-testid=run-status]").TextContent);
+        Assert.Contains(run.Id, again.Find("[data-testid=run-select]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompileError_Start_ShowsWhyAndStartsNothing()
+    {
+        SeedOrders(1);
+        var page = RenderPage("replay");
+        WaitForCount(page);
+        await ChangeAsync(page, "editor-script", "({ $any: (s, e) => { ");
+
+        await ClickAsync(page, "start-run");
+
+        Assert.Contains("does not compile", page.Find("[data-testid=start-problem]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(Manager.List());
+    }
+
+    [Fact]
+    public async Task RunView_SwitchedAndDisposed_UnsubscribesFromTheRunsNotifications()
+    {
+        SeedOrders(1);
+        var first = Manager.Start(new ReplayRequest { Selection = new ReplaySelection { Topic = Orders }, Script = "({ $any: (s, e) => s })", StartPaused = true }).Run!;
+        var second = Manager.Start(new ReplayRequest { Selection = new ReplaySelection { Topic = Orders }, Script = "({ $any: (s, e) => s })", StartPaused = true }).Run!;
+        var view = Context.Render<Components.Replay.RunView>(p => p.Add(v => v.Run, first));
+        Assert.Equal(1, Subscribers(first));
+
+        view.Render(p => p.Add(v => v.Run, second));
+        Assert.Equal(0, Subscribers(first));
+        Assert.Equal(1, Subscribers(second));
+
+        await Context.DisposeComponentsAsync();
+        Assert.Equal(0, Subscribers(second));
+        first.Stop();
+        second.Stop();
+    }
+
+    private static int Subscribers(ReplayRun run) =>
+        (typeof(ReplayRun).GetField(nameof(ReplayRun.Changed), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+            .GetValue(run) as Delegate)?.GetInvocationList().Length ?? 0;
+}

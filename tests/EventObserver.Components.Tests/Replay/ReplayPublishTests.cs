@@ -1,0 +1,82 @@
+using Bunit;
+
+using EventObserver.Configuration;
+using EventObserver.Replay;
+
+namespace EventObserver.Components.Tests.Replay;
+
+public sealed class ReplayPublishTests : ReplayTestContext
+{
+    [Fact]
+    public async Task Publish_ByDefault_IsRefusedWithTheGuardsReasonAndNothingStarts()
+    {
+        SeedOrders(1);
+        var page = RenderPage("replay?topic=orders.events");
+        WaitForCount(page);
+        Assert.NotNull(page.Find("[data-testid=publish-disabled]"));
+        await page.InvokeAsync(() => page.Find("[data-testid=publish-target]").Input("orders.replayed"));
+        await ChangeAsync(page, "publish-dry-run", false);
+
+        await ClickAsync(page, "publish-start");
+
+        Assert.Contains("Re-publishing is disabled", page.Find("[data-testid=publish-refused]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(Manager.List());
+        Assert.Empty(Store.ListPublishes());
+    }
+
+    [Fact]
+    public async Task DryRun_ByDefault_ListsWhatWouldBeSentSaysItWouldBeRefusedAndIsLogged()
+    {
+        SeedOrders(2);
+        var page = RenderPage("replay?topic=orders.events&type=OrderPlaced");
+        WaitForCount(page);
+        await page.InvokeAsync(() => page.Find("[data-testid=publish-target]").Input("orders.replayed"));
+
+        await ClickAsync(page, "publish-start");
+
+        var run = Assert.Single(Manager.List());
+        await SettleAsync(page, run, s => s.IsFinished, p =>
+        {
+            Assert.Equal(2, p.FindAll("[data-testid=publish-preview]").Count);
+            Assert.Single(p.FindAll("[data-testid=publish-log-row]"));
+        });
+        Assert.Equal(ReplayRunStatus.Completed, run.Snapshot.Status);
+        Assert.Contains("x-replay-of", page.Find("[data-testid=publish-preview]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("disabled", page.Find("[data-testid=publish-would-refuse]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("dry run", page.Find("[data-testid=publish-log-row]").TextContent, StringComparison.Ordinal);
+    }
+}
+
+public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOptions { AllowPublish = true, AllowedTargets = ["^replay\\."] })
+{
+    [Fact]
+    public async Task Publish_TargetNotAllowed_ShowsWhich()
+    {
+        SeedOrders(1);
+        var page = RenderPage("replay?topic=orders.events");
+        WaitForCount(page);
+        Assert.Contains("^replay\\.", page.Find("[data-testid=publish-allowed-targets]").TextContent, StringComparison.Ordinal);
+        await page.InvokeAsync(() => page.Find("[data-testid=publish-target]").Input("orders.replayed"));
+        await ChangeAsync(page, "publish-dry-run", false);
+
+        await ClickAsync(page, "publish-start");
+
+        Assert.Contains("matches none of", page.Find("[data-testid=publish-refused]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_IntoTheSourceTopic_NeedsTheConfirmation()
+    {
+        SeedOrders(1);
+        var page = RenderPage("replay?topic=orders.events");
+        WaitForCount(page);
+        await page.InvokeAsync(() => page.Find("[data-testid=publish-target]").Input("orders.events"));
+        await ChangeAsync(page, "publish-dry-run", false);
+
+        await ClickAsync(page, "publish-start");
+
+        var refused = page.Find("[data-testid=publish-refused]").TextContent;
+        Assert.True(refused.Contains("itself", StringComparison.Ordinal) || refused.Contains("matches none", StringComparison.Ordinal), refused);
+        Assert.Empty(Manager.List());
+    }
+}

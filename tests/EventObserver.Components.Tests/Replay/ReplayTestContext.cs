@@ -1,0 +1,151 @@
+using System.Text;
+
+using Bunit;
+
+using EventObserver.Components.Tests.Infrastructure;
+using EventObserver.Configuration;
+using EventObserver.Core.Envelopes;
+using EventObserver.Kafka.Configuration;
+using EventObserver.Kafka.Connection;
+using EventObserver.Kafka.Replay;
+using EventObserver.Replay;
+using EventObserver.Storage.Index;
+using EventObserver.Storage.Projections;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+using MudBlazor;
+
+namespace EventObserver.Components.Tests.Replay;
+
+/// <summary>
+/// The dashboard context plus the real replay services: run manager, projections file and publisher (never
+/// reaching Kafka: projections and dry runs do not produce). Runs execute on their own threads in real time; the
+/// page's render throttle runs on the fake clock, so tests advance it to see what the run did.
+/// </summary>
+public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
+{
+    public const string Orders = "orders.events";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "eventobserver-replay-ui", Guid.NewGuid().ToString("N"));
+
+    protected ReplayTestContext(ReplayOptions? options = null)
+    {
+        Directory.CreateDirectory(_directory);
+        Store = ProjectionStore.Open(Path.Combine(_directory, "projections.db"));
+        var kafka = new KafkaOptions { BootstrapServers = "127.0.0.1:1" };
+        Publisher = new ReplayPublisher(KafkaConnection.ForCluster(kafka, kafka.BootstrapServers), TimeProvider.System, NullLogger<ReplayPublisher>.Instance);
+        var services = Context.Services;
+        services.AddSingleton(Store);
+        services.AddSingleton(Publisher);
+        services.AddSingleton(sp => new ReplayRunManager(sp.GetRequiredService<EventIndexProvider>(), Publisher, Store,
+            Options.Create(options ?? new ReplayOptions()), TimeProvider.System, NullLogger<ReplayRunManager>.Instance));
+    }
+
+    protected ProjectionStore Store { get; }
+
+    protected ReplayPublisher Publisher { get; }
+
+    protected ReplayRunManager Manager => Context.Services.GetRequiredService<ReplayRunManager>();
+
+    /// <summary>Demo-shop orders on two partitions: PlaceOrder, OrderPlaced, StockReserved, PaymentCharged, OrderShipped each.</summary>
+    protected IReadOnlyList<EventEnvelope> SeedOrders(int orders)
+    {
+        string[] types = ["PlaceOrder", "OrderPlaced", "StockReserved", "PaymentCharged", "OrderShipped"];
+        var events = new List<EventEnvelope>();
+        var offsets = new long[2];
+        for (var step = 0; step < types.Length; step++)
+        {
+            for (var i = 0; i < orders; i++)
+            {
+                var partition = i % 2;
+                var id = $"ord-{i:D3}";
+                events.Add(new EventEnvelope
+                {
+                    Topic = Orders,
+                    Partition = partition,
+                    Offset = offsets[partition]++,
+                    TimestampMs = 1_760_000_000_000 + events.Count,
+                    KeyBytes = Encoding.UTF8.GetBytes(id),
+                    Key = id,
+                    KeyFormat = KeyFormat.Text,
+                    Payload = Encoding.UTF8.GetBytes($$"""{"orderId":"{{id}}","total":{{10 + i}},"currency":"EUR","paymentId":"pay-{{i}}","carrier":"DHL"}"""),
+                    PayloadFormat = PayloadFormat.Json,
+                    MessageId = $"m-{step}-{i}",
+                    MessageType = types[step],
+                    Kind = step == 0 ? MessageKind.Command : MessageKind.Event,
+                    CorrelationId = "c-" + id,
+                });
+            }
+        }
+
+        var index = Indexes.Current ?? Indexes.OpenForCluster("test");
+        index.Write(events);
+        return events;
+    }
+
+    /// <summary>The replay page at <paramref name="url"/> (relative), inside the popover provider MudBlazor needs.</summary>
+    protected IRenderedComponent<Components.Pages.Replay> RenderPage(string url = "replay")
+    {
+        var navigation = Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo(url);
+        Context.Render<MudPopoverProvider>();
+        return Context.Render<Components.Pages.Replay>();
+    }
+
+    /// <summary>Waits until the selection is counted (the page renders again then), so later clicks hit the current render.</summary>
+    protected static void WaitForCount(IRenderedComponent<Components.Pages.Replay> page, long? expected = null) =>
+        page.WaitForAssertion(() =>
+        {
+            var total = page.Find("[data-testid=selection-count]").GetAttribute("data-total");
+            Assert.NotNull(total);
+            if (expected is { } e)
+            {
+                Assert.Equal(e.ToString(System.Globalization.CultureInfo.InvariantCulture), total);
+            }
+        }, TimeSpan.FromSeconds(10));
+
+    /// <summary>Finds and clicks on the renderer's thread, so a render in between cannot swap the handler.</summary>
+    protected static Task ClickAsync(IRenderedComponent<Components.Pages.Replay> page, string testId) =>
+        page.InvokeAsync(() => page.Find($"[data-testid={testId}]").Click());
+
+    protected static Task ChangeAsync(IRenderedComponent<Components.Pages.Replay> page, string testId, object value) =>
+        page.InvokeAsync(() => page.Find($"[data-testid={testId}]").Change(value));
+
+    /// <summary>Waits for the run on the server, then lets the page's throttled render happen and checks the markup.</summary>
+    protected async Task<ReplayRunSnapshot> SettleAsync(IRenderedComponent<Components.Pages.Replay> page, ReplayRun run,
+        Func<ReplayRunSnapshot, bool> until, Action<IRenderedComponent<Components.Pages.Replay>> assert)
+    {
+        var snapshot = await run.WaitForAsync(until, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() =>
+        {
+            Time.Advance(TimeSpan.FromMilliseconds(200));
+            assert(page);
+        }, TimeSpan.FromSeconds(10));
+        return snapshot;
+    }
+
+    protected static async Task<ReplayRunSnapshot> FinishedAsync(ReplayRun run)
+    {
+        await run.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        return run.Snapshot;
+    }
+
+    /// <summary>The container stops the run manager (and its runs) with the context; the files go after.</summary>
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Publisher.Dispose();
+        Store.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS temp cleaner.
+        }
+    }
+}

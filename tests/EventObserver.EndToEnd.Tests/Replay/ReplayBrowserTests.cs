@@ -1,0 +1,153 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+using EventObserver.EndToEnd.Tests.Infrastructure;
+using EventObserver.TestSupport;
+
+using Microsoft.Playwright;
+
+namespace EventObserver.EndToEnd.Tests.Replay;
+
+public sealed class ReplayBrowserTests(ReplayAppFixture fixture) : IClassFixture<ReplayAppFixture>
+{
+    private IPage Page => (fixture.Browser ?? throw new InvalidOperationException($"{ChromiumFactAttribute.ChromiumPath} is missing; CI must install it (apt-get install chromium).")).Page;
+
+    [ChromiumFact]
+    public async Task Replay_DemoCorrelation_StepThreeEventsThenRunToTheEnd_HostileScriptStoppedPageKeepsWorking()
+    {
+        var correlationId = await FindCorrelationIdAsync();
+        await ReplayPage.OpenAsync(Page, "/replay?correlation=" + Uri.EscapeDataString(correlationId));
+        await Assertions.Expect(Page.GetByTestId("selection-correlation")).ToHaveValueAsync(correlationId);
+        await ReplayPage.WaitForAsync(async () => await ReplayPage.SelectedCountAsync(Page) >= 4, "the selection count of the conversation");
+
+        await Page.GetByTestId("editor-template").SelectOptionAsync("order-lifecycle");
+        await Assertions.Expect(Page.GetByTestId("editor-script")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("OrderPlaced"));
+        await Page.GetByTestId("start-step").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Paused");
+        Assert.Equal(0, await ReplayPage.ProcessedAsync(Page));
+
+        var initial = await ReplayPage.StateTextAsync(Page);
+        var before = initial;
+        var applied = 0;
+        for (var step = 1; step <= 3; step++)
+        {
+            await Page.GetByTestId("run-step").ClickAsync();
+            var expected = step;
+            await ReplayPage.WaitForAsync(async () => await ReplayPage.ProcessedAsync(Page) == expected, $"step {step} to be processed");
+            await Assertions.Expect(Page.GetByTestId("run-last-event")).ToHaveCountAsync(1);
+            await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Paused");
+            var after = await ReplayPage.StateTextAsync(Page);
+            // A conversation also holds commands for other services: the projection skips those, the state stays.
+            if (await Page.GetByTestId("run-last-event").GetAttributeAsync("data-outcome") == "applied")
+            {
+                applied++;
+                Assert.NotEqual(before, after);
+            }
+
+            before = after;
+        }
+
+        Assert.True(applied > 0, "at least one of the first three events of an order conversation is applied");
+        Assert.NotEqual(initial, before);
+        Assert.NotEmpty(await Page.Locator(".eo-diff-added, .eo-diff-changed").AllAsync());
+        await ReplayPage.ScreenshotAsync(Page, "/tmp/replay-step.png");
+
+        await Page.GetByTestId("run-resume").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
+        await Assertions.Expect(Page.GetByTestId("run-percent")).ToHaveTextAsync("100 %");
+        Assert.Equal(await ReplayPage.RunTotalAsync(Page), await ReplayPage.ProcessedAsync(Page));
+        var completedRun = await Page.GetByTestId("run-view").GetAttributeAsync("data-run-id");
+        await ReplayPage.ScreenshotAsync(Page, "/tmp/replay.png");
+
+        await Page.GetByTestId("editor-script").FillAsync("({ $any: (s, e) => { while (true) {} } })");
+        await Page.GetByTestId("start-run").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Failed");
+        await Assertions.Expect(Page.GetByTestId("run-error")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.GetByTestId("run-error")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("took too long|too many statements"));
+        await ReplayPage.ScreenshotAsync(Page, "/tmp/replay-hostile.png");
+
+        // The page (and the server) keep working: the earlier run is still there, and a new run completes.
+        await Page.GetByTestId("run-select").SelectOptionAsync(completedRun!);
+        await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
+        await Page.GetByTestId("editor-template").SelectOptionAsync("count-by-type");
+        await Page.GetByTestId("start-run").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
+        var total = await ReplayPage.RunTotalAsync(Page);
+        await Assertions.Expect(Page.GetByTestId("state-tree")).ToContainTextAsync("\"total\": " + total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [ChromiumFact]
+    public async Task Replay_ReopenedPage_ShowsTheRunStillOnTheServer()
+    {
+        await ReplayPage.OpenAsync(Page, "/replay?topic=orders.events&limit=50");
+        await ReplayPage.WaitForAsync(async () => await ReplayPage.SelectedCountAsync(Page) > 0, "orders to select");
+        await Page.GetByTestId("start-step").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Paused");
+        var runId = await Page.GetByTestId("run-view").GetAttributeAsync("data-run-id");
+
+        await ReplayPage.OpenAsync(Page, "/");
+        await ReplayPage.OpenAsync(Page, "/replay?run=" + runId);
+
+        await Assertions.Expect(Page.GetByTestId("run-view")).ToHaveAttributeAsync("data-run-id", runId!);
+        await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Paused");
+        await Page.GetByTestId("run-stop").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Stopped");
+    }
+
+    [ChromiumFact]
+    public async Task Replay_CompareWithAnEditedVersion_ShowsTheDiffAndPublishIsRefusedByDefault()
+    {
+        await ReplayPage.OpenAsync(Page, "/replay?topic=orders.events&limit=100");
+        await ReplayPage.WaitForAsync(async () => await ReplayPage.SelectedCountAsync(Page) > 0, "orders to select");
+        await Page.GetByTestId("editor-template").SelectOptionAsync("count-by-type");
+        await Page.GetByTestId("editor-name").FillAsync("counts-e2e");
+        await Page.GetByTestId("editor-save").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("editor-note")).ToContainTextAsync("Saved as counts-e2e v1");
+        var edited = (await Page.GetByTestId("editor-script").InputValueAsync()).Replace("s.total++;", "s.total += 2; s.edited = true;", StringComparison.Ordinal);
+        await Page.GetByTestId("editor-script").FillAsync(edited);
+
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Compare" }).ClickAsync();
+        await Page.GetByTestId("compare-left").SelectOptionAsync("1:counts-e2e");
+        await Page.GetByTestId("compare-right").SelectOptionAsync("editor");
+        await Page.GetByTestId("compare-run").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("compare-result")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=compare-changes] [data-path='/edited']")).ToContainTextAsync("true");
+        await Assertions.Expect(Page.Locator("[data-testid=compare-changes] [data-path='/total']")).ToBeVisibleAsync();
+        await ReplayPage.ScreenshotAsync(Page, "/tmp/replay-compare.png");
+
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Publish" }).ClickAsync();
+        await Page.GetByTestId("publish-target").FillAsync("orders.replayed");
+        await Page.GetByTestId("publish-dry-run").UncheckAsync();
+        await Page.GetByTestId("publish-start").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("publish-refused")).ToContainTextAsync("Re-publishing is disabled");
+
+        await Page.GetByTestId("publish-dry-run").CheckAsync();
+        await Page.GetByTestId("publish-start").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
+        await Assertions.Expect(Page.GetByTestId("publish-preview").First).ToContainTextAsync("x-replay-of");
+        await Assertions.Expect(Page.GetByTestId("publish-log-row").First).ToContainTextAsync("dry run");
+        await ReplayPage.ScreenshotAsync(Page, "/tmp/replay-publish.png");
+    }
+
+    /// <summary>A demo conversation with several messages, read from the REST API.</summary>
+    private async Task<string> FindCorrelationIdAsync()
+    {
+        using var client = fixture.App.CreateClient();
+        return await Eventually.MatchAsync(
+            () =>
+            {
+                var events = client.GetFromJsonAsync<JsonElement[]>("/api/events?limit=500").GetAwaiter().GetResult() ?? [];
+                return events
+                    .Select(e => e.TryGetProperty("correlationId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null)
+                    .OfType<string>()
+                    .GroupBy(c => c)
+                    .Where(g => g.Count() >= 4)
+                    .Select(g => g.Key)
+                    .FirstOrDefault();
+            },
+            id => id is not null,
+            "a demo correlation id with at least 4 messages",
+            TimeSpan.FromSeconds(30)) ?? "";
+    }
+}
