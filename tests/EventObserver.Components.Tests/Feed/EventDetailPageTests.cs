@@ -38,7 +38,7 @@ public sealed class EventDetailPageTests : DashboardTestContext
         Assert.Equal("lineage?event=orders%2F0%2F7", page.Find("[data-testid=link-lineage]").GetAttribute("href"));
         Assert.Equal(new FeedFilter { CorrelationId = "corr-9" }, FilterOf(page.Find("[data-testid=link-correlation]").GetAttribute("href")));
         Assert.Equal(new FeedFilter { Key = "o-1" }, FilterOf(page.Find("[data-testid=link-key]").GetAttribute("href")));
-        Assert.True(page.Find("[data-testid=link-replay]").HasAttribute("disabled"));
+        Assert.Equal("replay?event=orders%2F0%2F7", page.Find("[data-testid=link-replay]").GetAttribute("href"));
     }
 
     [Fact]
