@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Envelopes;
@@ -115,8 +114,38 @@ internal sealed class EventObjectFactory
             : JsValue.Null;
     }
 
-    private static JsValue ReadTimestamp(JsObject instance, object? state) =>
-        new JsString(((LazyEvent)state!).Envelope.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+    private static JsValue ReadTimestamp(JsObject instance, object? state) => new JsString(IsoTimestamp(((LazyEvent)state!).Envelope.Timestamp.UtcDateTime));
+
+    /// <summary>
+    /// <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>, as <c>Date.prototype.toISOString</c> gives it; written digit by digit because
+    /// most handlers read it and a custom format string is parsed again on every call.
+    /// </summary>
+    internal static string IsoTimestamp(DateTime utc) => string.Create(24, utc, static (c, t) =>
+    {
+        Digits(c[..4], t.Year);
+        c[4] = '-';
+        Digits(c.Slice(5, 2), t.Month);
+        c[7] = '-';
+        Digits(c.Slice(8, 2), t.Day);
+        c[10] = 'T';
+        Digits(c.Slice(11, 2), t.Hour);
+        c[13] = ':';
+        Digits(c.Slice(14, 2), t.Minute);
+        c[16] = ':';
+        Digits(c.Slice(17, 2), t.Second);
+        c[19] = '.';
+        Digits(c.Slice(20, 3), t.Millisecond);
+        c[23] = 'Z';
+    });
+
+    private static void Digits(Span<char> to, int value)
+    {
+        for (var i = to.Length - 1; i >= 0; i--)
+        {
+            to[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     /// <summary>Name → text; a repeated header's last value wins; binary values as lower-case hex.</summary>
     private static JsValue ReadHeaders(JsObject instance, object? state)

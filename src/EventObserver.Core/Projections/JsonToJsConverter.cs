@@ -39,20 +39,20 @@ internal sealed class JsonToJsConverter
     /// <summary>The value; throws when neither System.Text.Json nor Jint's parser accept the text.</summary>
     public JsValue Convert(byte[] utf8)
     {
+        var reader = new Utf8JsonReader(utf8, s_options);
         try
         {
-            // Validates the whole text first (JSON.parse is all or nothing; Read throws on trailing content).
-            var validator = new Utf8JsonReader(utf8, s_options);
-            validator.Read();
-            validator.Skip();
-            validator.Read();
+            // Building the top level reads (and so validates) every byte once; the last Read throws on trailing
+            // content, so the text is accepted all or nothing, as JSON.parse does.
+            reader.Read();
+            var value = ConvertValue(utf8, 0, ref reader);
+            reader.Read();
+            return value;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return _fallback.Parse(utf8.AsSpan());
         }
-
-        return ConvertSlice(utf8, 0, utf8.Length);
     }
 
     /// <summary>The value whose (already validated) text is <c>utf8[start..end]</c>.</summary>
@@ -62,16 +62,7 @@ internal sealed class JsonToJsConverter
         try
         {
             reader.Read();
-            return reader.TokenType switch
-            {
-                JsonTokenType.StartObject => ConvertObject(utf8, start, ref reader),
-                JsonTokenType.StartArray => ConvertArray(utf8, start, ref reader),
-                JsonTokenType.String => new JsString(reader.GetString()!),
-                JsonTokenType.Number => ConvertNumber(ref reader),
-                JsonTokenType.True => JsBoolean.True,
-                JsonTokenType.False => JsBoolean.False,
-                _ => JsValue.Null,
-            };
+            return ConvertValue(utf8, start, ref reader);
         }
         catch (InvalidOperationException)
         {
@@ -79,6 +70,18 @@ internal sealed class JsonToJsConverter
             return _fallback.Parse(utf8.AsSpan(start, end - start));
         }
     }
+
+    /// <summary>The value at the reader's token, consumed to its last token; <paramref name="offset"/> is where the reader's span starts.</summary>
+    private JsValue ConvertValue(byte[] utf8, int offset, ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.StartObject => ConvertObject(utf8, offset, ref reader),
+        JsonTokenType.StartArray => ConvertArray(utf8, offset, ref reader),
+        JsonTokenType.String => new JsString(reader.GetString()!),
+        JsonTokenType.Number => ConvertNumber(ref reader),
+        JsonTokenType.True => JsBoolean.True,
+        JsonTokenType.False => JsBoolean.False,
+        _ => JsValue.Null,
+    };
 
     private static JsNumber ConvertNumber(ref Utf8JsonReader reader)
     {
@@ -97,13 +100,7 @@ internal sealed class JsonToJsConverter
         var items = new List<JsValue>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var start = (int)reader.TokenStartIndex;
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                reader.Skip();
-            }
-
-            items.Add(ConvertSlice(utf8, offset + start, offset + (int)reader.BytesConsumed));
+            items.Add(ConvertValue(utf8, offset, ref reader));
         }
 
         return new JsArray(_engine, [.. items]);
@@ -117,11 +114,16 @@ internal sealed class JsonToJsConverter
         var count = 0;
         var hash = new HashCode();
         var escaped = false;
+        var wide = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (count == MaxLazyMembers)
+            if (wide || count == MaxLazyMembers)
             {
-                return ConvertEagerly(utf8, objectStart);
+                // Too many members to be lazy: read to the end, then build every member from the start.
+                wide = true;
+                reader.Read();
+                reader.Skip();
+                continue;
             }
 
             var at = count * 4;
@@ -139,6 +141,11 @@ internal sealed class JsonToJsConverter
 
             scratch[at + 3] = offset + (int)reader.BytesConsumed;
             count++;
+        }
+
+        if (wide)
+        {
+            return ConvertEagerly(utf8, objectStart);
         }
 
         var key = hash.ToHashCode();
