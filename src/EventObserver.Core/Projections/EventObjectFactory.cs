@@ -8,8 +8,8 @@ namespace EventObserver.Core.Projections;
 
 /// <summary>
 /// Builds the <c>e</c> a handler receives. Every event object shares one hidden class (a fixed layout), so handlers
-/// keep monomorphic property caches; <c>data</c>, <c>text</c>, <c>headers</c> and <c>timestamp</c> are produced on
-/// first read only, inside the guarded handler call, so events whose payload is never looked at cost no parsing.
+/// keep monomorphic property caches; <c>data</c>, <c>text</c>, <c>headers</c>, <c>timestamp</c> and the rarely read ids are
+/// produced on first read only, inside the guarded handler call, so events whose payload is never looked at cost no parsing.
 /// </summary>
 internal sealed class EventObjectFactory
 {
@@ -19,7 +19,8 @@ internal sealed class EventObjectFactory
         .Add("type").Add("kind").AddLazy("data", ReadData).AddLazy("text", ReadText)
         .Add("key").Add("topic").Add("partition").Add("offset")
         .AddLazy("timestamp", ReadTimestamp).Add("timestampMs").AddLazy("headers", ReadHeaders)
-        .Add("correlationId").Add("causationId").Add("messageId").Add("source").Add("subject").Add("traceId").AddLazy("id", ReadId)
+        .AddLazy("correlationId", ReadCorrelationId).AddLazy("causationId", ReadCausationId).AddLazy("messageId", ReadMessageId)
+        .Add("source").AddLazy("subject", ReadSubject).AddLazy("traceId", ReadTraceId).AddLazy("id", ReadId)
         .Build();
 
     private static readonly JsString s_command = new("Command");
@@ -51,12 +52,12 @@ internal sealed class EventObjectFactory
         v[8] = null!;
         v[9] = JsNumber.Create(envelope.TimestampMs);
         v[10] = null!;
-        v[11] = Text(envelope.CorrelationId);
-        v[12] = Text(envelope.CausationId);
-        v[13] = Text(envelope.MessageId);
+        v[11] = null!;
+        v[12] = null!;
+        v[13] = null!;
         v[14] = Cached(envelope.Source);
-        v[15] = Text(envelope.Subject);
-        v[16] = Text(envelope.TraceId);
+        v[15] = null!;
+        v[16] = null!;
         v[17] = null!;
         return JsObject.Create(_engine, s_layout, v, new LazyEvent(envelope, this));
     }
@@ -103,6 +104,16 @@ internal sealed class EventObjectFactory
             return JsValue.Null;
         }
     }
+
+    private static JsValue ReadCorrelationId(JsObject instance, object? state) => Text(((LazyEvent)state!).Envelope.CorrelationId);
+
+    private static JsValue ReadCausationId(JsObject instance, object? state) => Text(((LazyEvent)state!).Envelope.CausationId);
+
+    private static JsValue ReadMessageId(JsObject instance, object? state) => Text(((LazyEvent)state!).Envelope.MessageId);
+
+    private static JsValue ReadSubject(JsObject instance, object? state) => Text(((LazyEvent)state!).Envelope.Subject);
+
+    private static JsValue ReadTraceId(JsObject instance, object? state) => Text(((LazyEvent)state!).Envelope.TraceId);
 
     private static JsValue ReadId(JsObject instance, object? state) => new JsString(((LazyEvent)state!).Envelope.Id);
 

@@ -112,7 +112,7 @@ internal sealed class JsonToJsConverter
         var objectStart = offset + (int)reader.TokenStartIndex;
         var scratch = _scratch;
         var count = 0;
-        var hash = new HashCode();
+        var hash = 17;
         var escaped = false;
         var wide = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -130,8 +130,7 @@ internal sealed class JsonToJsConverter
             scratch[at] = offset + (int)reader.TokenStartIndex + 1;
             scratch[at + 1] = reader.ValueSpan.Length;
             escaped |= reader.ValueIsEscaped;
-            hash.AddBytes(reader.ValueSpan);
-            hash.Add(-1);
+            hash = Mix(hash, reader.ValueSpan);
             reader.Read();
             scratch[at + 2] = offset + (int)reader.TokenStartIndex;
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -148,7 +147,7 @@ internal sealed class JsonToJsConverter
             return ConvertEagerly(utf8, objectStart);
         }
 
-        var key = hash.ToHashCode();
+        var key = hash;
         var layout = !escaped && _rawShapes.TryGetValue(key, out var raw) && raw.Matches(utf8, scratch, count)
             ? raw.Layout
             : NewShape(utf8, scratch, count, escaped, key);
@@ -166,6 +165,14 @@ internal sealed class JsonToJsConverter
 
         return JsObject.Create(_engine, layout, _noValues.AsSpan(0, count)!, new LazyObject(this, utf8, values));
     }
+
+    /// <summary>
+    /// A cheap fingerprint of a member name for the shape table; a collision only costs the slow path, since a shape
+    /// is always compared byte by byte before it is used.
+    /// </summary>
+    private static int Mix(int hash, ReadOnlySpan<byte> name) => name.IsEmpty
+        ? (hash * 31) + 1
+        : (hash * 31) ^ (name.Length * 7919) ^ (name[0] << 8) ^ (name[name.Length / 2] << 16) ^ (name[^1] << 24);
 
     /// <summary>A layout for a shape not seen yet; null when a name repeats (JSON.parse keeps the last).</summary>
     private JsObjectLayout? NewShape(byte[] utf8, int[] scratch, int count, bool escaped, int key)
