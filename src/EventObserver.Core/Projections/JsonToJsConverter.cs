@@ -237,8 +237,10 @@ internal sealed class JsonToJsConverter
         }
     }
 
-    private JsObject ConvertEagerly(byte[] utf8, int[] scratch, int count)
+    private JsObject ConvertEagerly(byte[] utf8, int[] shared, int count)
     {
+        // Converting a nested object reuses the shared scratch, so this (rare) path works on its own copy.
+        var scratch = shared.AsSpan(0, count * 4).ToArray();
         var result = new JsObject(_engine);
         for (var i = 0; i < count; i++)
         {
