@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Envelopes;
@@ -9,8 +8,8 @@ namespace EventObserver.Core.Projections;
 
 /// <summary>
 /// Builds the <c>e</c> a handler receives. Every event object shares one hidden class (a fixed layout), so handlers
-/// keep monomorphic property caches; <c>data</c>, <c>text</c>, <c>headers</c> and <c>timestamp</c> are produced on
-/// first read only, inside the guarded handler call, so events whose payload is never looked at cost no parsing.
+/// keep monomorphic property caches; <c>data</c>, <c>text</c>, <c>headers</c>, <c>timestamp</c> and the rarely read ids are
+/// produced on first read only, inside the guarded handler call, so events whose payload is never looked at cost no parsing.
 /// </summary>
 internal sealed class EventObjectFactory
 {
@@ -20,7 +19,8 @@ internal sealed class EventObjectFactory
         .Add("type").Add("kind").AddLazy("data", ReadData).AddLazy("text", ReadText)
         .Add("key").Add("topic").Add("partition").Add("offset")
         .AddLazy("timestamp", ReadTimestamp).Add("timestampMs").AddLazy("headers", ReadHeaders)
-        .Add("correlationId").Add("causationId").Add("messageId").Add("source").Add("subject").Add("traceId").AddLazy("id", ReadId)
+        .AddLazy("correlationId", ReadCorrelationId).AddLazy("causationId", ReadCausationId).AddLazy("messageId", ReadMessageId)
+        .Add("source").AddLazy("subject", ReadSubject).AddLazy("traceId", ReadTraceId).AddLazy("id", ReadId)
         .Build();
 
     private static readonly JsString s_command = new("Command");
@@ -52,12 +52,12 @@ internal sealed class EventObjectFactory
         v[8] = null!;
         v[9] = JsNumber.Create(envelope.TimestampMs);
         v[10] = null!;
-        v[11] = Text(envelope.CorrelationId);
-        v[12] = Text(envelope.CausationId);
-        v[13] = Text(envelope.MessageId);
+        v[11] = null!;
+        v[12] = null!;
+        v[13] = null!;
         v[14] = Cached(envelope.Source);
-        v[15] = Text(envelope.Subject);
-        v[16] = Text(envelope.TraceId);
+        v[15] = null!;
+        v[16] = null!;
         v[17] = null!;
         return JsObject.Create(_engine, s_layout, v, new LazyEvent(envelope, this));
     }
@@ -105,6 +105,16 @@ internal sealed class EventObjectFactory
         }
     }
 
+    private static JsValue ReadCorrelationId(JsObject instance, object? state) => Text(((LazyEvent)state!).Envelope.CorrelationId);
+
+    private static JsValue ReadCausationId(JsObject instance, object? state) => Text(((LazyEvent)state!).Envelope.CausationId);
+
+    private static JsValue ReadMessageId(JsObject instance, object? state) => Text(((LazyEvent)state!).Envelope.MessageId);
+
+    private static JsValue ReadSubject(JsObject instance, object? state) => Text(((LazyEvent)state!).Envelope.Subject);
+
+    private static JsValue ReadTraceId(JsObject instance, object? state) => Text(((LazyEvent)state!).Envelope.TraceId);
+
     private static JsValue ReadId(JsObject instance, object? state) => new JsString(((LazyEvent)state!).Envelope.Id);
 
     private static JsValue ReadText(JsObject instance, object? state)
@@ -115,8 +125,38 @@ internal sealed class EventObjectFactory
             : JsValue.Null;
     }
 
-    private static JsValue ReadTimestamp(JsObject instance, object? state) =>
-        new JsString(((LazyEvent)state!).Envelope.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+    private static JsValue ReadTimestamp(JsObject instance, object? state) => new JsString(IsoTimestamp(((LazyEvent)state!).Envelope.Timestamp.UtcDateTime));
+
+    /// <summary>
+    /// <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>, as <c>Date.prototype.toISOString</c> gives it; written digit by digit because
+    /// most handlers read it and a custom format string is parsed again on every call.
+    /// </summary>
+    internal static string IsoTimestamp(DateTime utc) => string.Create(24, utc, static (c, t) =>
+    {
+        Digits(c[..4], t.Year);
+        c[4] = '-';
+        Digits(c.Slice(5, 2), t.Month);
+        c[7] = '-';
+        Digits(c.Slice(8, 2), t.Day);
+        c[10] = 'T';
+        Digits(c.Slice(11, 2), t.Hour);
+        c[13] = ':';
+        Digits(c.Slice(14, 2), t.Minute);
+        c[16] = ':';
+        Digits(c.Slice(17, 2), t.Second);
+        c[19] = '.';
+        Digits(c.Slice(20, 3), t.Millisecond);
+        c[23] = 'Z';
+    });
+
+    private static void Digits(Span<char> to, int value)
+    {
+        for (var i = to.Length - 1; i >= 0; i--)
+        {
+            to[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     /// <summary>Name → text; a repeated header's last value wins; binary values as lower-case hex.</summary>
     private static JsValue ReadHeaders(JsObject instance, object? state)

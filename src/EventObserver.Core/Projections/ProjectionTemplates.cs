@@ -65,14 +65,20 @@ public static class ProjectionTemplates
     public static ProjectionTemplate OrderLifecycle { get; } = new(
         "order-lifecycle",
         "Order lifecycle (demo shop)",
-        "One state per order id: status transitions from PlaceOrder to shipping or cancellation, with totals and timestamps.",
+        "One state per order id: status, totals, timestamps and the last 20 status transitions, from PlaceOrder to shipping or cancellation.",
         """
         options({ partitionBy: e => (e.data && e.data.orderId) || e.key });
 
+        // The last status changes only: an order that keeps changing (retries, redeliveries) keeps a small state.
+        const MAX_HISTORY = 20;
+
         const move = (s, e, status) => {
+          const at = e.timestamp;
+          const history = s.history;
+          if (history.length >= MAX_HISTORY) history.shift();
+          history.push({ status, type: e.type, at });
           s.status = status;
-          s.updatedAt = e.timestamp;
-          s.history.push({ status, type: e.type, at: e.timestamp });
+          s.updatedAt = at;
         };
 
         ({
@@ -116,6 +122,7 @@ public static class ProjectionTemplates
             move(s, e, 'shipped');
           },
           CustomerNotified: (s, e) => {
+            if (s.notifications.length >= MAX_HISTORY) s.notifications.shift();
             s.notifications.push((e.data && e.data.template) || 'notified');
             s.updatedAt = e.timestamp;
           },

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EventObserver.Core.Envelopes;
 using EventObserver.Core.Projections;
 
 namespace EventObserver.Core.Tests.Projections;
@@ -89,6 +90,25 @@ public sealed class ProjectionTemplatesTests
         Assert.Equal("out_of_stock", state["ord-0001"]!["cancelReason"]!.GetValue<string>());
         Assert.Equal("payment_failed", state["ord-0002"]!["cancelReason"]!.GetValue<string>());
         Assert.Equal(3, state.AsObject().Count);
+    }
+
+    [Fact]
+    public void OrderLifecycle_OrderThatKeepsChanging_KeepsItsLastTwentyTransitions()
+    {
+        var events = new List<EventEnvelope> { TestEvents.Json("PlaceOrder", """{"orderId":"ord-1","currency":"EUR"}""", key: "ord-1", offset: 0) };
+        for (var i = 1; i <= 30; i++)
+        {
+            events.Add(TestEvents.Json(i % 2 == 0 ? "PaymentCharged" : "PaymentFailed", """{"orderId":"ord-1","paymentId":"p"}""", key: "ord-1", offset: i));
+        }
+
+        var order = TestEvents.Run(ProjectionTemplates.OrderLifecycle.Script, events).GetState()!["ord-1"]!;
+        var history = order["history"]!.AsArray();
+
+        Assert.Equal(20, history.Count);
+        Assert.Equal("paid", order["status"]!.GetValue<string>());
+        Assert.Equal("payment_failed", history[0]!["status"]!.GetValue<string>());
+        Assert.Equal(order["updatedAt"]!.GetValue<string>(), history[19]!["at"]!.GetValue<string>());
+        Assert.NotNull(order["requestedAt"]!.GetValue<string>());
     }
 
     [Fact]
