@@ -15,7 +15,10 @@ public sealed partial class ReplayRun
     private long _runningSince = -1;
     private long _lastSnapshotAt;
     private JsonNode? _lastState;
-    private ReplayEventRef? _lastEvent;
+    private long _processedOnRun;
+    private long _lastStateAt;
+    private EventEnvelope? _lastEnvelope;
+    private StepResult? _lastResult;
     private string? _failure;
 
     private void Loop()
@@ -26,13 +29,19 @@ public sealed partial class ReplayRun
         {
             using var events = _resolved.Read().GetEnumerator();
             TakeSnapshot(Snapshot.Status, withState: true);
+            var freeRunning = false;
             while (true)
             {
-                var (stop, stepping) = WaitForTurn();
-                if (stop)
+                // Free running (no pause, step, run-to or stop pending) skips the gate until a control touches it.
+                var stepping = false;
+                if (!freeRunning || _controlsTouched)
                 {
-                    status = ReplayRunStatus.Stopped;
-                    break;
+                    (var stop, stepping, freeRunning) = WaitForTurn();
+                    if (stop)
+                    {
+                        status = ReplayRunStatus.Stopped;
+                        break;
+                    }
                 }
 
                 if (!events.MoveNext())
@@ -48,22 +57,24 @@ public sealed partial class ReplayRun
                 }
 
                 YieldToReaders();
-                var processed = Interlocked.Increment(ref _processed);
-                _lastEvent = new ReplayEventRef(new EventPosition(envelope.Topic, envelope.Partition, envelope.Offset),
-                    envelope.MessageType, envelope.Timestamp, result.Outcome, result.PartitionKey);
+                var processed = ++_processedOnRun;
+                Volatile.Write(ref _processed, processed);
+                _lastEnvelope = envelope;
+                _lastResult = result;
                 if (_work.IsStopped)
                 {
                     status = ReplayRunStatus.Failed;
                     break;
                 }
 
-                if (stepping || ReachedRunToType(envelope))
+                if (stepping || (!freeRunning && ReachedRunToType(envelope)))
                 {
                     TakeSnapshot(ReplayRunStatus.Paused, withState: true);
                 }
                 else if (processed % ClockCheckEvery == 0 && DueForSnapshot())
                 {
-                    TakeSnapshot(ReplayRunStatus.Running, withState: true);
+                    // While running, counters refresh every interval and the (costly) state every other one.
+                    TakeSnapshot(ReplayRunStatus.Running, withState: _time.GetElapsedTime(_lastStateAt) >= _stateInterval);
                 }
             }
         }
@@ -82,16 +93,20 @@ public sealed partial class ReplayRun
         Finish(status, failure);
     }
 
-    /// <summary>Blocks while paused; returns whether to stop, and whether this event is a requested step.</summary>
-    private (bool Stop, bool Stepping) WaitForTurn()
+    /// <summary>
+    /// Blocks while paused; returns whether to stop, whether this event is a requested step, and whether the run may
+    /// go on without the gate until a control touches it.
+    /// </summary>
+    private (bool Stop, bool Stepping, bool FreeRunning) WaitForTurn()
     {
         lock (_gate)
         {
+            _controlsTouched = false;
             while (true)
             {
                 if (_stopRequested)
                 {
-                    return (true, false);
+                    return (true, false, false);
                 }
 
                 if (!_paused)
@@ -102,13 +117,13 @@ public sealed partial class ReplayRun
                         TakeSnapshot(ReplayRunStatus.Running, withState: false);
                     }
 
-                    return (false, false);
+                    return (false, false, _runToType is null);
                 }
 
                 if (_stepsRequested > 0)
                 {
                     _stepsRequested--;
-                    return (false, true);
+                    return (false, true, false);
                 }
 
                 StopClock();
@@ -142,6 +157,11 @@ public sealed partial class ReplayRun
     private void TakeSnapshot(ReplayRunStatus status, bool withState)
     {
         _lastSnapshotAt = _time.GetTimestamp();
+        if (withState)
+        {
+            _lastStateAt = _lastSnapshotAt;
+        }
+
         var previous = Snapshot;
         var state = previous.State;
         var truncated = previous.StateTruncated;
@@ -178,11 +198,29 @@ public sealed partial class ReplayRun
             StateTruncated = truncated,
             PartitionCount = partitions,
             Changes = changes,
-            LastEvent = _lastEvent,
+            LastEvent = LastEventRef(previous.LastEvent),
             Errors = errors,
             Publish = _work.PublishProgress(),
             Message = _failure,
         });
+    }
+
+    /// <summary>Built per snapshot, not per event: the loop only keeps the last envelope.</summary>
+    private ReplayEventRef? LastEventRef(ReplayEventRef? previous)
+    {
+        if (_lastEnvelope is not { } envelope || _lastResult is null)
+        {
+            return previous;
+        }
+
+        if (previous is not null && previous.Position.Topic == envelope.Topic && previous.Position.Partition == envelope.Partition
+            && previous.Position.Offset == envelope.Offset)
+        {
+            return previous;
+        }
+
+        return new ReplayEventRef(new EventPosition(envelope.Topic, envelope.Partition, envelope.Offset),
+            envelope.MessageType, envelope.Timestamp, _lastResult.Outcome, _lastResult.PartitionKey);
     }
 
     private void Finish(ReplayRunStatus status, string? failure)

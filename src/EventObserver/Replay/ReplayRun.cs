@@ -17,6 +17,9 @@ public sealed partial class ReplayRun
     private readonly ResolvedSelection _resolved;
     private readonly TimeProvider _time;
     private readonly TimeSpan _snapshotInterval;
+
+    // Serialising and diffing the state costs more than the counters: it refreshes every other snapshot while running.
+    private readonly TimeSpan _stateInterval;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private ReplayRunSnapshot _snapshot;
@@ -28,6 +31,9 @@ public sealed partial class ReplayRun
     private int _readersWaiting;
     private long _processed;
 
+    // Set under the gate by every control; the loop only takes the gate while it is set (or not free running).
+    private volatile bool _controlsTouched;
+
     internal ReplayRun(string id, string? label, string? script, ResolvedSelection resolved, IReplayWork work,
         bool startPaused, TimeSpan snapshotInterval, TimeProvider time)
     {
@@ -38,6 +44,7 @@ public sealed partial class ReplayRun
         _work = work;
         _time = time;
         _snapshotInterval = snapshotInterval;
+        _stateInterval = snapshotInterval * 2;
         _paused = startPaused;
         StartedAt = time.GetUtcNow();
         _snapshot = new ReplayRunSnapshot
@@ -102,6 +109,7 @@ public sealed partial class ReplayRun
             }
 
             _stepsRequested += count;
+            _controlsTouched = true;
             Monitor.PulseAll(_gate);
             return ReplayCommandResult.Ok;
         }
@@ -199,6 +207,7 @@ public sealed partial class ReplayRun
             }
 
             change();
+            _controlsTouched = true;
             Monitor.PulseAll(_gate);
             return ReplayCommandResult.Ok;
         }

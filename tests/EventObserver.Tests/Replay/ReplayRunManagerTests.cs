@@ -141,6 +141,26 @@ public sealed class ReplayRunManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunTo_WhileRunningFreely_PausesRightAfterThatType_ThenResumesToTheEnd()
+    {
+        _harness.SeedOrders(400);
+        const string slow = "({ $any: (s, e) => { let x = 0; for (let i = 0; i < 1000; i++) { x += i; } s.n = (s.n || 0) + 1; } })";
+        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = slow });
+
+        Assert.True(run.RunTo("OrderShipped").Accepted);
+        var atType = await ReplayHarness.WaitAsync(run, s => s.Status == ReplayRunStatus.Paused);
+        run.Resume();
+        var done = await ReplayHarness.FinishedAsync(run);
+
+        Assert.Equal("OrderShipped", atType.LastEvent!.Type);
+        Assert.Equal(atType.Processed, atType.State!["n"]!.GetValue<int>());
+        Assert.True(atType.Processed < 2000);
+        Assert.Equal(ReplayRunStatus.Completed, done.Status);
+        Assert.Equal(2000, done.State!["n"]!.GetValue<int>());
+        Assert.Equal("OrderShipped", done.LastEvent!.Type);
+    }
+
+    [Fact]
     public async Task Stop_EndsTheRun_AndLaterControlsAreRefused()
     {
         _harness.SeedOrders(2);
