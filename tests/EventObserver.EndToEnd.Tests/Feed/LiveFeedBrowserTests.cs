@@ -20,9 +20,17 @@ public sealed class LiveFeedBrowserTests(FeedAppFixture fixture) : IClassFixture
         await FeedPage.WaitForAsync(async () => await FeedPage.Rows(Page).CountAsync() >= 20, "at least 20 rows");
         var first = await FeedPage.FirstRowIdAsync(Page);
         await FeedPage.WaitForAsync(async () => await FeedPage.FirstRowIdAsync(Page) != first, "a newer row on top without a reload");
-        var topics = await FeedPage.Rows(Page).EvaluateAllAsync<string[]>(
-            "rows => [...new Set(rows.map(r => r.dataset.id.split('/').slice(0, -2).join('/')))]");
-        Assert.True(topics.Length >= 3, $"rows from at least 3 topics, got {string.Join(", ", topics)}");
+        // The acceptance: one stream shows rows of at least six demo topics, live.
+        string[] topics = [];
+        await FeedPage.WaitForAsync(
+            async () =>
+            {
+                topics = await FeedPage.Rows(Page).EvaluateAllAsync<string[]>(
+                    "rows => [...new Set(rows.map(r => r.dataset.id.split('/').slice(0, -2).join('/')))]");
+                return topics.Length >= 6;
+            },
+            "rows from at least 6 topics");
+        Assert.True(topics.Length >= 6, $"rows from at least 6 topics, got {string.Join(", ", topics)}");
         var timestamps = await FeedPage.Rows(Page).EvaluateAllAsync<long[]>("rows => rows.map(r => Number(r.dataset.ts))");
         Assert.All(timestamps, ts => Assert.True(ts > 1_600_000_000_000, $"data-ts {ts} is epoch milliseconds"));
         // Newest first by arrival; partitions interleave, so only the ends are compared.
@@ -66,6 +74,26 @@ public sealed class LiveFeedBrowserTests(FeedAppFixture fixture) : IClassFixture
         await Assertions.Expect(Page.GetByTestId("circuit-state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Live"));
         await FeedPage.WaitForAsync(async () => await FeedPage.Rows(Page).CountAsync() >= 2, "the rows after a reload");
         await AssertOnlyCorrelationAsync(correlationId);
+    }
+
+    [ChromiumFact]
+    public async Task Feed_TypeFilterInUrl_ShowsOnlyThatTypeAndSurvivesReload()
+    {
+        await FeedPage.OpenAsync(Page, "/?type=OrderPlaced");
+        await FeedPage.WaitForAsync(async () => await FeedPage.Rows(Page).CountAsync() >= 2, "OrderPlaced rows");
+        await AssertOnlyTypeAsync("OrderPlaced");
+
+        await Page.ReloadAsync();
+        await Assertions.Expect(Page.GetByTestId("circuit-state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Live"));
+        await FeedPage.WaitForAsync(async () => await FeedPage.Rows(Page).CountAsync() >= 2, "the rows after a reload");
+        await AssertOnlyTypeAsync("OrderPlaced");
+    }
+
+    private async Task AssertOnlyTypeAsync(string type)
+    {
+        var types = await FeedPage.Rows(Page).EvaluateAllAsync<string[]>("rows => rows.map(r => r.children[3].textContent.trim())");
+        Assert.NotEmpty(types);
+        Assert.All(types, t => Assert.Equal(type, t));
     }
 
     private async Task AssertOnlyCorrelationAsync(string correlationId)
