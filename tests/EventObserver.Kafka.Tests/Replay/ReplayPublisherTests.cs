@@ -89,12 +89,40 @@ public sealed class ReplayPublisherTests : IClassFixture<MockClusterFixture>, ID
         });
         await Eventually.TrueAsync(() => session.Queued == 1, "the first event to go out at once");
         var beforeTheClockMoves = session.Queued;
-        _time.Advance(TimeSpan.FromMilliseconds(500));
-        await Eventually.TrueAsync(() => session.Queued == 2, "the second event after 500 ms");
-        _time.Advance(TimeSpan.FromMilliseconds(1000));
-        await sending.WaitAsync(TimeSpan.FromSeconds(15));
+
+        // Move the fake clock in small steps: the sender may register its delay before or after any one step,
+        // and a single big jump taken before it registers would never fire.
+        var advanced = TimeSpan.Zero;
+        await Eventually.TrueAsync(
+            () =>
+            {
+                if (session.Queued >= 2)
+                {
+                    return true;
+                }
+
+                _time.Advance(TimeSpan.FromMilliseconds(10));
+                advanced += TimeSpan.FromMilliseconds(10);
+                return false;
+            },
+            "the second event once the clock passed 500 ms");
+        var advancedAtSecond = advanced;
+        await Eventually.TrueAsync(
+            () =>
+            {
+                if (sending.IsCompleted)
+                {
+                    return true;
+                }
+
+                _time.Advance(TimeSpan.FromMilliseconds(50));
+                return false;
+            },
+            "the remaining events at 2 per second");
+        await sending;
 
         Assert.Equal(1, beforeTheClockMoves);
+        Assert.True(advancedAtSecond >= TimeSpan.FromMilliseconds(500), $"the second event went out after only {advancedAtSecond.TotalMilliseconds} ms");
         Assert.Equal(4, session.Queued);
     }
 
