@@ -7,37 +7,14 @@ using Microsoft.Playwright;
 
 namespace EventObserver.EndToEnd.Tests;
 
-public sealed partial class ShellTests : IAsyncLifetime
+public sealed partial class ShellTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
 {
     private const int DemoTopicsAtLeast = 6;
-
-    private readonly LiveAppFactory _app = new();
-    private BrowserSession? _browser;
-
-    public async Task InitializeAsync()
-    {
-        if (File.Exists(ChromiumFactAttribute.ChromiumPath))
-        {
-            _app.StartServer();
-            _browser = await BrowserSession.StartAsync(_app.BaseAddress);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        await _app.DisposeAsync();
-    }
 
     [ChromiumFact]
     public async Task Shell_LoadsGoesInteractiveAndTopicsShowGrowingDemoCounts()
     {
-        Assert.True(_browser is not null, $"{ChromiumFactAttribute.ChromiumPath} is missing; CI must install it (apt-get install chromium).");
-        var page = _browser.Page;
+        var page = fixture.Page;
 
         await page.GotoAsync("/");
         // Prerendered HTML says "Connecting…"; only the live circuit turns it into "Live".

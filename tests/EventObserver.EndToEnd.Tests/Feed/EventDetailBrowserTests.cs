@@ -9,12 +9,12 @@ using Microsoft.Playwright;
 
 namespace EventObserver.EndToEnd.Tests.Feed;
 
-public sealed class EventDetailBrowserTests(FeedAppFixture fixture) : IClassFixture<FeedAppFixture>
+public sealed class EventDetailBrowserTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
 {
     private const string ScriptPayload = "<script>window.__xss=1</script>";
     private const string ImagePayload = "<img src=x onerror=\"window.__xss=1\">";
 
-    private IPage Page => (fixture.Browser ?? throw new InvalidOperationException($"{ChromiumFactAttribute.ChromiumPath} is missing; CI must install it (apt-get install chromium).")).Page;
+    private IPage Page => fixture.Page;
 
     [ChromiumFact]
     public async Task Detail_DemoEvent_ShowsEnvelopeHeadersAndJson()

@@ -8,9 +8,9 @@ using Microsoft.Playwright;
 
 namespace EventObserver.EndToEnd.Tests.Feed;
 
-public sealed class LiveFeedBrowserTests(FeedAppFixture fixture) : IClassFixture<FeedAppFixture>
+public sealed class LiveFeedBrowserTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
 {
-    private IPage Page => (fixture.Browser ?? throw new InvalidOperationException($"{ChromiumFactAttribute.ChromiumPath} is missing; CI must install it (apt-get install chromium).")).Page;
+    private IPage Page => fixture.Page;
 
     [ChromiumFact]
     public async Task Feed_EmbeddedDemo_RowsFromSeveralTopicsArriveLive()
@@ -63,7 +63,7 @@ public sealed class LiveFeedBrowserTests(FeedAppFixture fixture) : IClassFixture
     [ChromiumFact]
     public async Task Feed_CorrelationFilterInUrl_ShowsOnlyThatConversationAndSurvivesReload()
     {
-        var correlationId = await FindCorrelationIdAsync();
+        var correlationId = await BrowserPages.FindCorrelationIdAsync(fixture.App, 3);
 
         await FeedPage.OpenAsync(Page, "/?correlationId=" + Uri.EscapeDataString(correlationId));
         await FeedPage.WaitForAsync(async () => await FeedPage.Rows(Page).CountAsync() >= 2, "the conversation's rows");
@@ -101,26 +101,5 @@ public sealed class LiveFeedBrowserTests(FeedAppFixture fixture) : IClassFixture
         var correlations = await FeedPage.Rows(Page).EvaluateAllAsync<string[]>("rows => rows.map(r => r.children[5].title)");
         Assert.NotEmpty(correlations);
         Assert.All(correlations, c => Assert.Equal(correlationId, c));
-    }
-
-    /// <summary>A demo conversation with several messages, read from the REST API.</summary>
-    private async Task<string> FindCorrelationIdAsync()
-    {
-        using var client = fixture.App.CreateClient();
-        return await Eventually.MatchAsync(
-            () =>
-            {
-                var events = client.GetFromJsonAsync<JsonElement[]>("/api/events?limit=500").GetAwaiter().GetResult() ?? [];
-                return events
-                    .Select(e => e.TryGetProperty("correlationId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null)
-                    .OfType<string>()
-                    .GroupBy(c => c)
-                    .Where(g => g.Count() >= 3)
-                    .Select(g => g.Key)
-                    .FirstOrDefault();
-            },
-            id => id is not null,
-            "a demo correlation id with at least 3 messages",
-            TimeSpan.FromSeconds(30)) ?? "";
     }
 }

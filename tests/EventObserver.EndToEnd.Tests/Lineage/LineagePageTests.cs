@@ -9,35 +9,12 @@ using Microsoft.Playwright;
 namespace EventObserver.EndToEnd.Tests.Lineage;
 
 /// <summary>A new user's path on the embedded demo: open a failed payment (or a shipped order) and see the whole order conversation.</summary>
-public sealed class LineagePageTests : IAsyncLifetime
+public sealed class LineagePageTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
 {
-    private readonly LiveAppFactory _app = new();
-    private BrowserSession? _browser;
-
-    public async Task InitializeAsync()
-    {
-        if (File.Exists(ChromiumFactAttribute.ChromiumPath))
-        {
-            _app.StartServer();
-            _browser = await BrowserSession.StartAsync(_app.BaseAddress);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        await _app.DisposeAsync();
-    }
-
     [ChromiumFact]
     public async Task Lineage_DemoEvent_ShowsTheOrderConversationAcrossTopicsAndNodeDetail()
     {
-        Assert.True(_browser is not null, $"{ChromiumFactAttribute.ChromiumPath} is missing; CI must install it (apt-get install chromium).");
-        var page = _browser.Page;
+        var page = fixture.Page;
         var position = await WaitForDemoEventAsync();
 
         await page.GotoAsync($"/lineage?event={Uri.EscapeDataString(position)}");
@@ -98,7 +75,7 @@ public sealed class LineagePageTests : IAsyncLifetime
     /// <summary>Polls the API until the demo has produced a PaymentFailed or OrderShipped whose lineage spans 5 messages on 3 topics.</summary>
     private async Task<string> WaitForDemoEventAsync()
     {
-        using var client = _app.CreateClient();
+        using var client = fixture.App.CreateClient();
         var deadline = DateTime.UtcNow.AddSeconds(45);
         while (DateTime.UtcNow < deadline)
         {

@@ -8,14 +8,14 @@ using Microsoft.Playwright;
 
 namespace EventObserver.EndToEnd.Tests.Replay;
 
-public sealed class ReplayBrowserTests(ReplayAppFixture fixture) : IClassFixture<ReplayAppFixture>
+public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
 {
-    private IPage Page => (fixture.Browser ?? throw new InvalidOperationException($"{ChromiumFactAttribute.ChromiumPath} is missing; CI must install it (apt-get install chromium).")).Page;
+    private IPage Page => fixture.Page;
 
     [ChromiumFact]
     public async Task Replay_DemoCorrelation_StepThreeEventsThenRunToTheEnd_HostileScriptStoppedPageKeepsWorking()
     {
-        var correlationId = await FindCorrelationIdAsync();
+        var correlationId = await BrowserPages.FindCorrelationIdAsync(fixture.App, 4);
         await ReplayPage.OpenAsync(Page, "/replay?correlation=" + Uri.EscapeDataString(correlationId));
         await Assertions.Expect(Page.GetByTestId("selection-correlation")).ToHaveValueAsync(correlationId);
         await ReplayPage.WaitForAsync(async () => await ReplayPage.SelectedCountAsync(Page) >= 4, "the selection count of the conversation");
@@ -143,26 +143,5 @@ public sealed class ReplayBrowserTests(ReplayAppFixture fixture) : IClassFixture
         await Assertions.Expect(Page.GetByTestId("publish-preview").First).ToContainTextAsync("x-replay-of");
         await Assertions.Expect(Page.GetByTestId("publish-log-row").First).ToContainTextAsync("dry run");
         await ReplayPage.ScreenshotAsync(Page, "/tmp/replay-publish.png");
-    }
-
-    /// <summary>A demo conversation with several messages, read from the REST API.</summary>
-    private async Task<string> FindCorrelationIdAsync()
-    {
-        using var client = fixture.App.CreateClient();
-        return await Eventually.MatchAsync(
-            () =>
-            {
-                var events = client.GetFromJsonAsync<JsonElement[]>("/api/events?limit=500").GetAwaiter().GetResult() ?? [];
-                return events
-                    .Select(e => e.TryGetProperty("correlationId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null)
-                    .OfType<string>()
-                    .GroupBy(c => c)
-                    .Where(g => g.Count() >= 4)
-                    .Select(g => g.Key)
-                    .FirstOrDefault();
-            },
-            id => id is not null,
-            "a demo correlation id with at least 4 messages",
-            TimeSpan.FromSeconds(30)) ?? "";
     }
 }

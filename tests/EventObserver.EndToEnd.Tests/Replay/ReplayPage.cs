@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using EventObserver.EndToEnd.Tests.Infrastructure;
+
 using Microsoft.Playwright;
 
 namespace EventObserver.EndToEnd.Tests.Replay;
@@ -37,35 +39,10 @@ internal static partial class ReplayPage
 
     public static Task<string> StateTextAsync(IPage page) => page.GetByTestId("state-tree").InnerTextAsync();
 
-    /// <summary>A tall viewport instead of a full-page shot, which would paint the fixed app bar mid-page.</summary>
-    public static async Task ScreenshotAsync(IPage page, string path)
-    {
-        var size = page.ViewportSize;
-        await page.SetViewportSizeAsync(1440, 1400);
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await page.ScreenshotAsync(new() { Path = path });
-        if (size is not null)
-        {
-            await page.SetViewportSizeAsync(size.Width, size.Height);
-        }
-    }
+    public static Task ScreenshotAsync(IPage page, string path) => BrowserPages.ScreenshotAsync(page, path, 1440, 1400);
 
-    /// <summary>Polls a condition the server changes over time; fails with what it waited for.</summary>
-    public static async Task WaitForAsync(Func<Task<bool>> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"Timed out waiting for {what}.");
-    }
+    public static Task WaitForAsync(Func<Task<bool>> condition, string what, int seconds = 30) =>
+        BrowserPages.WaitForAsync(condition, what, seconds);
 
     [GeneratedRegex(@"^\s*[\d,]+")]
     private static partial Regex LeadingNumber();
