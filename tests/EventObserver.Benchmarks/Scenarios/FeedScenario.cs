@@ -3,6 +3,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using EventObserver.Benchmarks.Support;
 using EventObserver.Kafka.Embedded;
+using EventObserver.TestSupport;
 
 namespace EventObserver.Benchmarks.Scenarios;
 
@@ -18,6 +19,13 @@ internal static class FeedScenario
     private static readonly string[] Topics =
         ["bench.orders", "bench.inventory", "bench.payments", "bench.shipping", "bench.notifications", "bench.audit"];
 
+    /// <summary>On top of AppProcess's defaults: topics created by the benchmark are seen quickly, and only problems are logged.</summary>
+    private static readonly Dictionary<string, string> AppEnvironment = new()
+    {
+        ["EventObserver__Kafka__MetadataRefreshMs"] = "1000",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(90);
 
@@ -32,7 +40,7 @@ internal static class FeedScenario
                 cluster.CreateTopic(topic, PartitionsPerTopic);
             }
 
-            await using var app = AppProcess.Start(cluster.BootstrapServers, directory);
+            await using var app = AppProcess.Start(cluster.BootstrapServers, Path.Combine(directory, "index.db"), AppEnvironment);
             await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             Report($"app pid {app.Id} on {app.BaseAddress}; producing {rate:N0} events/s into {Topics.Length} topics");
 
@@ -59,7 +67,7 @@ internal static class FeedScenario
                 (producer.Produced - hub.Received > rate / 2 ? " (NOT caught up: the app is behind)" : ""));
             hub.Latency.Reset();
             browser?.Latency.Reset();
-            var rssStartMb = app.RssMb();
+            var rssStartMb = ProcessMemory.RssMb(app.Id);
             var producedAtStart = producer.Produced;
             var receivedAtStart = hub.Received;
             var droppedAtStart = hub.Dropped;
@@ -70,14 +78,14 @@ internal static class FeedScenario
             {
                 await Task.Delay(TimeSpan.FromSeconds(10));
                 Report($"{clock.Elapsed.TotalSeconds:N0}s: produced {producer.Produced - producedAtStart:N0}, hub received {hub.Received - receivedAtStart:N0}, " +
-                    $"hub p95 {hub.Latency.Percentile(95)} ms, browser p95 {browser?.Latency.Percentile(95)} ms, RSS {app.RssMb():N0} MB");
+                    $"hub p95 {hub.Latency.Percentile(95)} ms, browser p95 {browser?.Latency.Percentile(95)} ms, RSS {ProcessMemory.RssMb(app.Id):N0} MB");
             }
 
             var measuredSeconds = clock.Elapsed.TotalSeconds;
             var produced = producer.Produced - producedAtStart;
-            var rssEndMb = app.RssMb();
+            var rssEndMb = ProcessMemory.RssMb(app.Id);
             var appCpuCores = (app.CpuTime() - cpuAtStart).TotalSeconds / measuredSeconds;
-            var peakRssMb = app.PeakRssMb();
+            var peakRssMb = ProcessMemory.PeakRssMb(app.Id);
             if (browser is not null)
             {
                 await browser.DisposeAsync();
@@ -108,6 +116,11 @@ internal static class FeedScenario
                 ["machineLoad1m"] = MachineLoad(),
             };
             Console.WriteLine(JsonSerializer.Serialize(result));
+
+            // The app's warnings and errors explain a bad figure: keep them next to the result.
+            var log = Path.Combine(Path.GetTempPath(), "eventobserver-bench-app.log");
+            await File.WriteAllTextAsync(log, app.Output);
+            Report($"app output: {log}");
         }
         finally
         {

@@ -28,6 +28,12 @@ internal static class ProcessMemory
 
     public static double CurrentRssMb() => ReadStatusKb("VmRSS:") is { } kb ? kb / 1024.0 : Environment.WorkingSet / 1048576.0;
 
+    /// <summary>Resident set size (VmRSS) of another process in MiB.</summary>
+    public static double RssMb(int processId) => ReadKb(processId, "VmRSS:") / 1024.0;
+
+    /// <summary>Peak resident set size (VmHWM) of another process in MiB.</summary>
+    public static double PeakRssMb(int processId) => ReadKb(processId, "VmHWM:") / 1024.0;
+
     /// <summary>A field of another process's /proc status in KiB (0 where /proc is missing).</summary>
     public static long ReadKb(int processId, string field) => ReadStatusKb(field, $"/proc/{processId}/status") ?? 0;
 

@@ -1,15 +1,18 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 
-namespace EventObserver.Benchmarks.Support;
+namespace EventObserver.TestSupport;
 
 /// <summary>
-/// The real EventObserver app (the build output of src/EventObserver, same configuration as this
-/// benchmark) in its own OS process on a free port, so its memory is measured apart from the load generator.
+/// The real EventObserver app in its own OS process (the build output of src/EventObserver in the caller's
+/// configuration) on a free port: a test can SIGKILL it while the broker lives on, and a benchmark can measure
+/// its memory apart from the load generator.
 /// </summary>
-internal sealed class AppProcess : IAsyncDisposable
+public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -18,12 +21,16 @@ internal sealed class AppProcess : IAsyncDisposable
     {
         _process = process;
         BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
     }
 
     public Uri BaseAddress { get; }
 
+    public HttpClient Http { get; }
+
     public int Id => _process.Id;
 
+    /// <summary>The tail of what the process printed, for failure messages.</summary>
     public string Output
     {
         get
@@ -35,13 +42,17 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static AppProcess Start(string bootstrapServers, string directory)
+    /// <summary>
+    /// Starts the app against <paramref name="bootstrapServers"/> with its index at <paramref name="storagePath"/>
+    /// (the folder is the working directory), demo traffic off; <paramref name="environment"/> adds or overrides variables.
+    /// </summary>
+    public static AppProcess Start(string bootstrapServers, string storagePath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { AppDll() },
-            WorkingDirectory = directory,
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(storagePath))!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -49,10 +60,12 @@ internal sealed class AppProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["EventObserver__Kafka__BootstrapServers"] = bootstrapServers;
-        info.Environment["EventObserver__Kafka__MetadataRefreshMs"] = "1000";
-        info.Environment["EventObserver__Storage__Path"] = Path.Combine(directory, "index.db");
+        info.Environment["EventObserver__Storage__Path"] = storagePath;
         info.Environment["EventObserver__Demo__Enabled"] = "false";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
@@ -63,21 +76,16 @@ internal sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Waits until /healthz answers.</summary>
+    /// <summary>Waits until /healthz answers; fails with the app's output when it exits or the time runs out.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with {_process.ExitCode}.\n{Output}");
-            }
-
+            ThrowIfExited("waiting for /healthz");
             try
             {
-                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
+                if ((await Http.GetAsync("/healthz")).IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -93,11 +101,39 @@ internal sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app did not answer /healthz within {timeout}.\n{Output}");
     }
 
-    /// <summary>Resident set size (VmRSS) of the app process in MiB.</summary>
-    public double RssMb() => ProcessMemory.ReadKb(Id, "VmRSS:") / 1024.0;
+    /// <summary>The indexed total from /api/stats, or null while the app does not answer.</summary>
+    public async Task<long?> GetIndexedAsync()
+    {
+        try
+        {
+            var stats = await Http.GetFromJsonAsync<JsonElement>("/api/stats");
+            return stats.GetProperty("totalIndexed").GetInt64();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return null;
+        }
+    }
 
-    /// <summary>Peak resident set size (VmHWM) of the app process in MiB.</summary>
-    public double PeakRssMb() => ProcessMemory.ReadKb(Id, "VmHWM:") / 1024.0;
+    /// <summary>Polls until <paramref name="done"/> holds for the indexed total; fails with the app's output otherwise.</summary>
+    public async Task<long> WaitForIndexedAsync(Func<long, bool> done, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        long? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            ThrowIfExited($"waiting for {what}");
+            last = await GetIndexedAsync();
+            if (last is { } value && done(value))
+            {
+                return value;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"Timed out waiting for {what}; last indexed total: {last?.ToString() ?? "no answer"}.\n{Output}");
+    }
 
     /// <summary>CPU time the app process has used so far (all threads).</summary>
     public TimeSpan CpuTime()
@@ -106,20 +142,31 @@ internal sealed class AppProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL: no shutdown hooks, no flush, exactly like a crash or an OOM kill.</summary>
+    public void Kill()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
         }
 
-        await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-        _process.Dispose();
+        _process.WaitForExit(10_000);
+    }
 
-        // The app's warnings and errors explain a bad figure: keep them next to the result.
-        var log = Path.Combine(Path.GetTempPath(), "eventobserver-bench-app.log");
-        await File.WriteAllTextAsync(log, Output);
-        Console.Error.WriteLine($"app output: {log}");
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        Http.Dispose();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void ThrowIfExited(string what)
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"The app exited with {_process.ExitCode} while {what}.\n{Output}");
+        }
     }
 
     private void Append(string? line)
@@ -131,6 +178,7 @@ internal sealed class AppProcess : IAsyncDisposable
 
         lock (_output)
         {
+            // Keep the tail only: a long run must not grow the caller's memory without bound.
             if (_output.Length > 200_000)
             {
                 _output.Remove(0, 100_000);
@@ -149,7 +197,7 @@ internal sealed class AppProcess : IAsyncDisposable
 
     private static string AppDll()
     {
-        // This benchmark's output folder tells the configuration (…/bin/<Configuration>/net10.0/).
+        // The caller's output folder tells the configuration (…/bin/<Configuration>/net10.0/).
         var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = bin.Name;
         var configuration = bin.Parent!.Name;
