@@ -22,11 +22,16 @@ public sealed class ReplayEditorTests : ReplayTestContext
 
     private IRenderedComponent<Components.Pages.Replay> RenderWithMonaco(string url, string editorText)
     {
-        Context.JSInterop.SetupModule(ScriptEditor.ModulePath).Setup<bool>("loadMonaco").SetResult(true);
         Context.JSInterop.Setup<string>("blazorMonaco.editor.getValue", _ => true).SetResult(editorText);
-        var page = RenderPage(url);
+        var page = RenderWithMonacoLoaded(url);
         page.WaitForAssertion(() => Assert.NotNull(page.Find(Monaco)), TimeSpan.FromSeconds(10));
         return page;
+    }
+
+    private IRenderedComponent<Components.Pages.Replay> RenderWithMonacoLoaded(string url)
+    {
+        Context.JSInterop.SetupModule(ScriptEditor.ModulePath).Setup<bool>("loadMonaco").SetResult(true);
+        return RenderPage(url);
     }
 
     /// <summary>What Monaco reports on each edit (BlazorMonaco forwards it to the component).</summary>
@@ -134,6 +139,21 @@ public sealed class ReplayEditorTests : ReplayTestContext
 
         Assert.Equal("plain", page.Find("[data-testid=editor-script]").GetAttribute("data-editor"));
         Assert.Empty(page.FindComponents<StandaloneCodeEditor>());
+        await ChangeAsync(page, "editor-script", Typed);
+        await ClickAsync(page, "start-run");
+
+        Assert.Equal(Typed, Assert.Single(Manager.List()).Script);
+    }
+
+    [Fact]
+    public async Task Editor_MonacoFailsToStart_FallsBackToAWorkingTextarea()
+    {
+        SeedOrders(1);
+        Context.JSInterop.SetupVoid("blazorMonaco.editor.create", _ => true).SetException(new JSException("monaco is not defined"));
+        var page = RenderWithMonacoLoaded("replay?topic=orders.events");
+        WaitForCount(page);
+
+        page.WaitForAssertion(() => Assert.Equal("plain", page.Find("[data-testid=editor-script]").GetAttribute("data-editor")));
         await ChangeAsync(page, "editor-script", Typed);
         await ClickAsync(page, "start-run");
 

@@ -109,6 +109,9 @@ public sealed partial class ScriptEditor : IAsyncDisposable
             AutomaticLayout = true,
             Minimap = new EditorMinimapOptions { Enabled = false },
             ScrollBeyondLastLine = false,
+            LineNumbersMinChars = 3,
+            // Suggestions and hovers are not cut off by the resizable frame around the editor.
+            FixedOverflowWidgets = true,
             FontSize = 13,
             TabSize = 2,
             AriaLabel = AriaLabel,
