@@ -21,7 +21,7 @@ public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<L
         await ReplayPage.WaitForAsync(async () => await ReplayPage.SelectedCountAsync(Page) >= 4, "the selection count of the conversation");
 
         await Page.GetByTestId("editor-template").SelectOptionAsync("order-lifecycle");
-        await Assertions.Expect(Page.GetByTestId("editor-script")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("OrderPlaced"));
+        await ReplayPage.WaitForAsync(async () => (await ReplayPage.ScriptAsync(Page)).Contains("OrderPlaced", StringComparison.Ordinal), "the template in the editor");
         await Page.GetByTestId("start-step").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Paused");
         Assert.Equal(0, await ReplayPage.ProcessedAsync(Page));
@@ -59,7 +59,10 @@ public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<L
         var completedRun = await Page.GetByTestId("run-view").GetAttributeAsync("data-run-id");
         await ReplayPage.ScreenshotAsync(Page, "/tmp/replay.png");
 
-        await Page.GetByTestId("editor-script").FillAsync("({ $any: (s, e) => { while (true) {} } })");
+        // Typed, and Run clicked right after: the run must get what was typed, not the template before it.
+        const string hostile = "({ $any: (s, e) => { while (true) {} } })";
+        await ReplayPage.TypeScriptAsync(Page, hostile);
+        Assert.Equal(hostile, await ReplayPage.ScriptAsync(Page));
         await Page.GetByTestId("start-run").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Failed");
         await Assertions.Expect(Page.GetByTestId("run-error")).ToHaveCountAsync(1);
@@ -92,6 +95,23 @@ public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<L
     }
 
     [ChromiumFact]
+    public async Task Replay_ProjectionEditor_IsMonacoWithJavaScriptHighlighting()
+    {
+        await ReplayPage.OpenAsync(Page, "/replay?topic=orders.events&limit=20");
+        await Page.GetByTestId("editor-template").SelectOptionAsync("count-by-type");
+        var editor = await ReplayPage.MonacoAsync(Page);
+        await ReplayPage.WaitForAsync(async () => (await ReplayPage.ScriptAsync(Page)).Contains("s.total++", StringComparison.Ordinal), "the template in the editor");
+
+        // Monaco's tokenizer gives keywords, strings and plain identifiers different token classes (mtk1 is plain text).
+        var keyword = editor.Locator(".view-line span span", new() { HasTextString = "const" }).First;
+        await Assertions.Expect(keyword).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"^mtk(?!1$)\d+$"));
+        var text = editor.Locator(".view-line span span", new() { HasTextString = "'(unknown)'" }).First;
+        await Assertions.Expect(text).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"^mtk(?!1$)\d+$"));
+        Assert.NotEqual(await keyword.GetAttributeAsync("class"), await text.GetAttributeAsync("class"));
+        await ReplayPage.ScreenshotAsync(Page, "/tmp/replay-editor.png");
+    }
+
+    [ChromiumFact]
     public async Task Replay_ReopenedPage_ShowsTheRunStillOnTheServer()
     {
         await ReplayPage.OpenAsync(Page, "/replay?topic=orders.events&limit=50");
@@ -118,8 +138,9 @@ public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<L
         await Page.GetByTestId("editor-name").FillAsync("counts-e2e");
         await Page.GetByTestId("editor-save").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("editor-note")).ToContainTextAsync("Saved as counts-e2e v1");
-        var edited = (await Page.GetByTestId("editor-script").InputValueAsync()).Replace("s.total++;", "s.total += 2; s.edited = true;", StringComparison.Ordinal);
-        await Page.GetByTestId("editor-script").FillAsync(edited);
+        var edited = (await ReplayPage.ScriptAsync(Page)).Replace("s.total++;", "s.total += 2; s.edited = true;", StringComparison.Ordinal);
+        await ReplayPage.PasteScriptAsync(Page, edited);
+        Assert.Equal(edited, await ReplayPage.ScriptAsync(Page));
 
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Compare" }).ClickAsync();
         await Page.GetByTestId("compare-left").SelectOptionAsync("1:counts-e2e");

@@ -37,6 +37,54 @@ internal static partial class ReplayPage
         return long.Parse(text[(text.IndexOf('/', StringComparison.Ordinal) + 1)..].Trim().Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The projection editor once Monaco has replaced the prerendered textarea.</summary>
+    public static async Task<ILocator> MonacoAsync(IPage page)
+    {
+        var editor = page.Locator("[data-testid=editor-script][data-editor=monaco][data-ready=true]");
+        await Assertions.Expect(editor).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(editor.Locator(".monaco-editor .view-lines")).ToBeVisibleAsync();
+        return editor;
+    }
+
+    /// <summary>The editor's whole text as the browser holds it (Monaco shows only the lines in view).</summary>
+    public static async Task<string> ScriptAsync(IPage page)
+    {
+        await MonacoAsync(page);
+        return await page.EvaluateAsync<string>("() => { const m = window.monaco.editor.getModels(); return m.length === 1 ? m[0].getValue() : 'models: ' + m.length; }");
+    }
+
+    /// <summary>Selects all and types <paramref name="script"/> (one line) key by key, as a user would.</summary>
+    public static async Task TypeScriptAsync(IPage page, string script)
+    {
+        await SelectAllAsync(page);
+        await page.Keyboard.TypeAsync(script);
+        // Monaco closes brackets as they are typed; what it closed that the script closes again is left after the cursor.
+        await page.Keyboard.PressAsync("Shift+End");
+        await page.Keyboard.PressAsync("Delete");
+    }
+
+    /// <summary>Selects all and pastes <paramref name="script"/> (a paste keeps the text as it is; typing would indent it).</summary>
+    public static async Task PasteScriptAsync(IPage page, string script)
+    {
+        await SelectAllAsync(page);
+        await page.EvaluateAsync(
+            """
+            text => {
+              const data = new DataTransfer();
+              data.setData("text/plain", text);
+              document.activeElement.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """,
+            script);
+    }
+
+    private static async Task SelectAllAsync(IPage page)
+    {
+        var editor = await MonacoAsync(page);
+        await editor.Locator(".monaco-editor .view-lines").ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+    }
+
     public static Task<string> StateTextAsync(IPage page) => page.GetByTestId("state-tree").InnerTextAsync();
 
     public static Task ScreenshotAsync(IPage page, string path) => BrowserPages.ScreenshotAsync(page, path, 1440, 1400);

@@ -85,8 +85,9 @@ public sealed partial class Replay : IDisposable
     private void OnErrorModeChanged(ChangeEventArgs e) =>
         _editor.OnError = Enum.TryParse<ProjectionErrorMode>(e.Value as string, out var mode) ? mode : ProjectionErrorMode.Stop;
 
-    private void StartProjection(bool paused)
+    private async Task StartProjectionAsync(bool paused)
     {
+        await _editor.ApplyPendingEditsAsync();
         var result = Manager.Start(new ReplayRequest
         {
             Selection = _selection.ToSelection(),

@@ -61,6 +61,7 @@ public sealed partial class ComparePanel : IDisposable
     {
         _problem = null;
         _result = null;
+        await EditorModel.ApplyPendingEditsAsync();
         ReplayRequest left, right;
         if (_overSelections)
         {

@@ -17,6 +17,12 @@ public sealed class EditorModel
 
     public ProjectionErrorMode OnError { get; set; } = ProjectionErrorMode.Stop;
 
+    /// <summary>
+    /// Brings <see cref="Script"/> up to date with what the editor shows (Monaco holds typing in the browser until
+    /// asked). Set by the editor; everything that uses the script awaits <see cref="ApplyPendingEditsAsync"/> first.
+    /// </summary>
+    public Func<Task>? PendingEdits { get; set; }
+
     public bool IsEdited => Script != (Loaded?.Script ?? Template?.Script);
 
     /// <summary>A name for run lists: the saved version or template, marked when edited since.</summary>
@@ -28,6 +34,8 @@ public sealed class EditorModel
             return IsEdited ? origin + " (edited)" : origin;
         }
     }
+
+    public Task ApplyPendingEditsAsync() => PendingEdits?.Invoke() ?? Task.CompletedTask;
 
     public void Use(ProjectionTemplate template)
     {

@@ -16,6 +16,7 @@ public sealed partial class ProjectionEditor
     private int _version;
     private string? _note;
     private bool _noteIsError;
+    private ScriptEditor? _script;
 
     [Inject] public required ProjectionStore Store { get; init; }
 
@@ -27,6 +28,8 @@ public sealed partial class ProjectionEditor
     [Parameter] public EventCallback Changed { get; set; }
 
     protected override void OnInitialized() => RefreshSaved();
+
+    protected override void OnParametersSet() => Model.PendingEdits = () => _script?.FlushAsync() ?? Task.CompletedTask;
 
     private async Task OnTemplate(ChangeEventArgs e)
     {
@@ -62,15 +65,16 @@ public sealed partial class ProjectionEditor
         }
     }
 
-    private async Task OnScript(ChangeEventArgs e)
+    private async Task OnScript(string script)
     {
-        Model.Script = e.Value as string ?? "";
+        Model.Script = script;
         _note = null;
         await Changed.InvokeAsync();
     }
 
     private async Task SaveAsync()
     {
+        await Model.ApplyPendingEditsAsync();
         if (string.IsNullOrWhiteSpace(Model.Name))
         {
             return;
