@@ -25,6 +25,7 @@ public sealed partial class Flows : IDisposable
     private string _structure = "";
     private string _numbers = "";
     private int _loading;
+    private bool _loaded;
 
     [Inject] public required FlowMapReader Reader { get; init; }
 
@@ -46,8 +47,8 @@ public sealed partial class Flows : IDisposable
 
     public bool AutoRefresh { get; private set; } = true;
 
-    /// <summary>How many renders a refresh caused; lets tests check that unchanged traffic does not re-render.</summary>
-    public int Loads { get; private set; }
+    /// <summary>Auto-refresh ticks handled (read, and rendered if anything changed); lets tests check that unchanged traffic does not re-render.</summary>
+    public int Refreshes { get; private set; }
 
     private bool Loading => Volatile.Read(ref _loading) != 0;
 
@@ -83,8 +84,9 @@ public sealed partial class Flows : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         var window = FlowWindow.ParseOrDefault(WindowParameter);
-        if (window.Text != Window.Text || Loads == 0)
+        if (window.Text != Window.Text || !_loaded)
         {
+            _loaded = true;
             Window = window;
             await LoadAsync();
         }
@@ -100,6 +102,8 @@ public sealed partial class Flows : IDisposable
                 {
                     StateHasChanged();
                 }
+
+                Refreshes++;
             }));
         }
     }
@@ -150,7 +154,6 @@ public sealed partial class Flows : IDisposable
 
     private bool Show(FlowMap map)
     {
-        Loads++;
         var structure = Structure(map);
         var numbers = Numbers(map);
         if (structure == _structure && numbers == _numbers && Map.Nodes.Count == map.Nodes.Count)
