@@ -64,13 +64,39 @@ public sealed class FlowBoardLayout(FlowBoardOptions? options = null)
         var columns = layered.Nodes.Count == 0 ? 0 : layered.Nodes.Max(p => p.Layer) + 1;
         var width = X(columns - 1) + o.NodeWidth + o.Padding;
         var nodes = layered.Nodes.Select(p => placements.GetValueOrDefault(p.Id) ?? p).ToList();
-        var routes = map.Edges.Select(e => Route(e, placements)).ToList();
+        var fanOut = map.Edges.GroupBy(e => e.From, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var fanIn = map.Edges.GroupBy(e => e.To, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var routes = map.Edges.Select(e => Route(e, placements, fanOut[e.From], fanIn[e.To])).ToList();
         return new FlowBoard(nodes, routes, bands, width, y + o.Padding);
     }
 
     private double X(int layer) => _options.Padding + Math.Max(0, layer) * (_options.NodeWidth + _options.LayerSpacing);
 
     /// <summary>Lanes in the order the process reaches them; lanes no node uses are left out, read models come last.</summary>
+    /// <summary>
+    /// Where the label of a forward edge goes: on its S-curve, towards the end where edges spread apart (near the
+    /// targets when one sticky fans out, near the sources when many meet), kept inside the gap between columns.
+    /// </summary>
+    private LayoutPoint LabelOnCurve(LayoutPoint a, LayoutPoint b, int fanOut, int fanIn)
+    {
+        var t = fanOut > fanIn ? 0.72 : fanIn > fanOut ? 0.28 : 0.5;
+        var x = Bezier(a.X, a.X + (b.X - a.X) / 2, b.X - (b.X - a.X) / 2, b.X, t);
+        var y = Bezier(a.Y, a.Y, b.Y, b.Y, t);
+        var half = _options.LabelWidth / 2 + 3;
+        if (b.X - a.X >= 2 * half)
+        {
+            x = Math.Clamp(x, a.X + half, b.X - half);
+        }
+
+        return new LayoutPoint(x, y);
+    }
+
+    private static double Bezier(double p0, double p1, double p2, double p3, double t)
+    {
+        var u = 1 - t;
+        return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+    }
+
     private static List<FlowLane> OrderLanes(FlowMap map, Dictionary<string, NodePlacement> layerOf)
     {
         var used = map.Nodes
@@ -89,7 +115,7 @@ public sealed class FlowBoardLayout(FlowBoardOptions? options = null)
             .ToList();
     }
 
-    private FlowEdgeRoute Route(FlowEdge edge, Dictionary<string, NodePlacement> placements)
+    private FlowEdgeRoute Route(FlowEdge edge, Dictionary<string, NodePlacement> placements, int fanOut, int fanIn)
     {
         if (!placements.TryGetValue(edge.From, out var a) || !placements.TryGetValue(edge.To, out var b))
         {
@@ -100,7 +126,7 @@ public sealed class FlowBoardLayout(FlowBoardOptions? options = null)
         var end = new LayoutPoint(b.X, b.Y + b.Height / 2);
         if (b.X > a.X)
         {
-            return new FlowEdgeRoute(edge.Id, [start, end], new LayoutPoint((start.X + end.X) / 2, (start.Y + end.Y) / 2), Backward: false);
+            return new FlowEdgeRoute(edge.Id, [start, end], LabelOnCurve(start, end, fanOut, fanIn), Backward: false);
         }
 
         // Back to an earlier column (or a loop): out to the right, under both stickies, in from the left.

@@ -61,7 +61,8 @@ public sealed class FlowsPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=flow-edge-label]")));
         var placed = Label(page, "PlaceOrder", "OrderPlaced");
         Assert.Equal("3×", placed.QuerySelector("[data-testid=flow-edge-count]")!.TextContent);
-        Assert.Equal("p50 20 ms · p95 30 ms", placed.QuerySelector("[data-testid=flow-edge-latency]")!.TextContent);
+        Assert.Equal("p50 20 ms", placed.QuerySelector("[data-testid=flow-edge-latency]")!.TextContent);
+        Assert.Equal("p95 30 ms", placed.QuerySelector("[data-testid=flow-edge-latency-p95]")!.TextContent);
         // The policy's two links carry one label: the reaction, counted once.
         Assert.Equal(4, page.FindAll("[data-testid=flow-edge-label]").Count);
         Assert.Equal(5, page.FindAll("[data-testid=flow-edge]").Count);

@@ -13,6 +13,8 @@ namespace EventObserver.Components.Flows;
 /// </summary>
 public sealed partial class FlowBoardView : IAsyncDisposable
 {
+    private static readonly double LabelWidth = new FlowBoardOptions().LabelWidth;
+
     private static readonly string[] Markers = ["flow", "policy", "deadletter", "projection", "selected"];
 
     private Dictionary<string, FlowNode> _nodes = new(StringComparer.Ordinal);
@@ -40,11 +42,27 @@ public sealed partial class FlowBoardView : IAsyncDisposable
     /// <summary>Backward edges first, so they pass under the forward ones.</summary>
     private IEnumerable<(FlowEdge Edge, FlowEdgeRoute Route)> EdgesInDrawingOrder => _edges;
 
-    public async Task FitAsync()
+    /// <summary>
+    /// Fits the view: the whole board when <paramref name="whole"/> (or when it is readable that way), otherwise a
+    /// readable scale starting at the left, where the process begins.
+    /// </summary>
+    public async Task FitAsync(bool whole = false)
+    {
+        if (_controller is null)
+        {
+            return;
+        }
+
+        var start = whole ? null : Board.Nodes.OrderBy(n => n.X).ThenBy(n => n.Y).FirstOrDefault();
+        await _controller.InvokeVoidAsync("fit", start is null ? null : new[] { start.X + start.Width / 2, start.Y + start.Height / 2 });
+    }
+
+    /// <summary>Zooms around the centre of the view (factor above 1 zooms in).</summary>
+    public async Task ZoomAsync(double factor)
     {
         if (_controller is not null)
         {
-            await _controller.InvokeVoidAsync("fit", (object?)null);
+            await _controller.InvokeVoidAsync("zoom", factor);
         }
     }
 

@@ -55,6 +55,8 @@ public static class FlowStyles
         ? ""
         : $"p50 {LineageStyles.Latency(edge.P50Ms)} · p95 {LineageStyles.Latency(edge.P95Ms)}";
 
+    public static string Percentile(string name, long? ms) => ms is null ? "" : $"{name} {LineageStyles.Latency(ms)}";
+
     public static string LaneLabel(FlowLane lane) => lane.ByTopic ? "topic " + lane.Label : LineageStyles.ShortSource(lane.Label);
 
     public static string LaneLabel(FlowLaneBand band) => band.ByTopic ? "topic " + band.Label : LineageStyles.ShortSource(band.Label);

@@ -130,7 +130,9 @@ public sealed partial class Flows : IDisposable
         SelectedNodeId = null;
     }
 
-    private Task FitAsync() => _view?.FitAsync() ?? Task.CompletedTask;
+    private Task FitAsync() => _view?.FitAsync(whole: true) ?? Task.CompletedTask;
+
+    private Task ZoomAsync(double factor) => _view?.ZoomAsync(factor) ?? Task.CompletedTask;
 
     /// <summary>Reads the map off the circuit's thread; true when something visible changed.</summary>
     private async Task<bool> LoadAsync()
