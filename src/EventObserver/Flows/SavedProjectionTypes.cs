@@ -39,8 +39,17 @@ public sealed class SavedProjectionTypes(ProjectionStore? store = null)
         {
             if (!_compiled.TryGetValue((definition.Name, definition.Version), out var types))
             {
-                var compilation = ProjectionRunner.Create(definition.Script);
-                types = compilation.Runner is { } runner ? [.. runner.HandledTypes] : [];
+                try
+                {
+                    var compilation = ProjectionRunner.Create(definition.Script);
+                    types = compilation.Runner is { } runner ? [.. runner.HandledTypes] : [];
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // A script the sandbox cannot even load draws no read model; the replay page reports why.
+                    types = [];
+                }
+
                 _compiled[(definition.Name, definition.Version)] = types;
             }
 

@@ -120,6 +120,19 @@ public sealed class FlowsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Page_MoreTrafficThanTheCap_SaysOnlyTheMostRecentWereRead()
+    {
+        Context.Services.AddSingleton(sp => new FlowMapReader(
+            sp.GetRequiredService<EventObserver.Storage.Index.EventIndexProvider>(), Time, new SavedProjectionTypes(), maxEvents: 5));
+        Seed();
+
+        var page = RenderAt("flows");
+
+        page.WaitForAssertion(() => Assert.Contains("more than 5 messages", page.Find("[data-testid=flow-capped]").TextContent));
+        Assert.Contains("5 messages", page.Find("[data-testid=flow-summary]").TextContent);
+    }
+
+    [Fact]
     public void Page_NoTraffic_SaysSo()
     {
         var page = RenderAt("flows?window=5m");

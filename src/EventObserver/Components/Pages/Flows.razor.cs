@@ -33,6 +33,8 @@ public sealed partial class Flows : IDisposable
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
+    [Inject] public required ILogger<Flows> Logger { get; init; }
+
     [SupplyParameterFromQuery(Name = "window")] public string? WindowParameter { get; set; }
 
     public FlowWindow Window { get; private set; } = FlowWindow.Default;
@@ -46,6 +48,9 @@ public sealed partial class Flows : IDisposable
     public string? SelectedNodeId { get; private set; }
 
     public bool AutoRefresh { get; private set; } = true;
+
+    /// <summary>Why the last read failed; null after a successful one.</summary>
+    public string? Error { get; private set; }
 
     /// <summary>Auto-refresh ticks handled (read, and rendered if anything changed); lets tests check that unchanged traffic does not re-render.</summary>
     public int Refreshes { get; private set; }
@@ -146,7 +151,16 @@ public sealed partial class Flows : IDisposable
         {
             var window = Window;
             var map = await Task.Run(() => Reader.Read(window));
-            return Show(map);
+            var hadError = Error is not null;
+            Error = null;
+            return Show(map) || hadError;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The index can be switched or closed under a read (cluster change, shutdown): keep the last board, say why.
+            Logger.LogWarning(ex, "Reading the flow map for the last {Window} failed", Window.Text);
+            Error = $"The flow map could not be read: {ex.Message}";
+            return true;
         }
         finally
         {
