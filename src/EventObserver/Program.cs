@@ -6,6 +6,7 @@ using EventObserver.Configuration;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Lineage;
+using EventObserver.Flows;
 using EventObserver.Hubs;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
@@ -93,6 +94,10 @@ services.AddSingleton<SystemStatusReader>();
 // Lineage: graphs over the index for the API and the graph page.
 services.AddSingleton<LineageReader>();
 
+// Flow map: the observed process over a time window, for the API and the /flows page.
+services.AddSingleton<SavedProjectionTypes>();
+services.AddSingleton<FlowMapReader>();
+
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();
 
@@ -119,6 +124,7 @@ app.MapStatsEndpoints();
 app.MapHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapLineageEndpoints();
+app.MapFlowEndpoints();
 app.MapReplayEndpoints();
 app.MapHub<EventsHub>(EventsHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,0 +1,58 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Flows;
+using EventObserver.Flows;
+using EventObserver.Storage.Index;
+using EventObserver.Tests.Infrastructure;
+
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventObserver.Tests.Flows;
+
+/// <summary>The reader over a real index: the cap moves the start of the window forward and keeps the newest messages.</summary>
+public sealed class FlowMapReaderTests : IDisposable
+{
+    private readonly SeededAppFactory _factory = new();
+
+    [Fact]
+    public void Read_MoreMessagesInTheWindowThanTheCap_ReadsTheMostRecentAndSaysCapped()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var traffic = new FlowTraffic(now);
+        for (var i = 0; i < 600; i++)
+        {
+            // Older half "Old*" types, newer half "New*", across 3 partitions so the read merges them.
+            var prefix = i < 300 ? "Old" : "New";
+            var ago = TimeSpan.FromSeconds(600 - i);
+            var kind = i % 2 == 0 ? MessageKind.Command : MessageKind.Event;
+            traffic.Add("cap.traffic", $"m-{i}", prefix + (i % 2 == 0 ? "Command" : "Happened"), kind, "svc", ago, $"c-{i / 2}", i % 2 == 1 ? $"m-{i - 1}" : null, partition: i % 3);
+        }
+
+        _factory.Seed(traffic.All);
+        var reader = new FlowMapReader(
+            _factory.Services.GetRequiredService<EventIndexProvider>(), TimeProvider.System, new SavedProjectionTypes(), maxEvents: 100);
+
+        var map = reader.Read(FlowWindow.ParseOrDefault("1h"));
+
+        Assert.True(map.Capped);
+        Assert.Equal(100, map.EventsRead);
+        Assert.Equal(["NewCommand", "NewHappened"], map.Nodes.Select(n => n.Label).Order(StringComparer.Ordinal));
+        Assert.True(map.OldestRead >= now.AddSeconds(-101), $"oldest read {map.OldestRead} is not among the newest 100");
+        var edge = Assert.Single(map.Edges);
+        Assert.InRange(edge.Count, 49, 50);
+    }
+
+    [Fact]
+    public void Read_NoIndexYet_IsAnEmptyMapOverTheWindow()
+    {
+        var reader = new FlowMapReader(
+            _factory.Services.GetRequiredService<EventIndexProvider>(), TimeProvider.System, new SavedProjectionTypes(), maxEvents: 100);
+
+        var map = reader.Read(FlowWindow.Default);
+
+        Assert.Empty(map.Nodes);
+        Assert.False(map.Capped);
+        Assert.Equal(TimeSpan.FromMinutes(15), map.To - map.From);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
