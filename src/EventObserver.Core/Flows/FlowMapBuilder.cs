@@ -6,7 +6,7 @@ namespace EventObserver.Core.Flows;
 /// <summary>
 /// Builds the living Event Storming board from observed traffic: one sticky per message type and lane
 /// (service, else topic), an edge per observed "type A caused type B" with its count and p50/p95 latency,
-/// and a lilac policy between an event and the command another service issued in reaction. Causes are
+/// and a lilac policy between an event and the command a service issued in reaction. Causes are
 /// found exactly as the lineage graph finds them (causation id, else the order within a correlation,
 /// dead letter → original), but only among the messages of the window. One pass, no recursion, so
 /// type-level cycles are just edges. Pure: the caller reads the window from the index.
@@ -147,11 +147,14 @@ public sealed class FlowMapBuilder(FlowMapOptions? options = null)
         return new FlowMap { Nodes = nodes, Edges = edges, Lanes = laneList };
     }
 
-    /// <summary>A reaction of another service: an event (not a dead letter) causing a command in a different lane.</summary>
+    /// <summary>
+    /// A reaction: an event (not a dead letter) causing a command. As on an Event Storming wall, the reactive rule
+    /// gets its own sticky even when the same service emitted the event, because "whenever X then Y" is the
+    /// decision a reader looks for.
+    /// </summary>
     private static bool IsPolicy(FlowLinkTally link) =>
         !link.DeadLetter && !link.From.DeadLetter && !link.To.DeadLetter
-        && link.From.Kind == FlowNodeKind.Event && link.To.Kind == FlowNodeKind.Command
-        && !string.Equals(link.From.Lane, link.To.Lane, StringComparison.Ordinal);
+        && link.From.Kind == FlowNodeKind.Event && link.To.Kind == FlowNodeKind.Command;
 
     private static void AttachProjections(IEnumerable<FlowProjection> projections, List<FlowNode> nodes, List<FlowEdge> edges, List<FlowLane> lanes)
     {

@@ -33,7 +33,7 @@ public sealed class FlowMapBuilderTests
     }
 
     [Fact]
-    public void Build_EventCausesCommandOfTheSameService_LinksThemDirectly()
+    public void Build_EventCausesCommandOfTheSameService_PutsThatServicesPolicyBetweenThem()
     {
         var m = new FlowMessages();
         m.Event("e1", "OrderPlaced", "orders", 0, "o1");
@@ -41,9 +41,25 @@ public sealed class FlowMapBuilderTests
 
         var map = Build(m);
 
+        var policy = Assert.Single(map.Nodes, n => n.Kind == FlowNodeKind.Policy);
+        Assert.Equal("orders policy: whenever OrderPlaced then ReserveStock", policy.Label);
+        Assert.Equal(
+            ["OrderPlaced→" + policy.Label + " IntoPolicy", policy.Label + "→ReserveStock FromPolicy"],
+            map.Edges.Select(e => $"{Label(map, e.From)}→{Label(map, e.To)} {e.Kind}"));
+    }
+
+    [Fact]
+    public void Build_CommandCausesEvent_LinksThemDirectly()
+    {
+        var m = new FlowMessages();
+        m.Command("c1", "ReserveStock", "inventory", 0, "o1");
+        m.Event("e1", "StockReserved", "inventory", 5, "o1", "c1");
+
+        var map = Build(m);
+
         Assert.DoesNotContain(map.Nodes, n => n.Kind == FlowNodeKind.Policy);
         var edge = Assert.Single(map.Edges);
-        Assert.Equal((FlowEdgeKind.Flow, "OrderPlaced", "ReserveStock"), (edge.Kind, Label(map, edge.From), Label(map, edge.To)));
+        Assert.Equal((FlowEdgeKind.Flow, "ReserveStock", "StockReserved"), (edge.Kind, Label(map, edge.From), Label(map, edge.To)));
     }
 
     [Fact]
