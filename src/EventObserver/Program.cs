@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EventObserver.Api;
 using EventObserver.Components;
 using EventObserver.Configuration;
+using EventObserver.Conventions;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Lineage;
@@ -93,6 +94,9 @@ services.AddSingleton<SystemStatusReader>();
 // Lineage: graphs over the index for the API and the graph page.
 services.AddSingleton<LineageReader>();
 
+// Conventions: naming and id checks over the newest messages of a window, for the API and the panel.
+services.AddSingleton(sp => new ConventionsReader(sp.GetRequiredService<EventIndexProvider>(), sp.GetRequiredService<TimeProvider>()));
+
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();
 
@@ -119,6 +123,7 @@ app.MapStatsEndpoints();
 app.MapHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapLineageEndpoints();
+app.MapConventionsEndpoints();
 app.MapReplayEndpoints();
 app.MapHub<EventsHub>(EventsHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
