@@ -43,7 +43,9 @@ public sealed class ConventionsPanelTests : DashboardTestContext
         Assert.Contains("topic", panel.Find("[data-source='audit.log']").TextContent);
         Assert.Equal("2", panel.Find("[data-testid=conventions-totals] [data-rule=EventNotPastTense] .eo-cv-total-value").TextContent);
         Assert.Contains("7 messages checked", panel.Find("[data-testid=conventions-summary]").TextContent);
-        Assert.Contains("1 tombstones skipped", panel.Find("[data-testid=conventions-summary]").TextContent);
+        Assert.Equal(
+            "Last hour: 7 messages checked (sent 2025-03-01 11:30:00 – 11:56:00 UTC) · 5 flagged · 1 tombstone skipped",
+            panel.Find("[data-testid=conventions-summary]").TextContent);
         Assert.Empty(panel.FindAll("[data-testid=conventions-capped]"));
         Assert.Contains("starts the conversation", panel.Find("[data-testid=conventions-explanation]").TextContent);
     }

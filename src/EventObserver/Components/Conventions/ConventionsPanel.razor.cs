@@ -95,11 +95,22 @@ public sealed partial class ConventionsPanel
     private static string Summary(ConventionsSnapshot s)
     {
         var r = s.Report;
-        var span = r.First is { } first && r.Last is { } last
-            ? $" sent {DisplayFormat.Timestamp(first)} – {DisplayFormat.Timestamp(last)}"
-            : "";
-        var tombstones = r.Tombstones > 0 ? $" · {DisplayFormat.Count(r.Tombstones)} tombstones skipped" : "";
+        var span = r.First is { } first && r.Last is { } last ? $" (sent {SentBetween(first, last)})" : "";
+        var tombstones = r.Tombstones switch
+        {
+            0 => "",
+            1 => " · 1 tombstone skipped",
+            var n => $" · {DisplayFormat.Count(n)} tombstones skipped",
+        };
         return $"{s.Window.Label}: {DisplayFormat.Count(r.Checked)} messages checked{span} · {DisplayFormat.Count(r.Flagged)} flagged{tombstones}";
+    }
+
+    /// <summary>"2025-03-01 11:30:00 – 11:55:03 UTC": the date once when both ends share it.</summary>
+    private static string SentBetween(DateTimeOffset first, DateTimeOffset last)
+    {
+        var from = DisplayFormat.Timestamp(first);
+        var to = DisplayFormat.Timestamp(last);
+        return first.UtcDateTime.Date == last.UtcDateTime.Date ? $"{from[..^4]} – {to[11..]}" : $"{from} – {to}";
     }
 
     private static string CappedText(ConventionsSnapshot s) =>
