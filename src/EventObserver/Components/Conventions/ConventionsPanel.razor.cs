@@ -22,6 +22,8 @@ public sealed partial class ConventionsPanel
 
     [Inject] public required ConventionsReader Reader { get; init; }
 
+    [Inject] public required ILogger<ConventionsPanel> Logger { get; init; }
+
     [Parameter] public ConventionWindow Window { get; set; } = ConventionWindow.Default;
 
     /// <summary>When set, only this source (a service, or a topic for messages that name none).</summary>
@@ -30,6 +32,9 @@ public sealed partial class ConventionsPanel
     public ConventionsSnapshot? Snapshot { get; private set; }
 
     public bool Loading { get; private set; }
+
+    /// <summary>Why the last check failed (the index was switched or closed under it, say); null when it worked.</summary>
+    public string? Error { get; private set; }
 
     /// <summary>The sources shown: all, or the one asked for.</summary>
     public IReadOnlyList<SourceConventions> Sources =>
@@ -71,16 +76,32 @@ public sealed partial class ConventionsPanel
         _loadedWindow = window;
         Loading = true;
         StateHasChanged();
-        var snapshot = await Task.Run(() => Reader.Read(window));
+        ConventionsSnapshot? snapshot = null;
+        string? error = null;
+        try
+        {
+            snapshot = await Task.Run(() => Reader.Read(window));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A failed check must not take the page's circuit down: say so and keep the last result.
+            LogCheckFailed(Logger, e, window.Name);
+            error = $"The check failed: {e.Message}";
+        }
+
         if (load != _loads)
         {
             return;
         }
 
-        Snapshot = snapshot;
+        Snapshot = snapshot ?? Snapshot;
+        Error = error;
         Loading = false;
         StateHasChanged();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conventions check over {Window} failed")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception, string window);
 
     private static string Key(SourceConventions source, ConventionRule rule) => $"{source.Source}\u001f{source.IsTopic}\u001f{rule}";
 
