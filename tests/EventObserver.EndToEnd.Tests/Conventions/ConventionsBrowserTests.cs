@@ -20,8 +20,9 @@ public sealed class ConventionsBrowserTests(LiveAppFixture fixture) : IClassFixt
         await WaitForLegacyTrafficAsync();
 
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Conventions" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("circuit-state")).ToHaveTextAsync(new Regex("Live"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Conventions", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/conventions$"));
         await Assertions.Expect(page.GetByTestId("conventions-summary")).ToContainTextAsync("Last hour:");
 
         var sources = page.GetByTestId("conventions-source");
