@@ -146,7 +146,9 @@ public sealed partial class ConventionsPanel
     private static string Meta(SourceConventions s)
     {
         var topics = s.Topics.Count == 0 ? "" : $" · on {string.Join(", ", s.Topics)}";
-        return $"{DisplayFormat.Count(s.Checked)} checked · {DisplayFormat.Count(s.Events)} events · {DisplayFormat.Count(s.Commands)} commands · "
-            + $"{DisplayFormat.Count(s.ConversationStarts)} conversation starts{topics}";
+        return $"{DisplayFormat.Count(s.Checked)} checked · {Plural(s.Events, "event")} · {Plural(s.Commands, "command")} · "
+            + $"{Plural(s.ConversationStarts, "conversation start")}{topics}";
     }
+
+    private static string Plural(long count, string noun) => $"{DisplayFormat.Count(count)} {noun}{(count == 1 ? "" : "s")}";
 }
