@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EventObserver.Api;
 using EventObserver.Components;
 using EventObserver.Configuration;
+using EventObserver.Conventions;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Lineage;
@@ -98,6 +99,9 @@ services.AddSingleton<LineageReader>();
 services.AddSingleton<SavedProjectionTypes>();
 services.AddSingleton<FlowMapReader>();
 
+// Conventions: naming and id checks over the newest messages of a window, for the API and the panel.
+services.AddSingleton(sp => new ConventionsReader(sp.GetRequiredService<EventIndexProvider>(), sp.GetRequiredService<TimeProvider>()));
+
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();
 
@@ -125,6 +129,7 @@ app.MapHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapLineageEndpoints();
 app.MapFlowEndpoints();
+app.MapConventionsEndpoints();
 app.MapReplayEndpoints();
 app.MapHub<EventsHub>(EventsHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

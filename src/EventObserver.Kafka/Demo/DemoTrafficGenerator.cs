@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace EventObserver.Kafka.Demo;
 
 /// <summary>
-/// Simulates a small shop (storefront, order, inventory, payment, shipping and notification services)
+/// Simulates a small shop (storefront, order, inventory, payment, shipping and notification services, and a legacy warehouse sync job)
 /// at <see cref="DemoOptions.OrdersPerSecond"/>, plus bursts on request. On by default with the embedded
 /// broker; with a real cluster only when <see cref="DemoOptions.Enabled"/> is true (or <see cref="Burst"/> is called).
 /// Register it as a singleton and as a hosted service resolved from that singleton.
@@ -141,6 +141,7 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
             {
                 var sender = _producer.Value.Sender;
                 await DemoOddities.SendDueAsync(sender, number, ct);
+                await LegacyWarehouse.SendDueAsync(sender, number, ct);
                 await new OrderScenario(sender, _options.PaymentFailureRate, TimeSpan.FromMilliseconds(400)).RunAsync(ct);
             }
             finally

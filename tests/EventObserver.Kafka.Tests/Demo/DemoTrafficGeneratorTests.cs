@@ -1,3 +1,4 @@
+using EventObserver.Core.Conventions;
 using EventObserver.Core.Envelopes;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
@@ -61,6 +62,34 @@ public sealed class DemoTrafficGeneratorTests : IAsyncLifetime
         Assert.Contains(audit, e => e.PayloadFormat == PayloadFormat.Binary);
         Assert.Contains(audit, e => e.PayloadFormat == PayloadFormat.Json && e.Payload!.Length >= DemoOddities.LargeJsonBytes);
         Assert.Contains(events, e => e.Topic == DemoTopics.OrderEvents && e.PayloadFormat == PayloadFormat.Tombstone);
+    }
+
+    [Fact]
+    public async Task Burst_LegacyWarehouse_BreaksNamingAndIdConventionsBesideTheShop()
+    {
+        using var generator = Generator(paymentFailureRate: 0);
+
+        var events = await BurstAndIndexAsync(generator, orders: 20);
+
+        var legacy = events.Where(e => e.Source == LegacyWarehouse.Service).ToList();
+        Assert.Equal(4, legacy.Count);
+        Assert.All(legacy.Where(e => e.MessageType == LegacyWarehouse.StockEventType), e =>
+        {
+            Assert.Equal((DemoTopics.InventoryEvents, MessageKind.Event), (e.Topic, e.Kind));
+            Assert.Null(e.CorrelationId);
+        });
+        Assert.All(legacy.Where(e => e.MessageType == LegacyWarehouse.RecountCommandType), e =>
+        {
+            Assert.Equal((DemoTopics.InventoryCommands, MessageKind.Command), (e.Topic, e.Kind));
+            Assert.NotNull(e.CorrelationId);
+        });
+        var analyzer = new ConventionsAnalyzer();
+        analyzer.AddRange(events.OrderBy(e => e.TimestampMs));
+        var warehouse = analyzer.Build().Sources.Single(s => s.Source == LegacyWarehouse.Service);
+        Assert.Equal(
+            (2L, 2L, 2L, 0L),
+            (warehouse.Finding(ConventionRule.EventNotPastTense).Count, warehouse.Finding(ConventionRule.CommandNotImperative).Count,
+             warehouse.Finding(ConventionRule.MissingCorrelationId).Count, warehouse.Finding(ConventionRule.MissingCausationId).Count));
     }
 
     [Fact]
