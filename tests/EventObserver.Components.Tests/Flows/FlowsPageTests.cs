@@ -77,7 +77,8 @@ public sealed class FlowsPageTests : DashboardTestContext
 
         Label(page, "PlaceOrder", "OrderPlaced").Click();
 
-        Assert.Equal("PlaceOrder → OrderPlaced", page.Find("[data-testid=flow-edge-title]").TextContent);
+        // The first read finishes off the renderer's thread, so the panel's render can trail the click.
+        page.WaitForAssertion(() => Assert.Equal("PlaceOrder → OrderPlaced", page.Find("[data-testid=flow-edge-title]").TextContent));
         Assert.Equal(
             ["lineage?correlation=order-3", "lineage?correlation=order-2", "lineage?correlation=order-1"],
             page.FindAll("[data-testid=flow-example]").Select(a => a.GetAttribute("href")));
