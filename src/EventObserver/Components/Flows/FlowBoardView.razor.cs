@@ -1,4 +1,4 @@
-using EventObserver.Components.Lineage;
+using EventObserver.Components.Shared;
 using EventObserver.Core.Flows;
 
 using Microsoft.AspNetCore.Components;
@@ -17,11 +17,10 @@ public sealed partial class FlowBoardView : IAsyncDisposable
 
     private static readonly string[] Markers = ["flow", "policy", "deadletter", "projection", "selected"];
 
+    private readonly SvgPanZoom _panZoom = new();
     private Dictionary<string, FlowNode> _nodes = new(StringComparer.Ordinal);
     private List<(FlowEdge Edge, FlowEdgeRoute Route)> _edges = [];
     private ElementReference _host;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _controller;
     private FlowBoard? _fitted;
 
     [Inject] public required IJSRuntime JS { get; init; }
@@ -46,46 +45,16 @@ public sealed partial class FlowBoardView : IAsyncDisposable
     /// Fits the view: the whole board when <paramref name="whole"/> (or when it is readable that way), otherwise a
     /// readable scale starting at the left, where the process begins.
     /// </summary>
-    public async Task FitAsync(bool whole = false)
+    public Task FitAsync(bool whole = false)
     {
-        if (_controller is null)
-        {
-            return;
-        }
-
         var start = whole ? null : Board.Nodes.OrderBy(n => n.X).ThenBy(n => n.Y).FirstOrDefault();
-        await _controller.InvokeVoidAsync("fit", start is null ? null : new[] { start.X + start.Width / 2, start.Y + start.Height / 2 });
+        return _panZoom.FitAsync(start is null ? null : [start.X + start.Width / 2, start.Y + start.Height / 2]);
     }
 
     /// <summary>Zooms around the centre of the view (factor above 1 zooms in).</summary>
-    public async Task ZoomAsync(double factor)
-    {
-        if (_controller is not null)
-        {
-            await _controller.InvokeVoidAsync("zoom", factor);
-        }
-    }
+    public Task ZoomAsync(double factor) => _panZoom.ZoomAsync(factor);
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (_controller is not null)
-            {
-                await _controller.InvokeVoidAsync("dispose");
-                await _controller.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone and the browser with it: nothing left to clean up.
-        }
-    }
+    public ValueTask DisposeAsync() => _panZoom.DisposeAsync();
 
     protected override void OnParametersSet()
     {
@@ -102,17 +71,7 @@ public sealed partial class FlowBoardView : IAsyncDisposable
     {
         if (firstRender)
         {
-            try
-            {
-                _module = await JS.InvokeAsync<IJSObjectReference>("import", LineageGraphView.ModulePath);
-                _controller = _module is null ? null : await _module.InvokeAsync<IJSObjectReference>("attach", _host);
-            }
-            catch (JSException)
-            {
-                // Without the module the board still shows, unscaled and without pan/zoom.
-                _module = null;
-                _controller = null;
-            }
+            await _panZoom.AttachAsync(JS, _host);
         }
 
         if (!ReferenceEquals(_fitted, Board))

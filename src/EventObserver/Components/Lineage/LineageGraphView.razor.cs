@@ -1,3 +1,4 @@
+using EventObserver.Components.Shared;
 using EventObserver.Core.Graphs;
 using EventObserver.Core.Graphs.Layout;
 
@@ -14,14 +15,11 @@ namespace EventObserver.Components.Lineage;
 /// </summary>
 public sealed partial class LineageGraphView : IAsyncDisposable
 {
-    public const string ModulePath = "./js/lineage-graph.js";
-
     private static readonly string[] Markers = ["causation", "correlation", "deadletter", "path"];
 
+    private readonly SvgPanZoom _panZoom = new();
     private Dictionary<string, LineageNode> _nodes = new(StringComparer.Ordinal);
     private ElementReference _host;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _controller;
     private GraphLayout? _fitted;
 
     [Inject] public required IJSRuntime JS { get; init; }
@@ -38,44 +36,16 @@ public sealed partial class LineageGraphView : IAsyncDisposable
     [Parameter] public EventCallback<string> OnNodeSelected { get; set; }
 
     /// <summary>Downloads the graph as a standalone SVG file (styles embedded).</summary>
-    public async Task ExportAsync(string fileName)
-    {
-        if (_module is not null)
-        {
-            await _module.InvokeVoidAsync("exportSvg", _host, fileName);
-        }
-    }
+    public Task ExportAsync(string fileName) => _panZoom.ExportSvgAsync(_host, fileName);
 
     /// <summary>Zooms to show the whole graph (or as much as readable, centred on the root).</summary>
     public async Task FitAsync()
     {
-        if (_controller is not null)
-        {
-            var root = Layout.Nodes.FirstOrDefault(n => n.Id == Graph.RootId);
-            await _controller.InvokeVoidAsync("fit", root is null ? null : new[] { root.X + root.Width / 2, root.Y + root.Height / 2 });
-        }
+        var root = Layout.Nodes.FirstOrDefault(n => n.Id == Graph.RootId);
+        await _panZoom.FitAsync(root is null ? null : [root.X + root.Width / 2, root.Y + root.Height / 2]);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (_controller is not null)
-            {
-                await _controller.InvokeVoidAsync("dispose");
-                await _controller.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone and the browser with it: nothing left to clean up.
-        }
-    }
+    public ValueTask DisposeAsync() => _panZoom.DisposeAsync();
 
     protected override void OnParametersSet() =>
         _nodes = Graph.Nodes.GroupBy(n => n.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -84,17 +54,7 @@ public sealed partial class LineageGraphView : IAsyncDisposable
     {
         if (firstRender)
         {
-            try
-            {
-                _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-                _controller = _module is null ? null : await _module.InvokeAsync<IJSObjectReference>("attach", _host);
-            }
-            catch (JSException)
-            {
-                // Without the module (blocked or failed to load) the graph still shows, unscaled and without pan/zoom.
-                _module = null;
-                _controller = null;
-            }
+            await _panZoom.AttachAsync(JS, _host);
         }
 
         if (!ReferenceEquals(_fitted, Layout))
