@@ -6,9 +6,14 @@ namespace EventObserver.Replay;
 /// Reads a sequence ahead on another thread, in batches through a small bounded channel, so the index read and
 /// decode of the next events overlap the sandbox applying the current ones (the two costs are similar).
 /// </summary>
+/// <remarks>
+/// The sandbox is the slower side, so the channel is full whenever the collector runs and every event waiting in it
+/// survives a collection (is copied once more): a few hundred events ahead absorb the reader's hiccups as well as
+/// two thousand did, at a quarter of the copying.
+/// </remarks>
 internal static class Prefetch
 {
-    public static IEnumerable<T> Ahead<T>(IEnumerable<T> source, int batchSize = 256, int maxBatches = 8)
+    public static IEnumerable<T> Ahead<T>(IEnumerable<T> source, int batchSize = 128, int maxBatches = 4)
     {
         var channel = Channel.CreateBounded<T[]>(new BoundedChannelOptions(maxBatches)
         {
