@@ -49,6 +49,48 @@ public sealed class PrefetchTests
         Assert.Equal("Truncated index chunk.", error.Message);
     }
 
+    [Fact]
+    public void Ahead_WithPrepare_GivesEachItemItsOwnPreparation_MadeOnTheReadingThread()
+    {
+        var consumerThread = Environment.CurrentManagedThreadId;
+        var preparedOn = new System.Collections.Concurrent.ConcurrentBag<int>();
+
+        var read = Prefetch.Ahead(Enumerable.Range(0, 5_000), i =>
+        {
+            preparedOn.Add(Environment.CurrentManagedThreadId);
+            return i * 2;
+        }, batchSize: 16, maxBatches: 2).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 5_000), read.Select(p => p.Item));
+        Assert.All(read, p => Assert.True(p.Prepared is null || (int)p.Prepared == p.Item * 2, $"{p.Item}: {p.Prepared}"));
+        Assert.DoesNotContain(consumerThread, preparedOn);
+    }
+
+    [Fact]
+    public void Ahead_ConsumerBehind_ReaderPreparesWhatWaits()
+    {
+        using var prepared = new ManualResetEventSlim();
+
+        var items = Prefetch.Ahead(Enumerable.Range(0, 1_000), i =>
+        {
+            prepared.Set();
+            return i;
+        }, batchSize: 4, maxBatches: 2);
+        using var enumerator = items.GetEnumerator();
+        Assert.True(enumerator.MoveNext());
+
+        // The consumer holds still: once a batch waits in the channel, the reader prepares the next ones.
+        Assert.True(prepared.Wait(TimeSpan.FromSeconds(10)), "the reader never prepared an item while the consumer was behind");
+        var rest = new List<(int Item, object? Prepared)>();
+        while (enumerator.MoveNext())
+        {
+            rest.Add(enumerator.Current);
+        }
+
+        Assert.Equal(999, rest.Count);
+        Assert.Contains(rest, p => p.Prepared is not null);
+    }
+
     private sealed class CountingSource(int count)
     {
         private int _produced;
