@@ -31,6 +31,14 @@ internal sealed class EventObjectFactory
     private readonly JsonToJsConverter _converter;
     private readonly Dictionary<string, JsString> _strings = new(StringComparer.Ordinal);
     private readonly JsValue[] _values = new JsValue[18];
+    private bool _dataRead;
+
+    /// <summary>True once a handler has read an event's <c>data</c>; read from other threads, so volatile.</summary>
+    public bool DataRead
+    {
+        get => Volatile.Read(ref _dataRead);
+        private set => Volatile.Write(ref _dataRead, value);
+    }
 
     public EventObjectFactory(Engine engine)
     {
@@ -38,7 +46,7 @@ internal sealed class EventObjectFactory
         _converter = new JsonToJsConverter(engine);
     }
 
-    public JsObject Create(EventEnvelope envelope)
+    public JsObject Create(EventEnvelope envelope, PreparedPayload? prepared)
     {
         var v = _values;
         v[0] = Cached(envelope.MessageType);
@@ -59,7 +67,7 @@ internal sealed class EventObjectFactory
         v[15] = null!;
         v[16] = null!;
         v[17] = null!;
-        return JsObject.Create(_engine, s_layout, v, new LazyEvent(envelope, this));
+        return JsObject.Create(_engine, s_layout, v, new LazyEvent(envelope, this, prepared));
     }
 
     private static JsValue Text(string? text) => text is null ? JsValue.Null : new JsString(text);
@@ -94,9 +102,10 @@ internal sealed class EventObjectFactory
             return JsValue.Null;
         }
 
+        lazy.Factory.DataRead = true;
         try
         {
-            return lazy.Factory._converter.Convert(payload);
+            return lazy.Factory._converter.Convert(payload, lazy.Prepared);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
         {
@@ -171,5 +180,5 @@ internal sealed class EventObjectFactory
         return headers;
     }
 
-    private sealed record LazyEvent(EventEnvelope Envelope, EventObjectFactory Factory);
+    private sealed record LazyEvent(EventEnvelope Envelope, EventObjectFactory Factory, PreparedPayload? Prepared);
 }

@@ -8,8 +8,8 @@ namespace EventObserver.Core.Projections;
 
 /// <summary>
 /// Turns an event's UTF-8 JSON into JavaScript values lazily. One forward pass of <see cref="Utf8JsonReader"/>
-/// validates the whole text and notes where each top-level member's value lies (nested values are skipped, not
-/// built); a member becomes a JavaScript value only when a handler reads it, by reading just its bytes again. So a
+/// (<see cref="JsonMemberTable"/>, done here or ahead on a replay's read thread) validates the whole text and notes
+/// where each top-level member's value lies (nested values are skipped, not built); a member becomes a JavaScript value only when a handler reads it, by reading just its bytes again. So a
 /// handler that reads two fields of a 1 KB payload pays for one scan and two fields, and nothing is rented or kept
 /// but the payload itself. Objects of one shape (member names in order) share one layout, found by the names' raw
 /// bytes without allocating them. Anything System.Text.Json reads differently from <c>JSON.parse</c> falls back to
@@ -17,18 +17,15 @@ namespace EventObserver.Core.Projections;
 /// </summary>
 internal sealed class JsonToJsConverter
 {
-    private const int MaxDepth = 128;
-    private const int MaxLazyMembers = 64;
     private const int MaxShapes = 1024;
-    private static readonly JsonReaderOptions s_options = new() { MaxDepth = MaxDepth };
-    private static readonly LazySlotFactory[] s_members = [.. Enumerable.Range(0, MaxLazyMembers).Select(MemberFactory)];
+    private static readonly LazySlotFactory[] s_members = [.. Enumerable.Range(0, JsonMemberTable.MaxMembers).Select(MemberFactory)];
 
     private readonly Engine _engine;
     private readonly JsonParser _fallback;
     private readonly Dictionary<string, JsObjectLayout> _shapes = new(StringComparer.Ordinal);
     private readonly Dictionary<int, RawShape> _rawShapes = [];
-    private readonly JsValue?[] _noValues = new JsValue?[MaxLazyMembers];
-    private readonly int[] _scratch = new int[MaxLazyMembers * 4];
+    private readonly JsValue?[] _noValues = new JsValue?[JsonMemberTable.MaxMembers];
+    private readonly int[] _scratch = new int[JsonMemberTable.MaxMembers * 4];
 
     public JsonToJsConverter(Engine engine)
     {
@@ -36,12 +33,20 @@ internal sealed class JsonToJsConverter
         _fallback = new JsonParser(engine);
     }
 
-    /// <summary>The value; throws when neither System.Text.Json nor Jint's parser accept the text.</summary>
-    public JsValue Convert(byte[] utf8)
+    /// <summary>
+    /// The value; throws when neither System.Text.Json nor Jint's parser accept the text. A <paramref name="prepared"/>
+    /// table of this very payload spares the scan.
+    /// </summary>
+    public JsValue Convert(byte[] utf8, PreparedPayload? prepared = null)
     {
-        var reader = new Utf8JsonReader(utf8, s_options);
+        var reader = new Utf8JsonReader(utf8, JsonMemberTable.ReaderOptions);
         try
         {
+            if (prepared is not null && ReferenceEquals(prepared.Utf8, utf8))
+            {
+                return FromMembers(utf8, prepared.Members, prepared.Count, prepared.Escaped, prepared.Hash, prepared.Members);
+            }
+
             // Building the top level reads (and so validates) every byte once; the last Read throws on trailing
             // content, so the text is accepted all or nothing, as JSON.parse does.
             reader.Read();
@@ -58,7 +63,7 @@ internal sealed class JsonToJsConverter
     /// <summary>The value whose (already validated) text is <c>utf8[start..end]</c>.</summary>
     private JsValue ConvertSlice(byte[] utf8, int start, int end)
     {
-        var reader = new Utf8JsonReader(utf8.AsSpan(start, end - start), s_options);
+        var reader = new Utf8JsonReader(utf8.AsSpan(start, end - start), JsonMemberTable.ReaderOptions);
         try
         {
             reader.Read();
@@ -106,76 +111,35 @@ internal sealed class JsonToJsConverter
         return new JsArray(_engine, [.. items]);
     }
 
-    /// <summary>The reader is on the object's start; scratch holds name start, name length, value start, value end.</summary>
+    /// <summary>The reader is on the object's start.</summary>
     private JsValue ConvertObject(byte[] utf8, int offset, ref Utf8JsonReader reader)
     {
         var objectStart = offset + (int)reader.TokenStartIndex;
-        var scratch = _scratch;
-        var count = 0;
-        var hash = 17;
-        var escaped = false;
-        var wide = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (wide || count == MaxLazyMembers)
-            {
-                // Too many members to be lazy: read to the end, then build every member from the start.
-                wide = true;
-                reader.Read();
-                reader.Skip();
-                continue;
-            }
-
-            var at = count * 4;
-            scratch[at] = offset + (int)reader.TokenStartIndex + 1;
-            scratch[at + 1] = reader.ValueSpan.Length;
-            escaped |= reader.ValueIsEscaped;
-            hash = Mix(hash, reader.ValueSpan);
-            reader.Read();
-            scratch[at + 2] = offset + (int)reader.TokenStartIndex;
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                reader.Skip();
-            }
-
-            scratch[at + 3] = offset + (int)reader.BytesConsumed;
-            count++;
-        }
-
-        if (wide)
-        {
-            return ConvertEagerly(utf8, objectStart);
-        }
-
-        var key = hash;
-        var layout = !escaped && _rawShapes.TryGetValue(key, out var raw) && raw.Matches(utf8, scratch, count)
-            ? raw.Layout
-            : NewShape(utf8, scratch, count, escaped, key);
-        if (layout is null)
-        {
-            return ConvertEagerly(utf8, scratch, count);
-        }
-
-        var values = new int[count * 2];
-        for (var i = 0; i < count; i++)
-        {
-            values[i * 2] = scratch[i * 4 + 2];
-            values[i * 2 + 1] = scratch[i * 4 + 3];
-        }
-
-        return JsObject.Create(_engine, layout, _noValues.AsSpan(0, count)!, new LazyObject(this, utf8, values));
+        return JsonMemberTable.Read(offset, ref reader, _scratch, out var count, out var escaped, out var hash)
+            ? FromMembers(utf8, _scratch, count, escaped, hash, null)
+            : ConvertEagerly(utf8, objectStart);
     }
 
     /// <summary>
-    /// A cheap fingerprint of a member name for the shape table; a collision only costs the slow path, since a shape
-    /// is always compared byte by byte before it is used.
+    /// The object whose members <paramref name="table"/> lists; <paramref name="owned"/> is the same table when it
+    /// belongs to this payload alone (prepared), so the object can keep it instead of a copy.
     /// </summary>
-    private static int Mix(int hash, ReadOnlySpan<byte> name) => name.IsEmpty
-        ? (hash * 31) + 1
-        : (hash * 31) ^ (name.Length * 7919) ^ (name[0] << 8) ^ (name[name.Length / 2] << 16) ^ (name[^1] << 24);
+    private JsValue FromMembers(byte[] utf8, ReadOnlySpan<int> table, int count, bool escaped, int hash, int[]? owned)
+    {
+        var layout = !escaped && _rawShapes.TryGetValue(hash, out var raw) && raw.Matches(utf8, table, count)
+            ? raw.Layout
+            : NewShape(utf8, table, count, escaped, hash);
+        if (layout is null)
+        {
+            return ConvertEagerly(utf8, table, count);
+        }
+
+        var members = owned ?? table[..(count * 4)].ToArray();
+        return JsObject.Create(_engine, layout, _noValues.AsSpan(0, count)!, new LazyObject(this, utf8, members));
+    }
 
     /// <summary>A layout for a shape not seen yet; null when a name repeats (JSON.parse keeps the last).</summary>
-    private JsObjectLayout? NewShape(byte[] utf8, int[] scratch, int count, bool escaped, int key)
+    private JsObjectLayout? NewShape(byte[] utf8, ReadOnlySpan<int> scratch, int count, bool escaped, int key)
     {
         var names = new string[count];
         for (var i = 0; i < count; i++)
@@ -186,7 +150,13 @@ internal sealed class JsonToJsConverter
         var layout = Layout(names);
         if (layout is not null && !escaped && _rawShapes.Count < MaxShapes && !_rawShapes.ContainsKey(key))
         {
-            _rawShapes[key] = new RawShape(layout, [.. Enumerable.Range(0, count).Select(i => utf8.AsSpan(scratch[i * 4], scratch[i * 4 + 1]).ToArray())]);
+            var raw = new byte[count][];
+            for (var i = 0; i < count; i++)
+            {
+                raw[i] = utf8.AsSpan(scratch[i * 4], scratch[i * 4 + 1]).ToArray();
+            }
+
+            _rawShapes[key] = new RawShape(layout, raw);
         }
 
         return layout;
@@ -222,10 +192,10 @@ internal sealed class JsonToJsConverter
     }
 
     /// <summary>A member name (the bytes between its quotes), unescaped as JSON.parse would.</summary>
-    private string Name(byte[] utf8, int[] scratch, int index)
+    private string Name(byte[] utf8, ReadOnlySpan<int> scratch, int index)
     {
         var start = scratch[index * 4] - 1;
-        var reader = new Utf8JsonReader(utf8.AsSpan(start, scratch[index * 4 + 1] + 2), s_options);
+        var reader = new Utf8JsonReader(utf8.AsSpan(start, scratch[index * 4 + 1] + 2), JsonMemberTable.ReaderOptions);
         reader.Read();
         try
         {
@@ -237,10 +207,10 @@ internal sealed class JsonToJsConverter
         }
     }
 
-    private JsObject ConvertEagerly(byte[] utf8, int[] shared, int count)
+    private JsObject ConvertEagerly(byte[] utf8, ReadOnlySpan<int> shared, int count)
     {
         // Converting a nested object reuses the shared scratch, so this (rare) path works on its own copy.
-        var scratch = shared.AsSpan(0, count * 4).ToArray();
+        var scratch = shared[..(count * 4)].ToArray();
         var result = new JsObject(_engine);
         for (var i = 0; i < count; i++)
         {
@@ -254,7 +224,7 @@ internal sealed class JsonToJsConverter
     /// <summary>Too many members to be lazy: every member at once, from the object's first byte.</summary>
     private JsObject ConvertEagerly(byte[] utf8, int objectStart)
     {
-        var reader = new Utf8JsonReader(utf8.AsSpan(objectStart), s_options);
+        var reader = new Utf8JsonReader(utf8.AsSpan(objectStart), JsonMemberTable.ReaderOptions);
         reader.Read();
         var result = new JsObject(_engine);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -276,14 +246,14 @@ internal sealed class JsonToJsConverter
     private static LazySlotFactory MemberFactory(int index) => (_, state) =>
     {
         var lazy = (LazyObject)state!;
-        return lazy.Converter.ConvertSlice(lazy.Utf8, lazy.Values[index * 2], lazy.Values[index * 2 + 1]);
+        return lazy.Converter.ConvertSlice(lazy.Utf8, lazy.Members[index * 4 + 2], lazy.Members[index * 4 + 3]);
     };
 
-    private sealed record LazyObject(JsonToJsConverter Converter, byte[] Utf8, int[] Values);
+    private sealed record LazyObject(JsonToJsConverter Converter, byte[] Utf8, int[] Members);
 
     private sealed record RawShape(JsObjectLayout Layout, byte[][] Names)
     {
-        public bool Matches(byte[] utf8, int[] scratch, int count)
+        public bool Matches(byte[] utf8, ReadOnlySpan<int> scratch, int count)
         {
             if (Names.Length != count)
             {

@@ -16,7 +16,14 @@ internal interface IReplayWork : IDisposable
     /// <summary>True once an error stopped the work (<see cref="ProjectionErrorMode.Stop"/>).</summary>
     bool IsStopped { get; }
 
-    StepResult Process(EventEnvelope envelope, CancellationToken cancellationToken);
+    /// <summary>
+    /// Work on an event that needs none of the work's state, done on the read-ahead thread before
+    /// <see cref="Process"/> gets the event (and whatever this returned). Must be thread-safe and must not change
+    /// the outcome, only save <see cref="Process"/> time.
+    /// </summary>
+    object? Prepare(EventEnvelope envelope);
+
+    StepResult Process(EventEnvelope envelope, object? prepared, CancellationToken cancellationToken);
 
     /// <summary>The state to show (bounded), for snapshots.</summary>
     (JsonNode? State, bool Truncated, int Partitions) TakeState();

@@ -18,9 +18,12 @@ internal sealed class ProjectionWork(ProjectionRunner runner, int maxSnapshotPar
     public long Failed => runner.Failed;
     public bool IsStopped => runner.IsStopped;
 
-    public StepResult Process(EventEnvelope envelope, CancellationToken cancellationToken)
+    /// <summary>Scans JSON payloads ahead once the projection has shown it reads <c>e.data</c> (a count by type never pays for it).</summary>
+    public object? Prepare(EventEnvelope envelope) => runner.ReadsData ? ProjectionRunner.Prepare(envelope) : null;
+
+    public StepResult Process(EventEnvelope envelope, object? prepared, CancellationToken cancellationToken)
     {
-        var result = runner.Apply(envelope);
+        var result = runner.Apply(envelope, prepared as PreparedPayload);
         if (result.PartitionKey is { } key)
         {
             _recent[_recentCount++ % _recent.Length] = key;

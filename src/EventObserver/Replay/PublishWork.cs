@@ -22,7 +22,9 @@ internal sealed class PublishWork(ReplayPublishSession session, ProjectionStore 
     public long Failed => _outcome?.Failed ?? session.Failed;
     public bool IsStopped => false;
 
-    public StepResult Process(EventEnvelope envelope, CancellationToken cancellationToken)
+    public object? Prepare(EventEnvelope envelope) => null;
+
+    public StepResult Process(EventEnvelope envelope, object? prepared, CancellationToken cancellationToken)
     {
         session.Publish(envelope, cancellationToken);
         _sourceTopics.Add(envelope.Topic);

@@ -27,7 +27,7 @@ public sealed partial class ReplayRun
         string? failure = null;
         try
         {
-            using var events = _resolved.Read().GetEnumerator();
+            using var events = _resolved.Read(_work.Prepare).GetEnumerator();
             TakeSnapshot(Snapshot.Status, withState: true);
             var freeRunning = false;
             while (true)
@@ -49,11 +49,11 @@ public sealed partial class ReplayRun
                     break;
                 }
 
-                var envelope = events.Current;
+                var (envelope, prepared) = events.Current;
                 StepResult result;
                 lock (_workLock)
                 {
-                    result = _work.Process(envelope, _stopping.Token);
+                    result = _work.Process(envelope, prepared, _stopping.Token);
                 }
 
                 YieldToReaders();

@@ -33,8 +33,17 @@ public sealed class ResolvedSelection
     }
 
     /// <summary>The <see cref="Total"/> events, oldest first, streamed from the index (read ahead on another thread).</summary>
-    public IEnumerable<EventEnvelope> Read() =>
-        Prefetch.Ahead(Index.ReadOldestFirst(Range)).Skip(checked((int)Math.Min(int.MaxValue, Matching - Total)));
+    public IEnumerable<EventEnvelope> Read() => Prefetch.Ahead(Selected());
+
+    /// <summary>
+    /// Like <see cref="Read"/>, each event with what <paramref name="prepare"/> made of it on the read-ahead thread
+    /// (null when that thread was behind; see <see cref="Prefetch"/>).
+    /// </summary>
+    internal IEnumerable<(EventEnvelope Envelope, object? Prepared)> Read(Func<EventEnvelope, object?> prepare) =>
+        Prefetch.Ahead(Selected(), prepare);
+
+    private IEnumerable<EventEnvelope> Selected() =>
+        Index.ReadOldestFirst(Range).Skip(checked((int)Math.Min(int.MaxValue, Matching - Total)));
 
     /// <summary>Whether any selected event comes from <paramref name="topic"/>.</summary>
     public bool Includes(string topic)

@@ -63,8 +63,9 @@ internal static class ReplayScenario
             var (csharpPerSec, orders) = MeasureCSharp(index);
             Report($"plain C# fold (index read + JSON parse + fold): {csharpPerSec:N0}/s over {orders:N0} orders");
 
+            var gcBefore = GcCounts.Now();
             var (jsPerSec, cpuPerSec, snapshot) = await MeasureJsAsync(indexes, directory);
-            Report($"order-lifecycle in the sandbox (run manager, index read + sandbox): {jsPerSec:N0}/s wall, {cpuPerSec:N0}/s per CPU-second, {snapshot.PartitionCount:N0} partitions, status {snapshot.Status}, peak RSS {ProcessMemory.PeakRssMb():N0} MB");
+            Report($"order-lifecycle in the sandbox (run manager, index read + sandbox): {jsPerSec:N0}/s wall, {cpuPerSec:N0}/s per CPU-second, {snapshot.PartitionCount:N0} partitions, status {snapshot.Status}, peak RSS {ProcessMemory.PeakRssMb():N0} MB, {GcCounts.Now().Since(gcBefore)}");
             if (snapshot.Processed != events || snapshot.Status != ReplayRunStatus.Completed)
             {
                 throw new InvalidOperationException($"The run processed {snapshot.Processed:N0} of {events:N0} ({snapshot.Status}): {snapshot.Message}");

@@ -80,6 +80,29 @@ public sealed class ReplayRangeReadTests : IDisposable
     }
 
     [Fact]
+    public void ReadOldestFirst_RecordFilterMatchingInFewChunks_GivesExactlyTheMatchesInTimeOrder()
+    {
+        // Records are decoded one by one as the merge takes them: matches at a chunk's first and last record, and
+        // chunks with no match at all, must neither lose nor repeat an event.
+        var rare = new HashSet<int> { 0, 2, 298, 299, 300, 301, 899 };
+        var events = Enumerable.Range(0, 900)
+            .Select(i => Envelopes.Event("orders", i % 3, i / 3, timestampMs: Envelopes.BaseTimestampMs + i, key: rare.Contains(i) ? "rare" : "common"))
+            .ToList();
+        foreach (var batch in events.Chunk(150))
+        {
+            _index.Write(batch);
+        }
+
+        var range = new EventRange { Filter = new EventQuery { Key = "rare" } };
+
+        var read = _index.ReadOldestFirst(range).Select(e => e.Id).ToList();
+
+        Assert.Equal(events.Where((_, i) => rare.Contains(i)).Select(e => e.Id), read);
+        Assert.Equal(read.Count, _index.Count(range));
+        Assert.Equal(events.Take(451).Select(e => e.Id), _index.ReadOldestFirst(new EventRange()).Take(451).Select(e => e.Id));
+    }
+
+    [Fact]
     public void ReadOldestFirst_UnknownTypeOrTopic_IsEmpty()
     {
         Seed();

@@ -44,6 +44,15 @@ internal static class ChunkCodec
         return DecodeOne(ref reader, topic, partition);
     }
 
+    /// <summary>Decodes the record at <paramref name="position"/> and moves it to the next record.</summary>
+    public static EventEnvelope DecodeNext(ReadOnlySpan<byte> data, ref int position, string topic, int partition)
+    {
+        var reader = new ChunkReader(data) { Position = position };
+        var e = DecodeOne(ref reader, topic, partition);
+        position = reader.Position;
+        return e;
+    }
+
     /// <summary>Checks the version byte and returns the record count; the reader is then at the first record.</summary>
     public static int ReadHeader(ref ChunkReader reader)
     {

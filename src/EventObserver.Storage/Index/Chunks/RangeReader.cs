@@ -4,8 +4,10 @@ namespace EventObserver.Storage.Index.Chunks;
 
 /// <summary>
 /// Reads a <see cref="RangePlan"/> oldest first: a k-way merge over partitions, each read chunk by chunk in offset
-/// order. A partition's next chunk is decoded only when its earliest timestamp comes up in the merge, so at most one
-/// decoded chunk per partition is held at a time.
+/// order. A partition's next chunk is read only when its earliest timestamp comes up in the merge, and its records
+/// are decoded one at a time as the merge takes them: a long scan holds one chunk's bytes and one decoded event per
+/// partition, not hundreds of decoded events that the collector would have to copy while the consumer works
+/// (a replay over 18 partitions kept ~2,300 of them alive at every collection).
 /// </summary>
 internal static class RangeReader
 {
@@ -20,22 +22,17 @@ internal static class RangeReader
 
         while (queue.TryDequeue(out var cursor, out _))
         {
-            if (cursor.Loaded is null)
+            if (cursor.Head is { } head)
             {
-                cursor.Load(plan, readChunk);
+                yield return head;
+                cursor.Advance(plan);
             }
             else
             {
-                yield return cursor.Loaded[cursor.Position];
-                cursor.Position++;
+                cursor.Load(plan, readChunk);
             }
 
-            if (cursor.Loaded is { } loaded && cursor.Position >= loaded.Count)
-            {
-                cursor.Loaded = null;
-            }
-
-            if (cursor.Loaded is not null)
+            if (cursor.Head is not null)
             {
                 queue.Enqueue(cursor, cursor.EventKey);
             }
@@ -72,36 +69,56 @@ internal static class RangeReader
 
     private sealed class Cursor(TopicPartitionKey key, List<ChunkMeta> chunks)
     {
+        private byte[]? _data;
+        private int _position;
+        private int _remaining;
+
         public TopicPartitionKey Key { get; } = key;
         public List<ChunkMeta> Chunks { get; } = chunks;
         public int NextChunk { get; private set; }
-        public List<EventEnvelope>? Loaded { get; set; }
-        public int Position { get; set; }
+
+        /// <summary>The partition's next matching event, decoded; null when the loaded chunk has no more.</summary>
+        public EventEnvelope? Head { get; private set; }
 
         public HeadKey ChunkKey => new(Chunks[NextChunk].MinTimestampMs, Key.Topic, Key.Partition, Chunks[NextChunk].FirstOffset);
 
-        public HeadKey EventKey
-        {
-            get
-            {
-                var e = Loaded![Position];
-                return new HeadKey(e.TimestampMs, Key.Topic, Key.Partition, e.Offset);
-            }
-        }
+        public HeadKey EventKey => new(Head!.TimestampMs, Key.Topic, Key.Partition, Head.Offset);
 
         public void Load(RangePlan plan, Func<ChunkMeta, byte[]?> readChunk)
         {
             var chunk = Chunks[NextChunk++];
-            var data = readChunk(chunk);
-            if (data is null)
+            _data = readChunk(chunk); // null: deleted by retention after the plan was made
+            _position = 0;
+            _remaining = 0;
+            if (_data is not null)
             {
-                return; // deleted by retention after the plan was made
+                var reader = new ChunkReader(_data);
+                _remaining = ChunkCodec.ReadHeader(ref reader);
+                _position = reader.Position;
             }
 
-            var events = ChunkCodec.Decode(data, Key.Topic, Key.Partition);
-            events.RemoveAll(e => !plan.Matches(e, Key));
-            Position = 0;
-            Loaded = events.Count == 0 ? null : events;
+            Advance(plan);
+        }
+
+        /// <summary>Decodes records until one matches the plan; drops the chunk's bytes after its last record.</summary>
+        public void Advance(RangePlan plan)
+        {
+            Head = null;
+            while (_remaining > 0)
+            {
+                _remaining--;
+                var e = ChunkCodec.DecodeNext(_data!, ref _position, Key.Topic, Key.Partition);
+                if (plan.Matches(e, Key))
+                {
+                    Head = e;
+                    break;
+                }
+            }
+
+            if (_remaining == 0)
+            {
+                _data = null;
+            }
         }
     }
 
