@@ -1,5 +1,3 @@
-using System.Text;
-
 using Bunit;
 
 using EventObserver.Components.Tests.Infrastructure;
@@ -11,6 +9,7 @@ using EventObserver.Kafka.Replay;
 using EventObserver.Replay;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Projections;
+using EventObserver.TestSupport;
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +26,7 @@ namespace EventObserver.Components.Tests.Replay;
 /// </summary>
 public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
 {
-    public const string Orders = "orders.events";
+    public const string Orders = ShopOrders.Topic;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "eventobserver-replay-ui", Guid.NewGuid().ToString("N"));
 
@@ -50,37 +49,10 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
 
     protected ReplayRunManager Manager => Context.Services.GetRequiredService<ReplayRunManager>();
 
-    /// <summary>Demo-shop orders on two partitions: PlaceOrder, OrderPlaced, StockReserved, PaymentCharged, OrderShipped each.</summary>
+    /// <summary>Demo-shop orders on two partitions (<see cref="ShopOrders"/>), written to the index.</summary>
     protected IReadOnlyList<EventEnvelope> SeedOrders(int orders)
     {
-        string[] types = ["PlaceOrder", "OrderPlaced", "StockReserved", "PaymentCharged", "OrderShipped"];
-        var events = new List<EventEnvelope>();
-        var offsets = new long[2];
-        for (var step = 0; step < types.Length; step++)
-        {
-            for (var i = 0; i < orders; i++)
-            {
-                var partition = i % 2;
-                var id = $"ord-{i:D3}";
-                events.Add(new EventEnvelope
-                {
-                    Topic = Orders,
-                    Partition = partition,
-                    Offset = offsets[partition]++,
-                    TimestampMs = 1_760_000_000_000 + events.Count,
-                    KeyBytes = Encoding.UTF8.GetBytes(id),
-                    Key = id,
-                    KeyFormat = KeyFormat.Text,
-                    Payload = Encoding.UTF8.GetBytes($$"""{"orderId":"{{id}}","total":{{10 + i}},"currency":"EUR","paymentId":"pay-{{i}}","carrier":"DHL"}"""),
-                    PayloadFormat = PayloadFormat.Json,
-                    MessageId = $"m-{step}-{i}",
-                    MessageType = types[step],
-                    Kind = step == 0 ? MessageKind.Command : MessageKind.Event,
-                    CorrelationId = "c-" + id,
-                });
-            }
-        }
-
+        var events = ShopOrders.Create(orders);
         var index = Indexes.Current ?? Indexes.OpenForCluster("test");
         index.Write(events);
         return events;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 
 using EventObserver.Configuration;
+using EventObserver.TestSupport;
 using EventObserver.Tests.Infrastructure;
 
 using Microsoft.AspNetCore.Hosting;

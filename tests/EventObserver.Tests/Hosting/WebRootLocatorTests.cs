@@ -1,4 +1,5 @@
 using EventObserver.Configuration;
+using EventObserver.TestSupport;
 using EventObserver.Tests.Infrastructure;
 
 namespace EventObserver.Tests.Hosting;

@@ -3,6 +3,7 @@ using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Storage.Index;
+using EventObserver.TestSupport;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,5 +1,3 @@
-using System.Text;
-
 using EventObserver.Configuration;
 using EventObserver.Core.Envelopes;
 using EventObserver.Kafka.Configuration;
@@ -10,6 +8,7 @@ using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Projections;
 using EventObserver.Tests.Infrastructure;
+using EventObserver.TestSupport;
 
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,7 @@ namespace EventObserver.Tests.Replay;
 /// <summary>A run manager over a real temp index and projections file; Kafka is never reached by projection runs.</summary>
 internal sealed class ReplayHarness : IDisposable
 {
-    public const string Orders = "orders.events";
+    public const string Orders = ShopOrders.Topic;
 
     private readonly TempDirectory _directory = new();
     private readonly EventIndexProvider _indexes;
@@ -41,37 +40,10 @@ internal sealed class ReplayHarness : IDisposable
     public ProjectionStore Store { get; }
     public ReplayRunManager Manager { get; }
 
-    /// <summary>Demo-shop orders: each PlaceOrder, OrderPlaced, StockReserved, PaymentCharged, OrderShipped on partition i % 2.</summary>
+    /// <summary>Demo-shop orders on two partitions (<see cref="ShopOrders"/>), written to the index.</summary>
     public List<EventEnvelope> SeedOrders(int orders)
     {
-        string[] types = ["PlaceOrder", "OrderPlaced", "StockReserved", "PaymentCharged", "OrderShipped"];
-        var events = new List<EventEnvelope>();
-        var offsets = new long[2];
-        for (var step = 0; step < types.Length; step++)
-        {
-            for (var i = 0; i < orders; i++)
-            {
-                var partition = i % 2;
-                var id = $"ord-{i:D3}";
-                events.Add(new EventEnvelope
-                {
-                    Topic = Orders,
-                    Partition = partition,
-                    Offset = offsets[partition]++,
-                    TimestampMs = 1_760_000_000_000 + events.Count,
-                    KeyBytes = Encoding.UTF8.GetBytes(id),
-                    Key = id,
-                    KeyFormat = KeyFormat.Text,
-                    Payload = Encoding.UTF8.GetBytes($$"""{"orderId":"{{id}}","total":{{10 + i}},"currency":"EUR","paymentId":"pay-{{i}}","carrier":"DHL"}"""),
-                    PayloadFormat = PayloadFormat.Json,
-                    MessageId = $"m-{step}-{i}",
-                    MessageType = types[step],
-                    Kind = step == 0 ? MessageKind.Command : MessageKind.Event,
-                    CorrelationId = "c-" + id,
-                });
-            }
-        }
-
+        var events = ShopOrders.Create(orders);
         Index.Write(events);
         return events;
     }
