@@ -34,11 +34,12 @@ public sealed class FlowMapReaderTests : IDisposable
         var map = reader.Read(FlowWindow.ParseOrDefault("1h"));
 
         Assert.True(map.Capped);
-        Assert.Equal(100, map.EventsRead);
+        // The newest part of the window that fits the cap: at most 100, and close to it.
+        Assert.InRange(map.EventsRead, 90, 100);
         Assert.Equal(["NewCommand", "NewHappened"], map.Nodes.Select(n => n.Label).Order(StringComparer.Ordinal));
         Assert.True(map.OldestRead >= now.AddSeconds(-101), $"oldest read {map.OldestRead} is not among the newest 100");
         var edge = Assert.Single(map.Edges);
-        Assert.InRange(edge.Count, 49, 50);
+        Assert.InRange(edge.Count, 44, 50);
     }
 
     [Fact]

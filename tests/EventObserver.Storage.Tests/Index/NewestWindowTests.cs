@@ -1,0 +1,53 @@
+using EventObserver.Core.Querying;
+using EventObserver.Storage.Index;
+using EventObserver.Storage.Tests.Support;
+
+namespace EventObserver.Storage.Tests.Index;
+
+public sealed class NewestWindowTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeMilliseconds(Envelopes.BaseTimestampMs);
+
+    private readonly TempDirectory _dir = new();
+    private readonly LiteDbEventIndex _index;
+
+    public NewestWindowTests()
+    {
+        _index = LiteDbEventIndex.Open(_dir.File("w.db"));
+
+        // 3,000 messages one millisecond apart on two partitions (several chunks each), and a burst of 500 more in
+        // the last 50 ms: uneven traffic, which interpolation alone would misjudge.
+        _index.Write(Envelopes.Range("steady", 0, 0, 1_499));
+        _index.Write([.. Enumerable.Range(0, 1_500).Select(i => Envelopes.Event("steady", 1, i, timestampMs: Envelopes.BaseTimestampMs + 1_500 + i))]);
+        _index.Write([.. Enumerable.Range(0, 500).Select(i => Envelopes.Event("burst", 0, i, timestampMs: Envelopes.BaseTimestampMs + 2_950 + (i % 50)))]);
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public void StartHoldingAtMost_WindowFits_IsTheWindowsStart()
+    {
+        var start = NewestWindow.StartHoldingAtMost(_index, Start, Start.AddSeconds(10), 10_000);
+
+        Assert.Equal(Start, start);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(700)]
+    [InlineData(2_000)]
+    public void StartHoldingAtMost_WindowHoldsMore_KeepsTheNewestAtMostTheCapButCloseToIt(int cap)
+    {
+        var to = Start.AddSeconds(10);
+
+        var start = NewestWindow.StartHoldingAtMost(_index, Start, to, cap);
+
+        var held = _index.Count(new EventRange { Filter = new EventQuery { From = start, To = to } });
+        Assert.True(start > Start);
+        Assert.InRange(held, (long)(cap * 0.9), cap);
+    }
+}
