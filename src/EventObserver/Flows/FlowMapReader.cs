@@ -21,6 +21,9 @@ public sealed class FlowMapReader(EventIndexProvider provider, TimeProvider time
 
     public int MaxEvents => maxEvents;
 
+    /// <summary>How long the last build took (the index read included); lets auto-refresh back off when reading is costly.</summary>
+    public TimeSpan LastReadCost { get; private set; }
+
     public FlowMap Read(FlowWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
@@ -32,7 +35,9 @@ public sealed class FlowMapReader(EventIndexProvider provider, TimeProvider time
                 return last.Map;
             }
 
+            var started = time.GetTimestamp();
             var map = Build(window, now);
+            LastReadCost = time.GetElapsedTime(started);
             _last = (window.Text, now, map);
             return map;
         }

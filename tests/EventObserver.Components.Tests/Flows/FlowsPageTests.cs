@@ -121,6 +121,25 @@ public sealed class FlowsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Page_CostlyReads_AutoRefreshBacksOff()
+    {
+        // Every build of the map "takes" 3 s: auto-refresh must pass over two 10 s ticks to stay under a tenth of a core.
+        Context.Services.AddSingleton(sp => new FlowMapReader(
+            sp.GetRequiredService<EventObserver.Storage.Index.EventIndexProvider>(), new SlowReadClock(Time, TimeSpan.FromSeconds(3)), new SavedProjectionTypes()));
+        Seed();
+        var page = RenderAt("flows");
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=flow-node]")));
+
+        for (var tick = 1; tick <= 3; tick++)
+        {
+            Time.Advance(FlowsPage.RefreshPeriod);
+            await Eventually.TrueAsync(() => page.Instance.Refreshes + page.Instance.SkippedRefreshes == tick, $"tick {tick} to be handled");
+        }
+
+        Assert.Equal((2, 1), (page.Instance.SkippedRefreshes, page.Instance.Refreshes));
+    }
+
+    [Fact]
     public void Page_MoreTrafficThanTheCap_SaysOnlyTheMostRecentWereRead()
     {
         Context.Services.AddSingleton(sp => new FlowMapReader(
@@ -202,6 +221,18 @@ public sealed class FlowsPageTests : DashboardTestContext
         Source = source,
         DeadLetterOf = deadLetterOf,
     };
+
+    /// <summary>The page's clock for dates; every timestamp taken moves <paramref name="perCall"/> on, so each read looks that long.</summary>
+    private sealed class SlowReadClock(TimeProvider now, TimeSpan perCall) : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override DateTimeOffset GetUtcNow() => now.GetUtcNow();
+
+        public override long GetTimestamp() => Interlocked.Add(ref _ticks, perCall.Ticks);
+    }
 
     private long NextOffset(string topic)
     {

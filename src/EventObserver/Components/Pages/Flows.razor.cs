@@ -25,6 +25,7 @@ public sealed partial class Flows : IDisposable
     private string _structure = "";
     private string _numbers = "";
     private int _loading;
+    private int _ticksToSkip;
     private bool _loaded;
 
     [Inject] public required FlowMapReader Reader { get; init; }
@@ -54,6 +55,9 @@ public sealed partial class Flows : IDisposable
 
     /// <summary>Auto-refresh ticks handled (read, and rendered if anything changed); lets tests check that unchanged traffic does not re-render.</summary>
     public int Refreshes { get; private set; }
+
+    /// <summary>Auto-refresh ticks passed over because the last read was costly.</summary>
+    public int SkippedRefreshes { get; private set; }
 
     private bool Loading => Volatile.Read(ref _loading) != 0;
 
@@ -103,6 +107,13 @@ public sealed partial class Flows : IDisposable
         {
             _refresh = PeriodicRefresh.Start(Time, RefreshPeriod, () => InvokeAsync(async () =>
             {
+                if (AutoRefresh && _ticksToSkip > 0)
+                {
+                    _ticksToSkip--;
+                    SkippedRefreshes++;
+                    return;
+                }
+
                 if (AutoRefresh && await LoadAsync())
                 {
                     StateHasChanged();
@@ -151,6 +162,7 @@ public sealed partial class Flows : IDisposable
         {
             var window = Window;
             var map = await Task.Run(() => Reader.Read(window));
+            _ticksToSkip = TicksToSkip(Reader.LastReadCost);
             var hadError = Error is not null;
             Error = null;
             return Show(map) || hadError;
@@ -167,6 +179,13 @@ public sealed partial class Flows : IDisposable
             Volatile.Write(ref _loading, 0);
         }
     }
+
+    /// <summary>
+    /// Keeps auto-refresh under a tenth of a core: a read that takes a second or more (a capped day of a busy
+    /// cluster) makes the next ticks pass, at most 11 of them (a refresh at least every 2 minutes).
+    /// </summary>
+    private static int TicksToSkip(TimeSpan readCost) =>
+        (int)Math.Clamp(Math.Ceiling(readCost.TotalSeconds * 10 / RefreshPeriod.TotalSeconds) - 1, 0, 11);
 
     private bool Show(FlowMap map)
     {
