@@ -39,7 +39,7 @@ public sealed class EnvelopeDecoder
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Last line of defence for the ingestion loop: a record we cannot read is still indexed, raw.
-            return Fallback(record);
+            return Undecoded(record);
         }
     }
 
@@ -132,8 +132,13 @@ public sealed class EnvelopeDecoder
         }
     }
 
-    private static EventEnvelope Fallback(RawRecord record)
+    /// <summary>
+    /// The record as it came, nothing interpreted (key as hex, payload binary, id from the position): what is indexed
+    /// when decoding fails, so the record is still there and nothing is lost.
+    /// </summary>
+    public static EventEnvelope Undecoded(RawRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var topic = record.Topic ?? string.Empty;
         return new EventEnvelope
         {
@@ -147,7 +152,7 @@ public sealed class EnvelopeDecoder
             KeyFormat = record.Key is null ? KeyFormat.None : KeyFormat.Hex,
             Headers = record.Headers ?? [],
             Payload = record.Value,
-            PayloadFormat = record.Value is null ? PayloadFormat.Tombstone : PayloadFormat.Binary,
+            PayloadFormat = record.Value is null ? PayloadFormat.Tombstone : record.Value.Length == 0 ? PayloadFormat.Empty : PayloadFormat.Binary,
             MessageId = EventPosition.Format(topic, record.Partition, record.Offset),
             MessageIdDerived = true,
         };

@@ -130,7 +130,7 @@ internal sealed class ConsumeLoop(
         catch (Exception e)
         {
             IngestionLog.DecodeFailed(logger, e, raw.Topic, raw.Partition, raw.Offset);
-            return RecordConverter.Fallback(raw);
+            return EnvelopeDecoder.Undecoded(raw);
         }
     }
 

@@ -27,24 +27,6 @@ internal static class RecordConverter
         };
     }
 
-    /// <summary>Used when the decoder fails: keeps the position and the bytes, nothing interpreted.</summary>
-    public static EventEnvelope Fallback(RawRecord raw) => new()
-    {
-        Topic = raw.Topic,
-        Partition = raw.Partition,
-        Offset = raw.Offset,
-        TimestampMs = raw.TimestampMs,
-        TimestampKind = raw.TimestampKind,
-        KeyBytes = raw.Key,
-        Key = raw.Key is null ? null : Convert.ToHexStringLower(raw.Key),
-        KeyFormat = raw.Key is null ? KeyFormat.None : KeyFormat.Hex,
-        Headers = raw.Headers,
-        Payload = raw.Value,
-        PayloadFormat = raw.Value is null ? PayloadFormat.Tombstone : raw.Value.Length == 0 ? PayloadFormat.Empty : PayloadFormat.Binary,
-        MessageId = EventPosition.Format(raw.Topic, raw.Partition, raw.Offset),
-        MessageIdDerived = true,
-    };
-
     private static IReadOnlyList<EnvelopeHeader> ToHeaders(Headers? headers)
     {
         if (headers is null || headers.Count == 0)
