@@ -16,12 +16,13 @@ public static class NewestWindow
     /// <summary>
     /// The start of the newest range within [<paramref name="from"/>, <paramref name="to"/>] holding at most
     /// <paramref name="maxEvents"/> messages; <paramref name="from"/> itself when the whole window fits.
+    /// <paramref name="inWindow"/> is how many the whole window holds.
     /// </summary>
-    public static DateTimeOffset StartHoldingAtMost(IEventIndex index, DateTimeOffset from, DateTimeOffset to, int maxEvents)
+    public static DateTimeOffset StartHoldingAtMost(IEventIndex index, DateTimeOffset from, DateTimeOffset to, int maxEvents, out long inWindow)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEvents, 1);
-        var fromCount = index.Count(Range(from, to));
+        var fromCount = inWindow = index.Count(Range(from, to));
         if (fromCount <= maxEvents)
         {
             return from;

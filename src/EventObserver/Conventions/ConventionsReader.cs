@@ -26,8 +26,7 @@ public sealed class ConventionsReader(EventIndexProvider provider, TimeProvider 
             return new ConventionsSnapshot(window, from, to, 0, from, false, maxEvents, ConventionsReport.Empty);
         }
 
-        var inWindow = index.Count(Range(from, to));
-        var readFrom = inWindow > maxEvents ? NewestWindow.StartHoldingAtMost(index, from, to, maxEvents) : from;
+        var readFrom = NewestWindow.StartHoldingAtMost(index, from, to, maxEvents, out var inWindow);
         var analyzer = new ConventionsAnalyzer();
         foreach (var envelope in index.ReadOldestFirst(Range(readFrom, to)).Take(maxEvents))
         {

@@ -51,7 +51,7 @@ public sealed class FlowMapReader(EventIndexProvider provider, TimeProvider time
             return FlowMap.Empty(from, now);
         }
 
-        var start = NewestWindow.StartHoldingAtMost(index, from, now, maxEvents);
+        var start = NewestWindow.StartHoldingAtMost(index, from, now, maxEvents, out _);
         return _builder.Build(index.ReadOldestFirst(Since(start)), from, now, projections.Current(), alreadyCapped: start > from);
     }
 

@@ -31,9 +31,10 @@ public sealed class NewestWindowTests : IDisposable
     [Fact]
     public void StartHoldingAtMost_WindowFits_IsTheWindowsStart()
     {
-        var start = NewestWindow.StartHoldingAtMost(_index, Start, Start.AddSeconds(10), 10_000);
+        var start = NewestWindow.StartHoldingAtMost(_index, Start, Start.AddSeconds(10), 10_000, out var inWindow);
 
         Assert.Equal(Start, start);
+        Assert.Equal(3_500, inWindow);
     }
 
     [Theory]
@@ -44,10 +45,11 @@ public sealed class NewestWindowTests : IDisposable
     {
         var to = Start.AddSeconds(10);
 
-        var start = NewestWindow.StartHoldingAtMost(_index, Start, to, cap);
+        var start = NewestWindow.StartHoldingAtMost(_index, Start, to, cap, out var inWindow);
 
         var held = _index.Count(new EventRange { Filter = new EventQuery { From = start, To = to } });
         Assert.True(start > Start);
+        Assert.Equal(3_500, inWindow);
         Assert.InRange(held, (long)(cap * 0.9), cap);
     }
 }
