@@ -31,6 +31,23 @@ public static class Eventually
     public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         MatchAsync(condition, ok => ok, what, timeout);
 
+    /// <summary>
+    /// Like <see cref="TrueAsync(Func{bool}, string, TimeSpan?)"/>, running <paramref name="between"/> after every look
+    /// that fails, e.g. moving a fake clock on in small steps: one jump of a whole interval could land before the code
+    /// under test has armed its timer, and that timer would then never fire.
+    /// </summary>
+    public static Task TrueAsync(Func<bool> condition, Action between, string what, TimeSpan? timeout = null) =>
+        MatchAsync(() =>
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            between();
+            return false;
+        }, ok => ok, what, timeout);
+
     private static string Describe<T>(T value) => value switch
     {
         null => "null",

@@ -75,20 +75,8 @@ public sealed class FeedPumpTests
         Assert.Empty(Batches());
     }
 
-    /// <summary>
-    /// Moves fake time on in small steps until <paramref name="done"/> holds: one jump of a whole interval could
-    /// land before the pump has armed its timer, and that timer would then never fire.
-    /// </summary>
-    private Task AdvanceUntilAsync(Func<bool> done, string what) => Eventually.TrueAsync(() =>
-    {
-        if (done())
-        {
-            return true;
-        }
-
-        _time.Advance(TimeSpan.FromMilliseconds(10));
-        return false;
-    }, what);
+    private Task AdvanceUntilAsync(Func<bool> done, string what) =>
+        Eventually.TrueAsync(done, () => _time.Advance(TimeSpan.FromMilliseconds(10)), what);
 
     private List<int> Batches()
     {

@@ -70,7 +70,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void LiveFeed_PausedWhileEventsArrive_BadgeCountsThemAndResumeShowsThem()
+    public async Task LiveFeed_PausedWhileEventsArrive_BadgeCountsThemAndResumeShowsThem()
     {
         var page = Render();
         Feed.Publish([TestEnvelopes.Json("orders", 0), TestEnvelopes.Json("orders", 1)]);
@@ -78,23 +78,27 @@ public sealed class LiveFeedPageTests : DashboardTestContext
 
         page.Find("[data-testid=feed-pause]").Click();
         Feed.Publish([TestEnvelopes.Json("orders", 2), TestEnvelopes.Json("orders", 3), TestEnvelopes.Json("orders", 4)]);
-        Time.Advance(FeedPump.DefaultInterval);
+        await AdvanceUntilAsync(() => page.Instance.NewWhilePaused == 3, "the paused batch to be counted");
 
         page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-testid=new-events]").GetAttribute("data-count")));
         Assert.Equal(["orders/0/1", "orders/0/0"], RowIds(page));
         Feed.Publish([TestEnvelopes.Json("orders", 5)]);
-        Time.Advance(FeedPump.DefaultInterval);
+        await AdvanceUntilAsync(() => page.Instance.NewWhilePaused == 4, "the next paused batch to be counted");
         page.WaitForAssertion(() => Assert.Equal(4, page.Instance.NewWhilePaused));
 
         page.Find("[data-testid=feed-resume]").Click();
 
-        Assert.Empty(page.FindAll("[data-testid=new-events]"));
-        Assert.Equal(0, page.Instance.NewWhilePaused);
-        Assert.Equal(["orders/0/5", "orders/0/4", "orders/0/3", "orders/0/2", "orders/0/1", "orders/0/0"], RowIds(page));
+        // The pump's flush renders off the test thread, so the resumed render can trail the click.
+        page.WaitForAssertion(() =>
+        {
+            Assert.Empty(page.FindAll("[data-testid=new-events]"));
+            Assert.Equal(0, page.Instance.NewWhilePaused);
+            Assert.Equal(["orders/0/5", "orders/0/4", "orders/0/3", "orders/0/2", "orders/0/1", "orders/0/0"], RowIds(page));
+        });
     }
 
     [Fact]
-    public void LiveFeed_ThousandEventsInManyBatches_RenderOnlyOncePerInterval()
+    public async Task LiveFeed_ThousandEventsInManyBatches_RenderOnlyOncePerInterval()
     {
         var page = Render();
         Feed.Publish([TestEnvelopes.Json("orders", 0)]);
@@ -108,14 +112,14 @@ public sealed class LiveFeedPageTests : DashboardTestContext
 
         // The clock has not moved: the pump holds everything until the interval has passed.
         Assert.Equal(1, page.Instance.Window.Count);
-        Time.Advance(FeedPump.DefaultInterval);
+        await AdvanceUntilAsync(() => page.Instance.Window.Count == 1001, "the held events to be flushed");
 
         page.WaitForAssertion(() => Assert.Equal(1001, page.Instance.Window.Count));
         Assert.InRange(page.RenderCount - rendersBefore, 1, 2);
     }
 
     [Fact]
-    public void LiveFeed_Clear_EmptiesTheViewAndLiveRowsContinue()
+    public async Task LiveFeed_Clear_EmptiesTheViewAndLiveRowsContinue()
     {
         var page = Render();
         Feed.Publish([TestEnvelopes.Json("orders", 0)]);
@@ -124,7 +128,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         page.Find("[data-testid=feed-clear]").Click();
         page.WaitForAssertion(() => Assert.Empty(RowIds(page)));
         Feed.Publish([TestEnvelopes.Json("orders", 1)]);
-        Time.Advance(FeedPump.DefaultInterval);
+        await AdvanceUntilAsync(() => page.Instance.Window.Count == 1, "the live row after the clear");
 
         page.WaitForAssertion(() => Assert.Equal(["orders/0/1"], RowIds(page)));
     }

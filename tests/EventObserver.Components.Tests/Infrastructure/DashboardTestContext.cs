@@ -9,6 +9,7 @@ using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
+using EventObserver.TestSupport;
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -46,6 +47,10 @@ public abstract class DashboardTestContext : IAsyncLifetime
     protected BunitContext Context { get; } = new();
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Moves <see cref="Time"/> on in 10 ms steps until <paramref name="done"/> holds (see <see cref="Eventually"/>).</summary>
+    protected Task AdvanceUntilAsync(Func<bool> done, string what) =>
+        Eventually.TrueAsync(done, () => Time.Advance(TimeSpan.FromMilliseconds(10)), what);
 
     protected FakeClusterInspector Cluster { get; } = new();
 
