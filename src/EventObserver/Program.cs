@@ -17,6 +17,7 @@ using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;
 using EventObserver.Replay;
+using EventObserver.Security;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Retention;
@@ -105,7 +106,8 @@ services.AddSingleton(sp => new ConventionsReader(sp.GetRequiredService<EventInd
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();
 
-// Web.
+// Web: cross-site refusals, request limits, security headers (see README "Security").
+services.AddRequestSecurity();
 services.AddProblemDetails();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.AddMudServices();
@@ -118,6 +120,9 @@ app.UseExceptionHandler();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 // Inner, so it answers first: an API response gets a problem body and the re-execute above then leaves it alone.
 app.UseWhen(IsApiRequest, api => api.UseStatusCodePages());
+app.UseMiddleware<SecurityHeadersMiddleware>();
+// Before static files and routing, so no endpoint (present or future) is reached by a refused request.
+app.UseMiddleware<RequestGuardMiddleware>();
 app.UseStaticFiles();
 app.UseAntiforgery();
 

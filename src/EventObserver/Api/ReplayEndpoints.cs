@@ -35,10 +35,15 @@ public static class ReplayEndpoints
 
     private static async Task<IResult> StartAsync(HttpRequest request, ReplayRunManager runs, ProjectionStore store, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (body, error) = await ReplayBody.ReadAsync<ReplayRequestDto>(request, json, ct);
+        var (body, bodyProblem) = await ReplayBody.ReadAsync<ReplayRequestDto>(request, json, ct);
         if (body is null)
         {
-            return Invalid("body", error!);
+            return bodyProblem!;
+        }
+
+        if (ApiTextLimits.Check(body) is { Count: > 0 } tooLong)
+        {
+            return TooLong(tooLong);
         }
 
         var (replay, problem) = ReplayRequestReader.ToRequest(body, store);
@@ -78,13 +83,18 @@ public static class ReplayEndpoints
 
     private static async Task<IResult> CountAsync(HttpRequest request, ReplayRunManager runs, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (selection, error) = await ReplayBody.ReadAsync<ReplaySelection>(request, json, ct);
+        var (selection, bodyProblem) = await ReplayBody.ReadAsync<ReplaySelection>(request, json, ct);
         if (selection is null)
         {
-            return Invalid("body", error!);
+            return bodyProblem!;
         }
 
         var errors = selection.Validate();
+        foreach (var (field, messages) in ApiTextLimits.Check(selection))
+        {
+            errors[field] = messages;
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, detail: "The selection is invalid.");
@@ -97,10 +107,20 @@ public static class ReplayEndpoints
 
     private static async Task<IResult> CompareAsync(HttpRequest request, ReplayRunManager runs, ProjectionStore store, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (body, error) = await ReplayBody.ReadAsync<ReplayCompareRequestDto>(request, json, ct);
-        if (body is null || body.Left is null || body.Right is null)
+        var (body, bodyProblem) = await ReplayBody.ReadAsync<ReplayCompareRequestDto>(request, json, ct);
+        if (body is null)
         {
-            return Invalid("body", error ?? "Give both 'left' and 'right' projection requests.");
+            return bodyProblem!;
+        }
+
+        if (body.Left is null || body.Right is null)
+        {
+            return Invalid("body", "Give both 'left' and 'right' projection requests.");
+        }
+
+        if (ApiTextLimits.Check(body.Left, "left.").Concat(ApiTextLimits.Check(body.Right, "right.")).ToDictionary() is { Count: > 0 } tooLong)
+        {
+            return TooLong(tooLong);
         }
 
         var (left, leftProblem) = ReplayRequestReader.ToRequest(body.Left, store);
@@ -142,6 +162,9 @@ public static class ReplayEndpoints
 
     internal static IResult Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message);
+
+    private static IResult TooLong(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: "Some values are longer than the API accepts.");
 
     private static IResult NotFound(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,

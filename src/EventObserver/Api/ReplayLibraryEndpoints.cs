@@ -31,10 +31,10 @@ public static class ReplayLibraryEndpoints
 
     private static async Task<IResult> SaveAsync(HttpRequest request, ProjectionStore store, TimeProvider time, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (body, error) = await ReplayBody.ReadAsync<ReplayProjectionSaveDto>(request, json, ct);
+        var (body, bodyProblem) = await ReplayBody.ReadAsync<ReplayProjectionSaveDto>(request, json, ct);
         if (body is null)
         {
-            return ReplayEndpoints.Invalid("body", error!);
+            return bodyProblem!;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -46,6 +46,11 @@ public static class ReplayLibraryEndpoints
         if (string.IsNullOrWhiteSpace(body.Script) || body.Script.Length > ProjectionStore.MaxScriptLength)
         {
             errors["script"] = [$"A script of 1 to {ProjectionStore.MaxScriptLength:N0} characters is required."];
+        }
+
+        if (body.Description is { Length: > ApiTextLimits.MaxDescriptionLength })
+        {
+            errors["description"] = [$"A description of at most {ApiTextLimits.MaxDescriptionLength:N0} characters."];
         }
 
         if (errors.Count > 0)

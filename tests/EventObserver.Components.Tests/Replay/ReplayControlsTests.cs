@@ -129,6 +129,28 @@ public sealed class ReplayControlsTests : ReplayTestContext
         second.Stop();
     }
 
+    [Fact]
+    public async Task RunViewAndList_HugeLabelAndSelection_AreClipped()
+    {
+        SeedOrders(1);
+        var run = Manager.Start(new ReplayRequest
+        {
+            Selection = new ReplaySelection { Topic = Orders, Key = new string('k', 1_000_000) },
+            Script = "({ $any: (s, e) => s })",
+            StartPaused = true,
+            Label = new string('L', 1_000_000),
+        }).Run!;
+
+        var view = Context.Render<Components.Replay.RunView>(p => p.Add(v => v.Run, run));
+        var list = Context.Render<Components.Replay.RunList>(p => p.Add(l => l.Runs, [run]).Add(l => l.Selected, run));
+
+        Assert.Contains(new string('L', 100) + "…", view.Markup, StringComparison.Ordinal);
+        Assert.InRange(view.Markup.Length, 1, 20_000);
+        Assert.InRange(list.Markup.Length, 1, 5_000);
+        run.Stop();
+        await Context.DisposeComponentsAsync();
+    }
+
     private static int Subscribers(ReplayRun run) =>
         (typeof(ReplayRun).GetField(nameof(ReplayRun.Changed), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
             .GetValue(run) as Delegate)?.GetInvocationList().Length ?? 0;

@@ -17,7 +17,7 @@ namespace EventObserver.Tests.Infrastructure;
 /// The real app with its own temp index and without Kafka ingestion, so tests control exactly what the
 /// index holds (written through the real <see cref="EventIndexProvider"/>) and what the cluster reports.
 /// </summary>
-public sealed class SeededAppFactory : WebApplicationFactory<Program>
+public sealed class SeededAppFactory(Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public const string ClusterId = "test-cluster";
 
@@ -42,6 +42,7 @@ public sealed class SeededAppFactory : WebApplicationFactory<Program>
             RemoveKafkaHostedServices(services);
             services.AddSingleton<IClusterInspector>(Cluster);
         });
+        configure?.Invoke(builder);
     }
 
     protected override void Dispose(bool disposing)

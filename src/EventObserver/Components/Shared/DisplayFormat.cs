@@ -48,6 +48,10 @@ public static class DisplayFormat
         };
     }
 
+    /// <summary>At most <paramref name="max"/> characters of a user-given text, with an ellipsis when cut.</summary>
+    public static string Clip(string? text, int max = 200) =>
+        text is null ? "" : text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+
     public static string Timestamp(DateTimeOffset? at) =>
         at?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Culture) ?? "";
 }
