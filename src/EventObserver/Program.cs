@@ -76,6 +76,7 @@ services.AddHostedService(sp => sp.GetRequiredService<DemoTrafficGenerator>());
 services.AddOptions<LiveFeedOptions>().BindConfiguration("EventObserver:Feed")
     .Validate(o => o.Capacity >= 1, "EventObserver:Feed:Capacity must be at least 1")
     .Validate(o => o.MaxBytes >= 1, "EventObserver:Feed:MaxBytes must be at least 1")
+    .Validate(o => o.FilterCoreShare > 0, "EventObserver:Feed:FilterCoreShare must be greater than 0")
     .ValidateOnStart();
 services.AddOptions<FeedHubOptions>().BindConfiguration("EventObserver:Feed:Hub")
     .Validate(o => o.BatchSize >= 1, "EventObserver:Feed:Hub:BatchSize must be at least 1")

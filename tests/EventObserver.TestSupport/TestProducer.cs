@@ -48,14 +48,18 @@ public sealed class TestProducer : IDisposable
         Flush();
     }
 
-    /// <summary>Queues messages like <see cref="SendMany"/> without waiting; <see cref="Flush"/> waits and reports failures.</summary>
-    public void Enqueue(string topic, int count, int start = 0)
+    /// <summary>
+    /// Queues messages like <see cref="SendMany"/> without waiting (<c>{"n":i,"pad":"…"}</c> with <paramref name="padding"/>
+    /// characters of padding); <see cref="Flush"/> waits and reports failures.
+    /// </summary>
+    public void Enqueue(string topic, int count, int start = 0, int padding = 0)
     {
+        var pad = padding > 0 ? $",\"pad\":\"{new string('p', padding)}\"" : "";
         for (var i = start; i < start + count; i++)
         {
             _producer.Produce(
                 topic,
-                new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes($"k{i}"), Value = Encoding.UTF8.GetBytes($"{{\"n\":{i}}}") },
+                new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes($"k{i}"), Value = Encoding.UTF8.GetBytes($"{{\"n\":{i}{pad}}}") },
                 report =>
                 {
                     if (report.Error.IsError)

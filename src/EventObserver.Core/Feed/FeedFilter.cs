@@ -10,14 +10,23 @@ namespace EventObserver.Core.Feed;
 /// Topics, key and correlation id compare exactly (ordinal); type, source and the header name ignore case;
 /// the header value compares exactly against the header's UTF-8 text. <see cref="Text"/> is a case-insensitive
 /// substring search over the key, the text header values and the first <see cref="MaxScannedPayloadBytes"/>
-/// bytes of a JSON or text payload.
+/// bytes of a JSON or text payload, in time linear in what it reads; it holds at most <see cref="MaxTextLength"/>
+/// characters.
 /// </remarks>
 public sealed record FeedFilter
 {
     /// <summary>How much of a payload the free-text search reads; the rest of a large payload is not searched.</summary>
     public const int MaxScannedPayloadBytes = 64 * 1024;
 
+    /// <summary>Longest <see cref="Text"/> accepted: a search phrase, not a document.</summary>
+    public const int MaxTextLength = 200;
+
     public static readonly FeedFilter All = new();
+
+    private readonly string? _text;
+
+    // Built on first use; a copy made with 'with' keeps it only while Text stays the same (Text's init resets it).
+    private TextSearch? _textSearch;
 
     public IReadOnlyList<string> Topics { get; init; } = [];
     public MessageKind? Kind { get; init; }
@@ -30,8 +39,22 @@ public sealed record FeedFilter
     /// <summary>With <see cref="HeaderName"/>: the header's text value must equal this.</summary>
     public string? HeaderValue { get; init; }
 
-    /// <summary>Free text over key, headers and payload: a scan, not an index lookup.</summary>
-    public string? Text { get; init; }
+    /// <summary>Free text over key, headers and payload: a scan, not an index lookup. At most <see cref="MaxTextLength"/> characters.</summary>
+    /// <exception cref="ArgumentException">The text is longer than <see cref="MaxTextLength"/>.</exception>
+    public string? Text
+    {
+        get => _text;
+        init
+        {
+            if (value is { Length: > MaxTextLength })
+            {
+                throw new ArgumentException(TooLong(value.Length), nameof(Text));
+            }
+
+            _text = value;
+            _textSearch = null;
+        }
+    }
 
     /// <summary>True when nothing is set: every event matches.</summary>
     public bool IsEmpty =>
@@ -43,6 +66,13 @@ public sealed record FeedFilter
 
     /// <summary>Whether <paramref name="envelope"/> passes every set part of this filter.</summary>
     public bool Matches(EventEnvelope envelope) => FeedFilterMatcher.Matches(this, envelope);
+
+    /// <summary>Why a free text of <paramref name="length"/> characters is refused.</summary>
+    public static string TooLong(int length) =>
+        $"the free text is {length:N0} characters long; at most {MaxTextLength} are allowed";
+
+    /// <summary>The prepared search for <see cref="Text"/>; null when there is no text.</summary>
+    internal TextSearch? TextSearch => IsBlank(_text) ? null : _textSearch ??= new TextSearch(_text!);
 
     // Value equality over the topic list too, so a filter read back from a URL equals the one written.
     public bool Equals(FeedFilter? other) =>

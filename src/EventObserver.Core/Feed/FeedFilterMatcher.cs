@@ -1,4 +1,3 @@
-using System.Text;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Envelopes;
 
@@ -44,7 +43,7 @@ internal static class FeedFilterMatcher
             return false;
         }
 
-        return IsBlank(filter.Text) || ContainsText(e, filter.Text!);
+        return filter.TextSearch is not { } search || ContainsText(e, search);
     }
 
     private static bool ContainsTopic(IReadOnlyList<string> topics, string topic)
@@ -63,8 +62,11 @@ internal static class FeedFilterMatcher
     // A header filter without a value asks only that the header is present.
     private static bool HasHeader(EventEnvelope e, string name, string? value)
     {
-        foreach (var header in e.Headers)
+        // Index loops: foreach over the interface would allocate an enumerator per event and subscriber.
+        var headers = e.Headers;
+        for (var i = 0; i < headers.Count; i++)
         {
+            var header = headers[i];
             if (!string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -84,17 +86,17 @@ internal static class FeedFilterMatcher
         return false;
     }
 
-    private static bool ContainsText(EventEnvelope e, string text)
+    private static bool ContainsText(EventEnvelope e, TextSearch search)
     {
-        if (e.Key is { } key && key.Contains(text, StringComparison.OrdinalIgnoreCase))
+        if (e.Key is { } key && search.IsIn(key))
         {
             return true;
         }
 
-        foreach (var header in e.Headers)
+        var headers = e.Headers;
+        for (var i = 0; i < headers.Count; i++)
         {
-            if (header.Value is { } bytes && Utf8Text.TryDecode(bytes) is { } value
-                && value.Contains(text, StringComparison.OrdinalIgnoreCase))
+            if (headers[i].Value is { } bytes && bytes.Length >= search.Length && Utf8Text.IsText(bytes) && search.IsInUtf8(bytes))
             {
                 return true;
             }
@@ -105,9 +107,8 @@ internal static class FeedFilterMatcher
             return false;
         }
 
-        // A cut may split a multi-byte character at the end: the decoder replaces it, which only affects the last character.
-        var scanned = payload.AsSpan(0, Math.Min(payload.Length, FeedFilter.MaxScannedPayloadBytes));
-        return Encoding.UTF8.GetString(scanned).Contains(text, StringComparison.OrdinalIgnoreCase);
+        // A cut may split a multi-byte character at the end: it reads as U+FFFD, which only affects the last character.
+        return search.IsInUtf8(payload.AsSpan(0, Math.Min(payload.Length, FeedFilter.MaxScannedPayloadBytes)));
     }
 
     private static bool IsBlank(string? value) => string.IsNullOrEmpty(value);

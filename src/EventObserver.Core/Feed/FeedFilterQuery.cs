@@ -70,6 +70,9 @@ public static class FeedFilterQuery
 
                     filter = filter with { HeaderName = headerName, HeaderValue = string.IsNullOrEmpty(headerValue) ? null : headerValue };
                     break;
+                case "q" when value.Length > FeedFilter.MaxTextLength:
+                    found.Add($"q: {FeedFilter.TooLong(value.Length)}");
+                    break;
                 case "q":
                     filter = filter with { Text = value };
                     break;

@@ -5,7 +5,9 @@ namespace EventObserver.Core.Feed;
 /// <summary>
 /// The in-process live feed: a ring of the most recent events (bounded by count and bytes, see
 /// <see cref="LiveFeedOptions"/>) and a set of subscriptions, each with its own bounded drop-oldest queue.
-/// Thread-safe. <see cref="Publish"/> costs O(batch × subscriptions) and never waits for a subscriber.
+/// Thread-safe. <see cref="Publish"/> costs O(batch + subscriptions) and never waits for a subscriber: it hands
+/// each subscription a reference to the batch; filters are evaluated by the subscribers' readers, within a shared
+/// budget (<see cref="LiveFeedOptions.FilterCoreShare"/>).
 /// </summary>
 public sealed class LiveFeed : ILiveFeed
 {
@@ -17,6 +19,7 @@ public sealed class LiveFeed : ILiveFeed
     private readonly EventEnvelope?[] _ring;
     private readonly long[] _sizes;
     private readonly long _maxBytes;
+    private readonly FilterBudget _budget;
     private int _next;
     private int _count;
     private long _bytes;
@@ -32,13 +35,24 @@ public sealed class LiveFeed : ILiveFeed
     }
 
     public LiveFeed(LiveFeedOptions options)
+        : this(options, TimeProvider.System)
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="time"/> measures and paces filter evaluation (tests pass a fake one). The app uses the real clock
+    /// even under a fake <see cref="TimeProvider"/>: the budget is about real CPU time.
+    /// </summary>
+    internal LiveFeed(LiveFeedOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Capacity, 1, nameof(options.Capacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBytes, 1, nameof(options.MaxBytes));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.FilterCoreShare, nameof(options.FilterCoreShare));
         _ring = new EventEnvelope?[options.Capacity];
         _sizes = new long[options.Capacity];
         _maxBytes = options.MaxBytes;
+        _budget = new FilterBudget(options.FilterCoreShare, time);
     }
 
     public long TotalPublished => Interlocked.Read(ref _totalPublished);
@@ -77,29 +91,29 @@ public sealed class LiveFeed : ILiveFeed
             return;
         }
 
+        // One copy, shared by every subscription (the caller may reuse its list); no filter runs here.
+        var events = new EventEnvelope[batch.Count];
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = batch[i];
+        }
+
         // One publisher at a time, so every subscriber sees batches in the order they were published.
         lock (_publishLock)
         {
             lock (_ringLock)
             {
-                for (var i = 0; i < batch.Count; i++)
+                foreach (var envelope in events)
                 {
-                    Append(batch[i]);
+                    Append(envelope);
                 }
 
-                Interlocked.Add(ref _totalPublished, batch.Count);
+                Interlocked.Add(ref _totalPublished, events.Length);
             }
 
             foreach (var subscription in Volatile.Read(ref _subscriptions))
             {
-                try
-                {
-                    subscription.Offer(batch);
-                }
-                catch (Exception)
-                {
-                    // Ingestion calls this after the commit: a subscriber's failure must never reach it.
-                }
+                subscription.Enqueue(events);
             }
         }
     }
@@ -130,8 +144,15 @@ public sealed class LiveFeed : ILiveFeed
     public IFeedSubscription Subscribe(FeedFilter filter, int capacity = 10_000)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        return Subscribe(filter, filter.IsEmpty ? null : filter.Matches, capacity);
+    }
+
+    /// <summary>A subscription whose reader selects events with <paramref name="match"/> (null: every event).</summary>
+    internal IFeedSubscription Subscribe(FeedFilter filter, Func<EventEnvelope, bool>? match, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        var subscription = new FeedSubscription(filter, capacity, Remove);
+        var subscription = new FeedSubscription(filter, match, capacity, _budget, Remove);
         lock (_subscriptionsLock)
         {
             _subscriptions = [.. _subscriptions, subscription];

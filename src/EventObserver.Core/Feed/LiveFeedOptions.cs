@@ -15,4 +15,10 @@ public sealed class LiveFeedOptions
     /// The newest event is always kept, even when it alone is larger.
     /// </summary>
     public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The share of one core all subscribers' filters may use together (free-text scans are the costly part). Filters
+    /// never run on the ingestion thread; past this share, subscribers wait and, when their queue is full, drop events.
+    /// </summary>
+    public double FilterCoreShare { get; set; } = 0.5;
 }

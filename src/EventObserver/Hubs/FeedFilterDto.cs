@@ -5,8 +5,9 @@ namespace EventObserver.Hubs;
 
 /// <summary>
 /// The filter a hub client subscribes with. Every part is optional; set parts must all match, any listed
-/// topic matches. <see cref="Kind"/> is <c>Command</c>, <c>Event</c> or <c>Message</c>; <see cref="Text"/> is a
-/// case-insensitive scan of key, text headers and the first 64 KB of the payload.
+/// topic matches. <see cref="Kind"/> is <c>Command</c>, <c>Event</c> or <c>Message</c>; <see cref="Text"/> (at most
+/// <see cref="FeedFilter.MaxTextLength"/> characters) is a case-insensitive scan of key, text headers and the first
+/// 64 KB of the payload.
 /// </summary>
 public sealed record FeedFilterDto
 {

@@ -12,7 +12,7 @@ public sealed class FeedHubOptions
     /// <summary>A batch is sent once no further event arrived for this long (or when full, or at the interval).</summary>
     public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Events queued per connection before the oldest are dropped.</summary>
+    /// <summary>Events queued per connection, before filtering, before the oldest are dropped.</summary>
     public int SubscriptionCapacity { get; set; } = 10_000;
 
     /// <summary>

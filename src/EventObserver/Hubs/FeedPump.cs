@@ -68,7 +68,7 @@ internal sealed class FeedPump : IAsyncDisposable
             while (await _subscription.Reader.WaitToReadAsync(stop))
             {
                 await FillAsync(batch, stop);
-                await SendAsync(batch);
+                await SendAsync(batch, stop);
                 batch.Clear();
             }
         }
@@ -127,7 +127,7 @@ internal sealed class FeedPump : IAsyncDisposable
         }
     }
 
-    private async Task SendAsync(List<EventEnvelope> batch)
+    private async Task SendAsync(List<EventEnvelope> batch, CancellationToken stop)
     {
         if (batch.Count == 0)
         {
@@ -145,7 +145,7 @@ internal sealed class FeedPump : IAsyncDisposable
         {
             var notice = dropped - _reported;
             _reported = dropped;
-            if (!await TrySendAsync(FeedHubMethods.Dropped, notice))
+            if (!await TrySendAsync(FeedHubMethods.Dropped, notice, stop))
             {
                 Interlocked.Add(ref _droppedHere, batch.Count);
                 return;
@@ -160,17 +160,21 @@ internal sealed class FeedPump : IAsyncDisposable
 
         // A send that times out is still delivered when it completes, so its events count as sent.
         Interlocked.Add(ref _sent, events.Length);
-        await TrySendAsync(FeedHubMethods.ReceiveEvents, events);
+        await TrySendAsync(FeedHubMethods.ReceiveEvents, events, stop);
     }
 
-    /// <summary>Sends and waits up to the send timeout; false when the send is still pending (it is kept as pending).</summary>
-    private async Task<bool> TrySendAsync(string method, object argument)
+    /// <summary>
+    /// Sends and waits up to the send timeout, or until the pump stops; false when the send is still pending (it is
+    /// kept as pending).
+    /// </summary>
+    private async Task<bool> TrySendAsync(string method, object argument, CancellationToken stop)
     {
-        // No cancellation token: cancelling a SignalR write in flight aborts the connection. The wait is bounded instead.
+        // The send itself gets no token: cancelling a SignalR write in flight aborts the connection. Only the wait is
+        // cancelled, so a disconnected client's pump ends at once instead of after the send timeout.
         var send = SendObservedAsync(method, argument);
         try
         {
-            await send.WaitAsync(_options.SendTimeout);
+            await send.WaitAsync(_options.SendTimeout, stop);
             return true;
         }
         catch (TimeoutException)

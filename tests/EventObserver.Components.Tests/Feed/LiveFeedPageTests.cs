@@ -197,6 +197,32 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Assert.Contains("History up to", page.Find("[data-testid=history-note]").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void LiveFeed_TextLongerThanTheLimitInTheUrl_IsLeftOutAndTheFilterBarSaysWhy()
+    {
+        Navigation.NavigateTo($"/?type=OrderPlaced&q={new string('a', FeedFilter.MaxTextLength + 1)}");
+
+        var page = Render();
+
+        Assert.Equal(new FeedFilter { Type = "OrderPlaced" }, page.Instance.Filter);
+        Assert.Contains($"at most {FeedFilter.MaxTextLength} are allowed", page.Find("[data-testid=filter-problems]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LiveFeed_EnteringTextLongerThanTheLimit_KeepsTheFilterAndSaysWhy()
+    {
+        var page = Render();
+        Enter(page, "filter-key", "ord-7", f => f.Key == "ord-7");
+
+        page.Find("input[data-testid=filter-text]").Change(new string('a', FeedFilter.MaxTextLength + 1));
+
+        page.WaitForAssertion(() => Assert.Contains($"at most {FeedFilter.MaxTextLength} are allowed", page.Markup, StringComparison.Ordinal));
+        Assert.Equal(new FeedFilter { Key = "ord-7" }, page.Instance.Filter);
+        Assert.Equal(new FeedFilter { Key = "ord-7" }, FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query));
+        Enter(page, "filter-text", new string('a', FeedFilter.MaxTextLength), f => f.Text?.Length == FeedFilter.MaxTextLength);
+        Assert.DoesNotContain("are allowed", page.Markup, StringComparison.Ordinal);
+    }
+
     private static string[] RowIds(IRenderedComponent<LiveFeed> page) =>
         [.. page.FindAll("[data-testid=feed-row]").Select(r => r.GetAttribute("data-id") ?? "")];
 

@@ -21,6 +21,16 @@ public sealed class FeedFilterQueryTests
         Assert.Equal("blue widget", filter.Text);
     }
 
+    [Fact]
+    public void Parse_TextLongerThanTheLimit_IsLeftOutAndReported()
+    {
+        var filter = FeedFilterQuery.Parse($"?type=T&q={new string('a', FeedFilter.MaxTextLength + 1)}", out var problems);
+
+        Assert.Equal(new FeedFilter { Type = "T" }, filter);
+        Assert.Contains($"at most {FeedFilter.MaxTextLength}", Assert.Single(problems), StringComparison.Ordinal);
+        Assert.Equal(new string('a', FeedFilter.MaxTextLength), FeedFilterQuery.Parse($"q={new string('a', FeedFilter.MaxTextLength)}").Text);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -144,6 +144,55 @@ public sealed class FeedFilterTests
     }
 
     [Fact]
+    public void Matches_NonAsciiText_IgnoresCaseInKeyHeaderAndPayload()
+    {
+        var inPayload = Event("orders", 1, json: """{"city":"Zürich","note":"Straße"}""");
+        var inHeader = Event("orders", 2, headers: [("x-city", Utf8("MÜNCHEN"))]);
+        var inKey = Event("orders", 3, key: "Ελλάδα-1");
+
+        Assert.True(new FeedFilter { Text = "ZÜRICH" }.Matches(inPayload));
+        Assert.True(new FeedFilter { Text = "münchen" }.Matches(inHeader));
+        Assert.True(new FeedFilter { Text = "ΕΛΛΆΔΑ" }.Matches(inKey));
+        Assert.False(new FeedFilter { Text = "münchen" }.Matches(inPayload));
+    }
+
+    [Fact]
+    public void Text_LongerThanTheLimit_IsRefusedSayingTheLimit()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new FeedFilter { Text = new string('a', FeedFilter.MaxTextLength + 1) });
+
+        Assert.Equal(nameof(FeedFilter.Text), error.ParamName);
+        Assert.Contains($"at most {FeedFilter.MaxTextLength}", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => FeedFilter.All with { Text = new string('a', 15_001) });
+    }
+
+    [Fact]
+    public void Text_AtTheLimit_MatchesOnlyARealOccurrenceInALongPayload()
+    {
+        var needle = new string('a', FeedFilter.MaxTextLength - 1) + "b";
+        var hostile = Event("orders", 1, json: new string('a', FeedFilter.MaxScannedPayloadBytes), format: PayloadFormat.Text);
+        var present = Event("orders", 2, json: new string('A', 1000) + "B", format: PayloadFormat.Text);
+
+        Assert.False(new FeedFilter { Text = needle }.Matches(hostile));
+        Assert.True(new FeedFilter { Text = needle }.Matches(present));
+    }
+
+    [Fact]
+    public void With_AnotherText_SearchesForTheNewText()
+    {
+        var envelope = Event("orders", 1, json: """{"item":"gadget"}""");
+        var widget = new FeedFilter { Text = "widget" };
+        Assert.False(widget.Matches(envelope));
+
+        var gadget = widget with { Text = "gadget" };
+        var gadgetOfType = gadget with { Type = "OrderPlaced" };
+
+        Assert.True(gadget.Matches(envelope));
+        Assert.True(gadgetOfType.Matches(envelope));
+        Assert.False(widget.Matches(envelope));
+    }
+
+    [Fact]
     public void Equals_SameTopicsInNewList_AreEqual()
     {
         var a = new FeedFilter { Topics = ["a", "b"], Type = "T" };

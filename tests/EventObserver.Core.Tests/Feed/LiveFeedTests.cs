@@ -44,15 +44,33 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
-    public void Publish_NonMatchingEvents_AreNotCountedAsDropped()
+    public void Publish_ReaderKeepsUp_NonMatchingEventsAreNeverDropped()
+    {
+        var feed = new LiveFeed();
+        using var subscription = feed.Subscribe(new FeedFilter { Topics = ["orders"] }, capacity: 5);
+        var received = new List<EventObserver.Core.Envelopes.EventEnvelope>();
+
+        for (var i = 0; i < 20; i++)
+        {
+            feed.Publish([.. Range("payments", i * 4, 4), Event("orders", i)]);
+            received.AddRange(Drain(subscription));
+        }
+
+        Assert.Equal(0, subscription.Dropped);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), received.Select(e => e.Offset));
+    }
+
+    [Fact]
+    public void Publish_SubscriberNotReading_DropsOldestBeforeFilteringAndCountsThem()
     {
         var feed = new LiveFeed();
         using var subscription = feed.Subscribe(new FeedFilter { Topics = ["orders"] }, capacity: 2);
 
         feed.Publish([.. Range("payments", 0, 100), Event("orders", 1)]);
 
-        Assert.Equal(0, subscription.Dropped);
-        Assert.Single(Drain(subscription));
+        // Filtering happens when the subscriber reads: what it could not hold is gone, matching or not.
+        Assert.Equal(99, subscription.Dropped);
+        Assert.Equal("orders", Assert.Single(Drain(subscription)).Topic);
     }
 
     [Fact]
@@ -126,6 +144,14 @@ public sealed class LiveFeedTests
     public void Constructor_BadBounds_Throws(int capacity, long maxBytes)
     {
         Assert.ThrowsAny<ArgumentException>(() => new LiveFeed(new LiveFeedOptions { Capacity = capacity, MaxBytes = maxBytes }));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Constructor_NoFilterCoreShare_Throws(double share)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => new LiveFeed(new LiveFeedOptions { FilterCoreShare = share }));
     }
 
     [Fact]

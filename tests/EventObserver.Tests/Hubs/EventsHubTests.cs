@@ -1,3 +1,4 @@
+using System.Text;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Hubs;
@@ -53,6 +54,51 @@ public sealed class EventsHubTests(FeedHubFixture app) : IClassFixture<FeedHubFi
 
         Assert.Contains("kind 'Query' is not one of Command, Event, Message", error.Message);
         Assert.Null(app.Connections.Stats(client.ConnectionId!));
+    }
+
+    [Fact]
+    public async Task Subscribe_TextLongerThanTheLimit_FailsSayingTheLimit()
+    {
+        await using var client = await app.ConnectAsync();
+        var filter = new FeedFilterDto { Text = new string('a', 15_000) + "b" };
+
+        var subscribe = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync(nameof(EventsHub.Subscribe), filter));
+        var stream = await Assert.ThrowsAsync<HubException>(async () =>
+        {
+            await foreach (var _ in client.StreamAsync<FeedEventDto>(nameof(EventsHub.Stream), filter))
+            {
+            }
+        });
+
+        Assert.Contains($"is 15,001 characters long; at most {FeedFilter.MaxTextLength} are allowed", subscribe.Message, StringComparison.Ordinal);
+        Assert.Contains($"at most {FeedFilter.MaxTextLength}", stream.Message, StringComparison.Ordinal);
+        Assert.Null(app.Connections.Stats(client.ConnectionId!));
+    }
+
+    [Fact]
+    public async Task Subscribe_TextAtTheLimit_ReceivesMatchingEvents()
+    {
+        var topic = Unique("long-text");
+        var text = new string('x', FeedFilter.MaxTextLength);
+        await using var client = await app.ConnectAsync();
+        var received = new ReceivedEvents(client);
+        await client.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Topics = [topic], Text = text });
+
+        var matching = new EventEnvelope
+        {
+            Topic = topic,
+            Partition = 0,
+            Offset = 1,
+            TimestampMs = 1_700_000_000_000,
+            MessageId = $"{topic}-1",
+            Payload = Encoding.UTF8.GetBytes("a" + text.ToUpperInvariant()),
+            PayloadFormat = PayloadFormat.Text,
+        };
+
+        app.Feed.Publish([matching, Event(topic, 2)]);
+
+        await WaitUntilAsync(() => received.Count > 0, "the matching event arrived");
+        Assert.Equal(1, Assert.Single(received.Events).Offset);
     }
 
     [Fact]
@@ -152,16 +198,20 @@ public sealed class EventsHubTests(FeedHubFixture app) : IClassFixture<FeedHubFi
     }
 
     [Fact]
-    public async Task Disconnect_RemovesTheConnectionsSubscription()
+    public async Task Disconnect_WithEventsQueued_RemovesTheSubscriptionFromTheFeed()
     {
+        var topic = Unique("gone");
         var client = await app.ConnectAsync();
-        await client.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Topics = [Unique("gone")] });
+        await client.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Topics = [topic], Text = "needle" });
         var id = client.ConnectionId!;
         Assert.NotNull(app.Connections.Stats(id));
+        app.Feed.Publish(Events(topic, 0, 5_000));
 
         await client.DisposeAsync();
 
+        // Every other client of this class is gone too: nothing may be left subscribed to (or filtering for) the feed.
         await WaitUntilAsync(() => app.Connections.Stats(id) is null, "the server noticed the disconnect");
+        await WaitUntilAsync(() => ((LiveFeed)app.Feed).SubscriberCount == 0, "the subscription left the feed");
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Hubs;
 using EventObserver.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
@@ -36,19 +35,7 @@ public sealed class FeedHubFixture : IDisposable
     public FeedHubConnections Connections => Factory.Services.GetRequiredService<FeedHubConnections>();
 
     /// <summary>A started client over long polling through the in-memory server (it has real back-pressure).</summary>
-    public async Task<HubConnection> ConnectAsync()
-    {
-        var server = Factory.Server;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, EventsHub.Path.TrimStart('/')), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    public Task<HubConnection> ConnectAsync() => HubClients.ConnectAsync(Factory);
 
     public static EventEnvelope Event(string topic, long offset, MessageKind kind = MessageKind.Event) => new()
     {

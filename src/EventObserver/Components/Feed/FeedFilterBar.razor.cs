@@ -13,6 +13,7 @@ public sealed partial class FeedFilterBar
 {
     private FilterForm _form = new();
     private FeedFilter _shown = FeedFilter.All;
+    private string? _textError;
 
     [Parameter, EditorRequired] public required FeedFilter Filter { get; set; }
 
@@ -21,6 +22,9 @@ public sealed partial class FeedFilterBar
     [Parameter] public IReadOnlyList<string> Types { get; set; } = [];
 
     [Parameter] public EventCallback<FeedFilter> FilterChanged { get; set; }
+
+    /// <summary>Parts of the URL's filter that were left out, and why.</summary>
+    [Parameter] public IReadOnlyList<string> Problems { get; set; } = [];
 
     /// <summary>Topics to choose from: the known ones plus any already in the filter (e.g. from a shared URL).</summary>
     private IEnumerable<string> TopicChoices => Topics.Union(Filter.Topics, StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -76,6 +80,14 @@ public sealed partial class FeedFilterBar
 
     private Task Publish()
     {
+        // Refused here with a message rather than by the filter's own check (an exception).
+        var text = _form.Text?.Trim();
+        _textError = text is { Length: > FeedFilter.MaxTextLength } ? FeedFilter.TooLong(text.Length) : null;
+        if (_textError is not null)
+        {
+            return Task.CompletedTask;
+        }
+
         var filter = _form.ToFilter();
         if (filter.Equals(_shown))
         {

@@ -53,6 +53,9 @@ public sealed partial class LiveFeed : IAsyncDisposable
     /// <summary>The filter in force, as read from the URL.</summary>
     public FeedFilter Filter { get; private set; } = FeedFilter.All;
 
+    /// <summary>Parts of the URL's filter that were left out (e.g. a free text over the length limit), and why.</summary>
+    public IReadOnlyList<string> FilterProblems { get; private set; } = [];
+
     public FeedWindow Window { get; } = new();
 
     public SecondCounter Counter { get; } = new();
@@ -284,7 +287,12 @@ public sealed partial class LiveFeed : IAsyncDisposable
         _timeline = Counter.Snapshot(Time.GetUtcNow());
     }
 
-    private FeedFilter ReadFilterFromUri() => FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query);
+    private FeedFilter ReadFilterFromUri()
+    {
+        var filter = FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query, out var problems);
+        FilterProblems = problems;
+        return filter;
+    }
 
     /// <summary>Applies the new filter at once and records it in the URL (shareable, survives reload and reconnect).</summary>
     private async Task OnFilterChangedAsync(FeedFilter filter)

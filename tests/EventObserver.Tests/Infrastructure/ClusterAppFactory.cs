@@ -1,0 +1,33 @@
+using EventObserver.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace EventObserver.Tests.Infrastructure;
+
+/// <summary>
+/// The real app with real ingestion from a test cluster (e.g. <see cref="MockClusterFixture"/>) into its own index
+/// file; new topics are picked up within about a second.
+/// </summary>
+public sealed class ClusterAppFactory(string bootstrapServers) : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory _directory = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("EventObserver:Storage:Path", Path.Combine(_directory.Path, "index.db"));
+        builder.UseSetting("EventObserver:Kafka:BootstrapServers", bootstrapServers);
+        builder.UseSetting("EventObserver:Kafka:GroupId", "test-" + Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("EventObserver:Kafka:MetadataRefreshMs", "500");
+        builder.UseSetting("EventObserver:Kafka:Client:session.timeout.ms", "3000");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _directory.Dispose();
+        }
+    }
+}
