@@ -89,6 +89,8 @@ internal sealed class ConsumeLoop(
                 var included = filter.Includes(result.Topic);
                 if (included && _gaps.Observe(key, result.Offset.Value, () => LogStart(consumer, result.TopicPartition)) is { } gap)
                 {
+                    // Health hears of it now; the index records it with the batch that holds the record after it.
+                    status.Watchdog.ObserveGap(gap.Count);
                     _pendingGaps.Add(gap);
                 }
                 else if (!included)

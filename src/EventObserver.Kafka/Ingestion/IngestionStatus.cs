@@ -88,7 +88,6 @@ public sealed class IngestionStatus
         foreach (var gap in gaps)
         {
             IngestionMetrics.Record(gap);
-            Watchdog.ObserveGap(gap.Count);
         }
     }
 
