@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Tests.Support;
 using EventObserver.TestSupport;
 
@@ -14,8 +15,10 @@ public sealed class RetentionGapIngestionTests(MockClusterFixture kafka) : IClas
     private readonly TestIndexes _indexes = new();
     private readonly PartitionProducer _producer = new(kafka.BootstrapServers);
 
-    [Fact]
-    public async Task Restart_AfterProducingPastRetention_ResumesAtTheLogStartAndRecordsExactGaps()
+    [Theory]
+    [InlineData(StartPosition.Earliest)]
+    [InlineData(StartPosition.Latest)] // StartFrom is for partitions never seen; a known one never skips to the end
+    public async Task Restart_AfterProducingPastRetention_ResumesAtTheLogStartAndRecordsExactGaps(StartPosition startFrom)
     {
         var topic = kafka.CreateTopic("gap-restart", partitions: 3);
         for (var p = 0; p < 3; p++)
@@ -35,7 +38,7 @@ public sealed class RetentionGapIngestionTests(MockClusterFixture kafka) : IClas
         var marks = Enumerable.Range(0, 3).Select(p => _producer.Watermarks(topic, p)).ToArray();
         Assert.True(marks[0].Low > 10 && marks[1].Low > 10 && marks[2].Low == 0, "the mock trimmed partitions 0 and 1 only");
 
-        await using var second = await IngestionHarness.StartAsync(IngestionHarness.Options(kafka.BootstrapServers), _indexes.Open);
+        await using var second = await IngestionHarness.StartAsync(IngestionHarness.Options(kafka.BootstrapServers, o => o.StartFrom = startFrom), _indexes.Open);
 
         var expected = 30 + (marks[0].High - marks[0].Low) + (marks[1].High - marks[1].Low) + 5;
         await Eventually.TrueAsync(() => second.Count(topic) == expected, "the second run to index what the broker still has");
