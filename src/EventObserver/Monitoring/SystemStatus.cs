@@ -30,9 +30,12 @@ public sealed record SystemStatus
     public bool BrokerReachable => BrokerState == BrokerState.Connected;
 
     /// <summary>Why the app is degraded; empty when it is healthy.</summary>
-    public IReadOnlyList<string> Reasons => BrokerReachable || BrokerState == BrokerState.Starting
-        ? Ingestion.Reasons
-        : [$"broker unreachable: {LastError ?? "no answer"}", .. Ingestion.Reasons];
+    public IReadOnlyList<string> Reasons => BrokerState switch
+    {
+        BrokerState.Connected => Ingestion.Reasons,
+        BrokerState.Unreachable => [$"broker unreachable: {LastError ?? "no answer"}", .. Ingestion.Reasons],
+        _ => ["connecting to the broker", .. Ingestion.Reasons],
+    };
 
     /// <summary>
     /// Healthy when the broker answers and ingestion makes progress; anything else is degraded (the app keeps

@@ -67,6 +67,15 @@ public sealed class IngestionHealthApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Healthz_BeforeTheBrokerAnswers_SaysItIsConnecting()
+    {
+        var health = await _factory.CreateClient().GetFromJsonAsync<JsonElement>("/healthz");
+
+        Assert.Equal("Degraded", health.GetProperty("status").GetString());
+        Assert.Equal("connecting to the broker", health.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task StatsTopicsAndGaps_AfterRetentionGaps_CountAndListThem()
     {
         var client = _factory.CreateClient();
