@@ -131,6 +131,7 @@ app.MapStaticAssets();
 app.MapEventEndpoints();
 app.MapTopicEndpoints();
 app.MapStatsEndpoints();
+app.MapGapEndpoints();
 app.MapHealthEndpoints();
 app.MapDemoEndpoints();
 app.MapLineageEndpoints();

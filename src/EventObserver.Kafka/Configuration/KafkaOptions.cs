@@ -29,6 +29,12 @@ public sealed class KafkaOptions
     /// <summary>Most records written to the index in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 5000;
 
+    /// <summary>
+    /// Health turns Degraded when the broker has data beyond the index and nothing was indexed for this long, or
+    /// when the lag grew for this long.
+    /// </summary>
+    public TimeSpan StallAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Partitions of the embedded broker's demo topics.</summary>
     public int EmbeddedPartitions { get; set; } = 3;
 

@@ -59,7 +59,9 @@ public sealed class KafkaConnection
             EnableAutoOffsetStore = false,
             EnablePartitionEof = false,
             TopicMetadataRefreshIntervalMs = _options.MetadataRefreshMs,
-            AutoOffsetReset = _options.StartFrom == StartPosition.Latest ? AutoOffsetReset.Latest : AutoOffsetReset.Earliest,
+            // Only used when the broker deleted the position ingestion asked for (retention): go on from the oldest
+            // message still there, never from the end, and record the gap. StartFrom is applied on assignment instead.
+            AutoOffsetReset = AutoOffsetReset.Earliest,
         };
         return config;
     }

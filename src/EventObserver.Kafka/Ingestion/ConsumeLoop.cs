@@ -11,7 +11,7 @@ namespace EventObserver.Kafka.Ingestion;
 
 /// <summary>
 /// One consumer's life: regex subscription, positions handed out from the index on every assignment,
-/// batching by size or age, decoding, lag and broker-state bookkeeping. Runs on the caller's thread.
+/// batching by size or age, decoding, retention gaps, lag and broker-state bookkeeping. Runs on the caller's thread.
 /// </summary>
 internal sealed class ConsumeLoop(
     KafkaConnection connection,
@@ -26,8 +26,13 @@ internal sealed class ConsumeLoop(
     private const int MaxBatchAgeMs = 50;
     private const int IdlePollMs = 100;
     private const int LagIntervalMs = 2000;
+    private static readonly TimeSpan PostWait = TimeSpan.FromMilliseconds(250);
 
     private readonly int _maxBatch = Math.Max(1, connection.Options.MaxBatchSize);
+    private readonly RetentionGapDetector _gaps = new(positions, time);
+    private readonly OffsetResetChase _chase = new(logger);
+    private List<RetentionGap> _pendingGaps = [];
+    private long _nextLagAt;
     private Error? _fatal;
 
     /// <summary>Consumes until <paramref name="cancellationToken"/> fires; throws on a fatal client error.</summary>
@@ -35,13 +40,19 @@ internal sealed class ConsumeLoop(
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(connection.CreateConsumerConfig())
             .SetErrorHandler((_, error) => OnError(error))
-            .SetLogHandler((_, message) => IngestionLog.Native(logger, ToLevel(message.Level), message.Facility, message.Message))
+            .SetLogHandler((_, message) =>
+            {
+                _chase.OnLog(message);
+                IngestionLog.Native(logger, ToLevel(message.Level), message.Facility, message.Message);
+            })
             .SetPartitionsAssignedHandler((_, partitions) => Assign(partitions))
             .Build();
         Subscribe(consumer);
+        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        var probe = new LagProbe(admin);
         try
         {
-            Loop(consumer, cancellationToken);
+            Loop(consumer, probe, cancellationToken);
         }
         finally
         {
@@ -56,11 +67,11 @@ internal sealed class ConsumeLoop(
         }
     }
 
-    private void Loop(IConsumer<byte[], byte[]> consumer, CancellationToken cancellationToken)
+    private void Loop(IConsumer<byte[], byte[]> consumer, LagProbe probe, CancellationToken cancellationToken)
     {
         var batch = new List<EventEnvelope>(Math.Min(_maxBatch, 1024));
         long batchStarted = 0;
-        var nextLagAt = Environment.TickCount64 + LagIntervalMs;
+        _nextLagAt = Environment.TickCount64 + LagIntervalMs;
         while (!cancellationToken.IsCancellationRequested)
         {
             if (_fatal is { } fatal)
@@ -73,8 +84,21 @@ internal sealed class ConsumeLoop(
             var now = Environment.TickCount64;
             if (result?.Message is not null)
             {
-                positions[new TopicPartitionKey(result.Topic, result.Partition.Value)] = result.Offset.Value + 1;
-                if (filter.Includes(result.Topic))
+                var key = new TopicPartitionKey(result.Topic, result.Partition.Value);
+                _chase.RecordReceived(key);
+                var included = filter.Includes(result.Topic);
+                if (included && _gaps.Observe(key, result.Offset.Value, () => LogStart(consumer, result.TopicPartition)) is { } gap)
+                {
+                    // Health hears of it now; the index records it with the batch that holds the record after it.
+                    status.Watchdog.ObserveGap(gap.Count);
+                    _pendingGaps.Add(gap);
+                }
+                else if (!included)
+                {
+                    positions[key] = result.Offset.Value + 1;
+                }
+
+                if (included)
                 {
                     if (batch.Count == 0)
                     {
@@ -89,22 +113,68 @@ internal sealed class ConsumeLoop(
 
             if (batch.Count >= _maxBatch || (batch.Count > 0 && now - batchStarted >= MaxBatchAgeMs))
             {
-                writer.Post(batch);
+                Post(consumer, probe, batch, cancellationToken);
                 batch = new List<EventEnvelope>(Math.Min(_maxBatch, Math.Max(batch.Count, 64)));
             }
 
-            if (now >= nextLagAt)
-            {
-                UpdateLag(consumer);
-                ProbeIfUnreachable(consumer);
-                nextLagAt = Environment.TickCount64 + LagIntervalMs;
-            }
+            Tick(consumer, probe);
         }
 
-        if (batch.Count > 0)
+        if (batch.Count > 0 || _pendingGaps.Count > 0)
         {
-            writer.Post(batch);
+            writer.TryPost(TakeBatch(batch), Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>Hands a batch to the index writer; while the index is behind, keeps lag, health and resets up to date.</summary>
+    private void Post(IConsumer<byte[], byte[]> consumer, LagProbe probe, List<EventEnvelope> batch, CancellationToken cancellationToken)
+    {
+        var item = TakeBatch(batch);
+        while (!writer.TryPost(item, PostWait))
+        {
+            Tick(consumer, probe);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                writer.TryPost(item, Timeout.InfiniteTimeSpan);
+                return;
+            }
+        }
+    }
+
+    private IngestBatch TakeBatch(List<EventEnvelope> batch)
+    {
+        var item = new IngestBatch(batch, _pendingGaps);
+        _pendingGaps = [];
+        return item;
+    }
+
+    /// <summary>The periodic part of the loop: retention chases every turn, lag and reachability every couple of seconds.</summary>
+    private void Tick(IConsumer<byte[], byte[]> consumer, LagProbe probe)
+    {
+        _chase.Apply(consumer);
+        if (probe.TryTake() is { } marks)
+        {
+            status.SetLag(LagProbe.LagByTopic(consumer, marks, filter, writer.Written, positions));
+        }
+
+        var now = Environment.TickCount64;
+        if (now >= _nextLagAt)
+        {
+            if (!probe.InFlight)
+            {
+                probe.Start(consumer.Assignment.Where(p => filter.Includes(p.Topic)).ToList());
+            }
+
+            ProbeIfUnreachable(consumer);
+            status.SetSkippedOffsets(_gaps.SkippedOffsets);
+            _nextLagAt = now + LagIntervalMs;
+        }
+    }
+
+    private static long? LogStart(IConsumer<byte[], byte[]> consumer, TopicPartition partition)
+    {
+        var low = consumer.GetWatermarkOffsets(partition).Low;
+        return low == Offset.Unset ? null : low.Value;
     }
 
     private ConsumeResult<byte[], byte[]>? TryConsume(IConsumer<byte[], byte[]> consumer, int timeoutMs)
@@ -162,37 +232,6 @@ internal sealed class ConsumeLoop(
         }
 
         return result;
-    }
-
-    private void UpdateLag(IConsumer<byte[], byte[]> consumer)
-    {
-        var lag = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var partition in consumer.Assignment)
-        {
-            if (!filter.Includes(partition.Topic))
-            {
-                continue;
-            }
-
-            var marks = consumer.GetWatermarkOffsets(partition);
-            if (marks.High == Offset.Unset)
-            {
-                continue;
-            }
-
-            var key = new TopicPartitionKey(partition.Topic, partition.Partition.Value);
-            var next = writer.Written.TryGetValue(key, out var written) ? written
-                : positions.TryGetValue(key, out var consumed) ? consumed
-                : 0;
-            if (marks.Low != Offset.Unset)
-            {
-                next = Math.Max(next, marks.Low.Value);
-            }
-
-            lag[partition.Topic] = lag.GetValueOrDefault(partition.Topic) + Math.Max(0, marks.High.Value - next);
-        }
-
-        status.SetLag(lag);
     }
 
     private void ProbeIfUnreachable(IConsumer<byte[], byte[]> consumer)

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace EventObserver.Kafka.Ingestion;
 
 /// <summary>
-/// The index half of the pipeline: a dedicated thread that writes decoded batches (events and
-/// checkpoints in one transaction) while the consume thread fetches and decodes the next ones.
+/// The index half of the pipeline: a dedicated thread that writes decoded batches (events, retention gaps
+/// and checkpoints in one transaction) while the consume thread fetches and decodes the next ones.
 /// </summary>
 internal sealed class IndexWriter
 {
@@ -21,8 +21,8 @@ internal sealed class IndexWriter
     private readonly ILiveFeed _feed;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<List<EventEnvelope>> _queue =
-        Channel.CreateBounded<List<EventEnvelope>>(new BoundedChannelOptions(MaxQueuedBatches)
+    private readonly Channel<IngestBatch> _queue =
+        Channel.CreateBounded<IngestBatch>(new BoundedChannelOptions(MaxQueuedBatches)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -52,15 +52,25 @@ internal sealed class IndexWriter
     public void Start() =>
         _thread = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    /// <summary>Queues a batch; blocks while the index is behind (back-pressure on the consumer).</summary>
-    public void Post(List<EventEnvelope> batch)
+    /// <summary>
+    /// Queues a batch, waiting at most <paramref name="wait"/> while the index is behind (back-pressure on the
+    /// consumer). False when it is still full: the caller does its periodic work and offers the batch again.
+    /// </summary>
+    public bool TryPost(IngestBatch batch, TimeSpan wait)
     {
-        while (!_queue.Writer.TryWrite(batch))
+        if (_queue.Writer.TryWrite(batch))
         {
-            if (!_queue.Writer.WaitToWriteAsync().AsTask().GetAwaiter().GetResult())
-            {
-                return;
-            }
+            return true;
+        }
+
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            return !_queue.Writer.WaitToWriteAsync(timeout.Token).AsTask().GetAwaiter().GetResult() || _queue.Writer.TryWrite(batch);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -84,24 +94,30 @@ internal sealed class IndexWriter
         }
     }
 
-    private void WriteWithRetry(List<EventEnvelope> batch)
+    private void WriteWithRetry(IngestBatch batch)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var stored = _index.Write(batch);
-                IngestionLog.BatchWritten(_logger, stored, batch.Count);
-                Record(batch);
+                var stored = _index.Write(batch.Events, batch.Gaps);
+                IngestionLog.BatchWritten(_logger, stored, batch.Events.Count);
+                Record(batch.Events);
+                foreach (var gap in batch.Gaps)
+                {
+                    IngestionLog.RetentionGap(_logger, gap.Topic, gap.Partition, gap.FirstOffset, gap.LastOffset, gap.Count);
+                }
+
+                _status.RecordIndexed(batch.Gaps);
 
                 // Only after the commit: what the feed shows is always in the index (the detail view reads it back).
-                _feed.Publish(batch);
+                _feed.Publish(batch.Events);
                 return;
             }
             catch (Exception e)
             {
                 // The batch is kept, not dropped: the index is the only checkpoint, so skipping it would lose data.
-                IngestionLog.WriteFailed(_logger, e, batch.Count);
+                IngestionLog.WriteFailed(_logger, e, batch.Events.Count);
                 _status.LastError = $"Index write failed: {e.Message}";
                 _status.LastErrorAt = _time.GetUtcNow();
                 if (_stopping && attempt >= AttemptsWhenStopping)

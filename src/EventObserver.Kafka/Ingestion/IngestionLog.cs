@@ -47,6 +47,12 @@ internal static partial class IngestionLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion stopped after {Total} events")]
     public static partial void Stopped(ILogger logger, long total);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention gap in {Topic}/{Partition}: offsets {First}–{Last} ({Count} messages) were deleted by the broker before they were indexed")]
+    public static partial void RetentionGap(ILogger logger, string topic, int partition, long first, long last, long count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Topic}/{Partition} keeps resetting to a log start the broker deletes before it is fetched; seeking to {Target} (log {Low}–{High})")]
+    public static partial void RetentionChase(ILogger logger, string topic, int partition, long target, long low, long high);
+
     [LoggerMessage(Message = "librdkafka {Facility}: {Text}")]
     public static partial void Native(ILogger logger, LogLevel level, string facility, string text);
 }

@@ -1,4 +1,7 @@
 using EventObserver.Core.Metrics;
+using EventObserver.Kafka.Configuration;
+using EventObserver.Storage.Index;
+using Microsoft.Extensions.Options;
 
 namespace EventObserver.Kafka.Ingestion;
 
@@ -6,12 +9,35 @@ namespace EventObserver.Kafka.Ingestion;
 /// Live state of ingestion, written by the ingestion service and read by the UI, health check and API.
 /// Thread-safe; everything here is in memory.
 /// </summary>
-public sealed class IngestionStatus(TimeProvider time)
+public sealed class IngestionStatus
 {
     private readonly Lock _gate = new();
     private Dictionary<string, long> _lagByTopic = new(StringComparer.Ordinal);
+    private long _skippedOffsets;
 
-    public RateMeter Rates { get; } = new(time);
+    public IngestionStatus(TimeProvider time, IOptions<KafkaOptions> options)
+        : this(time, options.Value.StallAfter)
+    {
+    }
+
+    public IngestionStatus(TimeProvider time)
+        : this(time, IngestionWatchdog.DefaultStallAfter)
+    {
+    }
+
+    public IngestionStatus(TimeProvider time, TimeSpan stallAfter)
+    {
+        Rates = new RateMeter(time);
+        Watchdog = new IngestionWatchdog(time, stallAfter);
+    }
+
+    public RateMeter Rates { get; }
+
+    /// <summary>Judges progress for the health check and the "behind" notices.</summary>
+    public IngestionWatchdog Watchdog { get; }
+
+    /// <summary>Offsets skipped without retention being the cause (compaction, transaction markers), since start.</summary>
+    public long SkippedOffsets => Interlocked.Read(ref _skippedOffsets);
 
     public bool IsEmbedded { get; set; }
     public string BootstrapServers { get; set; } = "";
@@ -51,5 +77,19 @@ public sealed class IngestionStatus(TimeProvider time)
         {
             _lagByTopic = new Dictionary<string, long>(lagByTopic, StringComparer.Ordinal);
         }
+
+        Watchdog.ObserveLag(lagByTopic.Values.Sum(), Rates.GetRate());
     }
+
+    /// <summary>A batch was committed to the index, with the retention gaps recorded in the same transaction.</summary>
+    public void RecordIndexed(IReadOnlyList<RetentionGap> gaps)
+    {
+        Watchdog.ObserveIndexed();
+        foreach (var gap in gaps)
+        {
+            IngestionMetrics.Record(gap);
+        }
+    }
+
+    public void SetSkippedOffsets(long skipped) => Interlocked.Exchange(ref _skippedOffsets, skipped);
 }

@@ -24,6 +24,12 @@ public interface IEventIndex : IDisposable
     /// </summary>
     int Write(IReadOnlyList<EventEnvelope> batch);
 
+    /// <summary>
+    /// Like <see cref="Write(IReadOnlyList{EventEnvelope})"/>, and records <paramref name="gaps"/> in the same
+    /// transaction, moving each gap's partition checkpoint past it. A gap the checkpoint is already past is ignored.
+    /// </summary>
+    int Write(IReadOnlyList<EventEnvelope> batch, IReadOnlyList<RetentionGap> gaps);
+
     /// <summary>Next offset to consume per partition, as committed with the events.</summary>
     IReadOnlyDictionary<TopicPartitionKey, long> GetCheckpoints();
 
@@ -44,6 +50,9 @@ public interface IEventIndex : IDisposable
 
     /// <summary>Lineage lookups over this index, for <see cref="LineageGraphBuilder"/>.</summary>
     ILineageSource Lineage { get; }
+
+    /// <summary>Recorded retention gaps, newest first, optionally of one topic (kept in memory; cheap).</summary>
+    IReadOnlyList<RetentionGap> GetRetentionGaps(string? topic = null, int limit = int.MaxValue);
 
     /// <summary>Counts kept in memory; cheap to call often.</summary>
     IndexStatistics GetStatistics();

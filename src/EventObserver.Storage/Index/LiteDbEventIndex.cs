@@ -23,6 +23,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex
     internal const string PartitionCollection = "partitions";
     internal const string TypeCollection = "types";
     internal const string CheckpointCollection = "checkpoints";
+    internal const string GapCollection = "gaps";
     private const string InfoCollection = "info";
     private const string ClusterInfoId = "cluster";
 
@@ -34,6 +35,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex
     private readonly Lock _writeLock = new();
     private readonly RetentionRunner _retention;
     private readonly ChunkCache _cache;
+    private readonly RetentionGapLog _gaps = new();
 
     private LiteDbEventIndex(string filePath, LiteDatabase db, long chunkCacheBytes)
     {
@@ -45,6 +47,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex
         Lineage = new IndexLineageSource(this);
         ClusterId = db.GetCollection(InfoCollection).FindById(ClusterInfoId)?["v"].AsString ?? string.Empty;
         CatalogLoader.Load(db, _catalog);
+        LoadGaps();
     }
 
     /// <summary>The cluster id stamped in the file; empty when the file was never stamped.</summary>
@@ -91,55 +94,6 @@ public sealed partial class LiteDbEventIndex : IEventIndex
         {
             _db.GetCollection(InfoCollection).Upsert(new BsonDocument { ["_id"] = ClusterInfoId, ["v"] = clusterId });
             ClusterId = clusterId;
-        }
-    }
-
-    public int Write(IReadOnlyList<EventEnvelope> batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
-
-        lock (_writeLock)
-        {
-            var plan = WritePlan.Create(batch, _catalog, _builder);
-            if (plan.Stored == 0)
-            {
-                return 0;
-            }
-
-            RunInTransaction(() =>
-            {
-                _db.GetCollection(PartitionCollection).Insert(plan.NewPartitions.Select(p =>
-                    new BsonDocument { ["_id"] = p.Number, ["t"] = p.Key.Topic, ["p"] = p.Key.Partition }));
-                _db.GetCollection(TypeCollection).Insert(plan.NewTypes.Select(t =>
-                    new BsonDocument { ["_id"] = t.Number, ["n"] = t.Name }));
-                _db.GetCollection(ChunkCollection).Insert(plan.ChunkDocuments);
-                _db.GetCollection(MetaCollection).Insert(plan.Metas.Select(m => m.ToBson()));
-                _db.GetCollection(CheckpointCollection).Upsert(plan.Checkpoints.Select(c =>
-                    new BsonDocument { ["_id"] = c.Key, ["o"] = c.Value }));
-                BeforeCommit?.Invoke();
-            });
-
-            foreach (var (number, key) in plan.NewPartitions)
-            {
-                _catalog.AddPartition(number, key);
-            }
-
-            foreach (var (number, name) in plan.NewTypes)
-            {
-                _catalog.AddType(number, name);
-            }
-
-            plan.Metas.ForEach(_catalog.AddChunk);
-            foreach (var (number, next) in plan.Checkpoints)
-            {
-                _catalog.SetCheckpoint(number, next);
-            }
-
-            return plan.Stored;
         }
     }
 
@@ -192,7 +146,11 @@ public sealed partial class LiteDbEventIndex : IEventIndex
             size += info.Exists ? info.Length : 0;
         }
 
-        return new IndexStatistics(_catalog.TotalEvents, size, _catalog.TopicStatistics());
+        var topics = _catalog.TopicStatistics().ToDictionary(
+            t => t.Key,
+            t => t.Value with { LostToRetention = _gaps.LostFor(t.Key) },
+            StringComparer.Ordinal);
+        return new IndexStatistics(_catalog.TotalEvents, size, topics, _gaps.Count, _gaps.MessagesLost);
     }
 
     public long ApplyRetention(RetentionPolicy policy, DateTimeOffset now)

@@ -12,4 +12,8 @@ public sealed record HealthDto(
     string? ClusterId,
     bool Embedded,
     string? LastError,
-    DateTimeOffset? LastErrorAt);
+    DateTimeOffset? LastErrorAt,
+    IReadOnlyList<string> Reasons,
+    string? Reason,
+    long? BehindBy,
+    DateTimeOffset? BehindSince);

@@ -10,4 +10,7 @@ public sealed record StatsDto(
     long Lag,
     BrokerState BrokerState,
     bool Embedded,
-    string? ClusterId);
+    string? ClusterId,
+    RetentionGapTotalsDto RetentionGaps,
+    long? BehindBy,
+    DateTimeOffset? BehindSince);

@@ -11,7 +11,9 @@ public static class StatsEndpoints
                 var s = reader.Read();
                 return TypedResults.Ok(new StatsDto(
                     s.IndexedEvents, s.EventsPerSec, s.TopicCounts, s.IndexSizeBytes, s.Lag,
-                    s.BrokerState, s.Embedded, s.ClusterId));
+                    s.BrokerState, s.Embedded, s.ClusterId,
+                    new RetentionGapTotalsDto(s.RetentionGaps, s.MessagesLost),
+                    s.Ingestion.BehindBy, s.Ingestion.BehindSince));
             })
             .WithTags("Stats");
         return routes;

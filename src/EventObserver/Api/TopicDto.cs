@@ -1,3 +1,3 @@
 namespace EventObserver.Api;
 
-public sealed record TopicDto(string Name, int Partitions, long Indexed, DateTimeOffset? LastEventAt, double EventsPerSec);
+public sealed record TopicDto(string Name, int Partitions, long Indexed, DateTimeOffset? LastEventAt, double EventsPerSec, long LostToRetention);

@@ -8,7 +8,7 @@ public static class TopicEndpoints
     {
         routes.MapGet("/api/topics", (TopicOverviewReader reader) =>
                 TypedResults.Ok(reader.GetTopics()
-                    .Select(t => new TopicDto(t.Name, t.Partitions, t.Indexed, t.LastEventAt, t.EventsPerSec))
+                    .Select(t => new TopicDto(t.Name, t.Partitions, t.Indexed, t.LastEventAt, t.EventsPerSec, t.LostToRetention))
                     .ToArray()))
             .WithTags("Topics");
         return routes;

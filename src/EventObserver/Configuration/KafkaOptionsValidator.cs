@@ -33,6 +33,11 @@ public sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
             failures.Add($"{Section}:EmbeddedPartitions must be between 1 and 64; it is {options.EmbeddedPartitions}.");
         }
 
+        if (options.StallAfter < TimeSpan.FromSeconds(1) || options.StallAfter > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{Section}:StallAfter must be between 00:00:01 and 1.00:00:00; it is {options.StallAfter}.");
+        }
+
         CheckPatterns(options.IncludeTopics, "IncludeTopics", failures);
         CheckPatterns(options.ExcludeTopics, "ExcludeTopics", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -25,4 +25,17 @@ public sealed class IndexStatisticsReader(EventIndexProvider provider)
             return Empty;
         }
     }
+
+    /// <summary>Recorded retention gaps, newest first; empty before an index is open.</summary>
+    public IReadOnlyList<RetentionGap> ReadGaps(string? topic, int limit)
+    {
+        try
+        {
+            return provider.Current?.GetRetentionGaps(topic, limit) ?? [];
+        }
+        catch (ObjectDisposedException)
+        {
+            return [];
+        }
+    }
 }

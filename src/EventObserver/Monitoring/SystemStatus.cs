@@ -19,8 +19,27 @@ public sealed record SystemStatus
     public DateTimeOffset? LastErrorAt { get; init; }
     public IndexSwitchNotice? IndexSwitch { get; init; }
 
+    /// <summary>The ingestion watchdog's verdict: stall, growing lag, recent retention gaps; behind by how much since when.</summary>
+    public IngestionHealth Ingestion { get; init; } = IngestionHealth.Fine;
+
+    /// <summary>Retention gaps recorded in the index, and the messages they span (lost to the index).</summary>
+    public long RetentionGaps { get; init; }
+
+    public long MessagesLost { get; init; }
+
     public bool BrokerReachable => BrokerState == BrokerState.Connected;
 
-    /// <summary>Healthy when the broker answers; anything else is degraded (the app keeps serving its index).</summary>
-    public bool Healthy => BrokerReachable;
+    /// <summary>Why the app is degraded; empty when it is healthy.</summary>
+    public IReadOnlyList<string> Reasons => BrokerState switch
+    {
+        BrokerState.Connected => Ingestion.Reasons,
+        BrokerState.Unreachable => [$"broker unreachable: {LastError ?? "no answer"}", .. Ingestion.Reasons],
+        _ => ["connecting to the broker", .. Ingestion.Reasons],
+    };
+
+    /// <summary>
+    /// Healthy when the broker answers and ingestion makes progress; anything else is degraded (the app keeps
+    /// serving its index).
+    /// </summary>
+    public bool Healthy => BrokerReachable && Ingestion.Reasons.Count == 0;
 }

@@ -23,6 +23,9 @@ public sealed class SystemStatusReader(IngestionStatus ingestion, EventIndexProv
             LastError = ingestion.LastError,
             LastErrorAt = ingestion.LastErrorAt,
             IndexSwitch = provider.LastSwitch,
+            Ingestion = ingestion.Watchdog.Evaluate(ingestion.BrokerState == BrokerState.Connected),
+            RetentionGaps = statistics.RetentionGaps,
+            MessagesLost = statistics.MessagesLost,
         };
     }
 }

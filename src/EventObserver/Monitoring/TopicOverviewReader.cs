@@ -13,6 +13,9 @@ public sealed class TopicOverviewReader(IClusterInspector cluster, IndexStatisti
     public IReadOnlyList<TopicOverview> GetTopics() =>
         Merge(cluster.GetTopics(), index.Read(), ingestion.Rates.GetRates());
 
+    /// <summary>The newest retention gaps of all topics.</summary>
+    public IReadOnlyList<RetentionGap> GetRecentGaps(int limit) => index.ReadGaps(null, limit);
+
     /// <summary>
     /// A topic appears when the cluster lists it or the index holds events of it (a topic deleted from the
     /// cluster keeps its indexed history). Partitions come from the cluster, else from what the index has seen.
@@ -31,8 +34,8 @@ public sealed class TopicOverviewReader(IClusterInspector cluster, IndexStatisti
         foreach (var (name, stats) in statistics.Topics)
         {
             rows[name] = rows.TryGetValue(name, out var row)
-                ? row with { Indexed = stats.Count, LastEventAt = stats.LastEventAt, Partitions = Math.Max(row.Partitions, stats.PartitionsSeen) }
-                : new TopicOverview(name, stats.PartitionsSeen, stats.Count, stats.LastEventAt, 0);
+                ? row with { Indexed = stats.Count, LastEventAt = stats.LastEventAt, Partitions = Math.Max(row.Partitions, stats.PartitionsSeen), LostToRetention = stats.LostToRetention }
+                : new TopicOverview(name, stats.PartitionsSeen, stats.Count, stats.LastEventAt, 0, stats.LostToRetention);
         }
 
         foreach (var (name, rate) in rates)

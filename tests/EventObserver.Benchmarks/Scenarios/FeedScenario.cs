@@ -78,11 +78,13 @@ internal static class FeedScenario
             {
                 await Task.Delay(TimeSpan.FromSeconds(10));
                 Report($"{clock.Elapsed.TotalSeconds:N0}s: produced {producer.Produced - producedAtStart:N0}, hub received {hub.Received - receivedAtStart:N0}, " +
-                    $"hub p95 {hub.Latency.Percentile(95)} ms, browser p95 {browser?.Latency.Percentile(95)} ms, RSS {ProcessMemory.RssMb(app.Id):N0} MB");
+                    $"hub p95 {hub.Latency.Percentile(95)} ms, browser p95 {browser?.Latency.Percentile(95)} ms, RSS {ProcessMemory.RssMb(app.Id):N0} MB, " +
+                    $"app indexed {await app.GetIndexedAsync():N0}");
             }
 
             var measuredSeconds = clock.Elapsed.TotalSeconds;
             var produced = producer.Produced - producedAtStart;
+            var appState = await ReadAppStateAsync(app.Http);
             var rssEndMb = ProcessMemory.RssMb(app.Id);
             var appCpuCores = (app.CpuTime() - cpuAtStart).TotalSeconds / measuredSeconds;
             var peakRssMb = ProcessMemory.PeakRssMb(app.Id);
@@ -115,6 +117,11 @@ internal static class FeedScenario
                 ["appCpuCores"] = Math.Round(appCpuCores, 2),
                 ["machineLoad1m"] = MachineLoad(),
             };
+            foreach (var (key, value) in appState)
+            {
+                result[key] = value;
+            }
+
             Console.WriteLine(JsonSerializer.Serialize(result));
 
             // The app's warnings and errors explain a bad figure: keep them next to the result.
@@ -126,6 +133,36 @@ internal static class FeedScenario
         {
             TryDelete(directory);
         }
+    }
+
+    /// <summary>
+    /// What the app says about itself at the end: indexed total and rate, lag, retention gaps and health, so a run where
+    /// production outruns indexing shows whether the app kept indexing, recorded the gaps and reported Degraded.
+    /// </summary>
+    private static async Task<Dictionary<string, object?>> ReadAppStateAsync(HttpClient http)
+    {
+        var state = new Dictionary<string, object?>();
+        try
+        {
+            using var stats = JsonDocument.Parse(await http.GetStringAsync("/api/stats"));
+            using var health = JsonDocument.Parse(await http.GetStringAsync("/healthz"));
+            var s = stats.RootElement;
+            state["appIndexedTotal"] = s.GetProperty("totalIndexed").GetInt64();
+            state["appEventsPerSec"] = s.GetProperty("eventsPerSec").GetDouble();
+            state["appLag"] = s.GetProperty("lag").GetInt64();
+            state["retentionGaps"] = s.GetProperty("retentionGaps").GetProperty("count").GetInt64();
+            state["messagesLost"] = s.GetProperty("retentionGaps").GetProperty("messagesLost").GetInt64();
+            state["health"] = health.RootElement.GetProperty("status").GetString();
+            state["healthReason"] = health.RootElement.GetProperty("reason").ValueKind == JsonValueKind.String
+                ? health.RootElement.GetProperty("reason").GetString()
+                : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
+        {
+            state["appStateError"] = e.Message;
+        }
+
+        return state;
     }
 
     /// <summary>The 1-minute load average: latency figures from a machine busy with other work say little.</summary>

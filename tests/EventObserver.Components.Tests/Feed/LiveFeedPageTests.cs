@@ -223,6 +223,28 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Assert.DoesNotContain("are allowed", page.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void LiveFeed_IngestionBehind_SaysByHowMuchAndSinceWhen()
+    {
+        Ingestion.BrokerState = Kafka.Ingestion.BrokerState.Connected;
+        Ingestion.SetLag(new Dictionary<string, long> { ["orders"] = 25_000 });
+        var since = Time.GetUtcNow();
+
+        var page = Render();
+
+        Assert.Equal($"Behind by 25,000 messages since {since:HH:mm:ss} UTC", page.Find("[data-testid=feed-behind]").TextContent);
+    }
+
+    [Fact]
+    public void LiveFeed_IngestionKeepingUp_HasNoBehindNotice()
+    {
+        Ingestion.SetLag(new Dictionary<string, long> { ["orders"] = 40 });
+
+        var page = Render();
+
+        Assert.Empty(page.FindAll("[data-testid=feed-behind]"));
+    }
+
     private static string[] RowIds(IRenderedComponent<LiveFeed> page) =>
         [.. page.FindAll("[data-testid=feed-row]").Select(r => r.GetAttribute("data-id") ?? "")];
 

@@ -3,6 +3,7 @@ using Bunit;
 using EventObserver.Components.Layout;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Kafka.Ingestion;
+using EventObserver.Storage.Index;
 
 namespace EventObserver.Components.Tests.Layout;
 
@@ -93,5 +94,36 @@ public sealed class MainLayoutTests : DashboardTestContext
 
         Assert.Null(layout.Instance.Status.IndexSwitch);
         Assert.Empty(layout.FindAll("[data-testid=index-switch]"));
+    }
+
+    [Fact]
+    public void StatusBar_IngestionBehindStalledAndGapped_SaysSoWithFigures()
+    {
+        Ingestion.BrokerState = BrokerState.Connected;
+        Indexes.OpenForCluster("cluster-a").Write([], [new RetentionGap("orders", 0, 0, 1_499, Time.GetUtcNow())]);
+        Ingestion.SetLag(new Dictionary<string, long> { ["orders"] = 40_000 });
+        var since = Time.GetUtcNow();
+        Time.Advance(TimeSpan.FromSeconds(31));
+
+        var layout = Context.Render<MainLayout>();
+
+        Assert.Equal($"Behind by 40,000 messages since {since:HH:mm:ss} UTC", layout.Find("[data-testid=behind]").TextContent);
+        Assert.StartsWith("Ingestion degraded: ingestion stalled: broker has 40,000 messages", layout.Find("[data-testid=ingestion-degraded]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Retention gaps: 1 · 1,500 messages lost", layout.Find("[data-testid=retention-gaps]").TextContent, StringComparison.Ordinal);
+        Assert.False(layout.Instance.Status.Healthy);
+    }
+
+    [Fact]
+    public void StatusBar_IngestionKeepingUp_ShowsNoBehindOrGapNotice()
+    {
+        Ingestion.BrokerState = BrokerState.Connected;
+        Ingestion.SetLag(new Dictionary<string, long> { ["orders"] = 12 });
+
+        var layout = Context.Render<MainLayout>();
+
+        Assert.Empty(layout.FindAll("[data-testid=behind]"));
+        Assert.Empty(layout.FindAll("[data-testid=ingestion-degraded]"));
+        Assert.Empty(layout.FindAll("[data-testid=retention-gaps]"));
+        Assert.True(layout.Instance.Status.Healthy);
     }
 }

@@ -4,6 +4,7 @@ using EventObserver.Components.Pages;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Kafka.Admin;
 using EventObserver.Monitoring;
+using EventObserver.Storage.Index;
 
 namespace EventObserver.Components.Tests.Pages;
 
@@ -59,5 +60,34 @@ public sealed class TopicsPageTests : DashboardTestContext
         var page = Context.Render<Topics>();
 
         Assert.Equal([new TopicOverview("orders", 4, 0, null, 0)], page.Instance.Rows);
+    }
+
+    [Fact]
+    public void Topics_RetentionGaps_ShowTheLossPerTopicAndListTheGaps()
+    {
+        var now = Time.GetUtcNow();
+        Cluster.Topics = [new ClusterTopic("orders", 2, 0)];
+        var index = Indexes.OpenForCluster("c1");
+        index.Write([Event("orders", 0, 10, now)], [new RetentionGap("orders", 0, 0, 9, now.AddSeconds(-20))]);
+        index.Write([], [new RetentionGap("orders", 1, 40, 139, now.AddSeconds(-5))]);
+
+        var page = Context.Render<Topics>();
+
+        Assert.Equal(110, Assert.Single(page.Instance.Rows).LostToRetention);
+        Assert.Equal("110", page.Find("[data-testid=topic-lost]").TextContent.Trim());
+        var rows = page.FindAll("[data-testid=gap-row]").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Equal(["5 s ago|orders/1|40–139|100", "20 s ago|orders/0|0–9|10"], rows);
+    }
+
+    [Fact]
+    public void Topics_NoGaps_HasNoGapList()
+    {
+        Cluster.Topics = [new ClusterTopic("orders", 1, 0)];
+        Indexes.OpenForCluster("c1").Write([Event("orders", 0, 0, Time.GetUtcNow())]);
+
+        var page = Context.Render<Topics>();
+
+        Assert.Empty(page.FindAll("[data-testid=gaps-table]"));
+        Assert.Equal("—", page.Find("[data-testid=topic-lost]").TextContent.Trim());
     }
 }

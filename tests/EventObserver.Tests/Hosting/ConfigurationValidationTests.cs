@@ -16,6 +16,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("EventObserver:Storage:RetentionInterval", "00:00:00")]
     [InlineData("EventObserver:Kafka:IncludeTopics:0", "orders.(unclosed")]
     [InlineData("EventObserver:Kafka:MaxBatchSize", "0")]
+    [InlineData("EventObserver:Kafka:StallAfter", "00:00:00")]
     [InlineData("EventObserver:Demo:PaymentFailureRate", "1.5")]
     [InlineData("EventObserver:Demo:OrdersPerSecond", "fast")]
     [InlineData("EventObserver:Lineage:Mappings:0:Field", "CorrelationId")]

@@ -6,8 +6,9 @@ namespace EventObserver.Storage.Index.Chunks;
 
 /// <summary>
 /// What one <c>Write</c> will commit: the envelopes not yet indexed (at or beyond the partition's
-/// checkpoint, each offset once), cut into chunks, plus new partition/type numbers and checkpoints.
-/// Built before the transaction so the catalog changes only after a successful commit.
+/// checkpoint, each offset once), cut into chunks, plus new partition/type numbers, checkpoints and the
+/// retention gaps the checkpoints jump past. Built before the transaction so the catalog changes only
+/// after a successful commit.
 /// </summary>
 internal sealed class WritePlan
 {
@@ -16,9 +17,10 @@ internal sealed class WritePlan
     public List<BsonDocument> ChunkDocuments { get; } = [];
     public List<ChunkMeta> Metas { get; } = [];
     public Dictionary<int, long> Checkpoints { get; } = [];
+    public List<RetentionGap> Gaps { get; } = [];
     public int Stored { get; private set; }
 
-    public static WritePlan Create(IReadOnlyList<EventEnvelope> batch, ChunkCatalog catalog, ChunkBuilder builder)
+    public static WritePlan Create(IReadOnlyList<EventEnvelope> batch, IReadOnlyList<RetentionGap> gaps, ChunkCatalog catalog, ChunkBuilder builder)
     {
         var plan = new WritePlan();
         var nextPartition = catalog.NextPartitionNumber;
@@ -37,23 +39,47 @@ internal sealed class WritePlan
             return nextType++;
         }
 
-        foreach (var group in GroupByPartition(batch))
+        var gapsByPartition = gaps.GroupBy(g => new TopicPartitionKey(g.Topic, g.Partition)).ToDictionary(g => g.Key, g => g.ToList());
+        var groups = GroupByPartition(batch);
+        foreach (var key in groups.Keys.Union(gapsByPartition.Keys))
         {
-            if (!catalog.TryGetPartitionNumber(group.Key, out var number))
+            var known = catalog.TryGetPartitionNumber(key, out var number);
+            if (!known)
             {
-                number = nextPartition++;
-                plan.NewPartitions.Add((number, group.Key));
+                number = nextPartition;
             }
 
-            var accepted = Accept(group.Value, catalog.GetCheckpoint(number) ?? 0);
-            if (accepted.Count == 0)
+            var checkpoint = catalog.GetCheckpoint(number) ?? 0;
+            var accepted = groups.TryGetValue(key, out var events) ? Accept(events, checkpoint) : [];
+            var next = accepted.Count > 0 ? accepted[^1].Offset + 1 : checkpoint;
+            foreach (var gap in gapsByPartition.GetValueOrDefault(key) ?? [])
+            {
+                // A gap the checkpoint is already past was recorded before (or never mattered).
+                if (gap.LastOffset >= checkpoint)
+                {
+                    plan.Gaps.Add(gap.FirstOffset >= checkpoint ? gap : gap with { FirstOffset = checkpoint });
+                    next = Math.Max(next, gap.LastOffset + 1);
+                }
+            }
+
+            if (next == checkpoint)
             {
                 continue;
             }
 
-            builder.Build(accepted, number, TypeNumber, plan.ChunkDocuments, plan.Metas);
-            plan.Checkpoints[number] = accepted[^1].Offset + 1;
-            plan.Stored += accepted.Count;
+            if (!known)
+            {
+                nextPartition++;
+                plan.NewPartitions.Add((number, key));
+            }
+
+            if (accepted.Count > 0)
+            {
+                builder.Build(accepted, number, TypeNumber, plan.ChunkDocuments, plan.Metas);
+                plan.Stored += accepted.Count;
+            }
+
+            plan.Checkpoints[number] = next;
         }
 
         return plan;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace EventObserver.Components.Layout;
 
-/// <summary>The bottom bar: circuit, broker, lag, rate, index and the index switch notice.</summary>
+/// <summary>The bottom bar: circuit, broker, lag, rate, index, behind/degraded ingestion, retention gaps and the index switch notice.</summary>
 public sealed partial class StatusBar
 {
     [Parameter, EditorRequired] public required SystemStatus Status { get; set; }

@@ -1,5 +1,6 @@
 using EventObserver.Components.Shared;
 using EventObserver.Monitoring;
+using EventObserver.Storage.Index;
 
 using Microsoft.AspNetCore.Components;
 
@@ -9,6 +10,9 @@ public sealed partial class Topics : IDisposable
 {
     public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(1);
 
+    /// <summary>How many of the newest retention gaps the page lists.</summary>
+    public const int GapsShown = 20;
+
     private PeriodicRefresh? _refresh;
 
     [Inject] public required TopicOverviewReader Reader { get; init; }
@@ -16,6 +20,8 @@ public sealed partial class Topics : IDisposable
     [Inject] public required TimeProvider Time { get; init; }
 
     public IReadOnlyList<TopicOverview> Rows { get; private set; } = [];
+
+    public IReadOnlyList<RetentionGap> Gaps { get; private set; } = [];
 
     private long TotalIndexed => Rows.Sum(r => r.Indexed);
 
@@ -25,7 +31,13 @@ public sealed partial class Topics : IDisposable
 
     public void Dispose() => _refresh?.Dispose();
 
-    protected override void OnInitialized() => Rows = Reader.GetTopics();
+    protected override void OnInitialized() => Read();
+
+    private void Read()
+    {
+        Rows = Reader.GetTopics();
+        Gaps = Reader.GetRecentGaps(GapsShown);
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -33,7 +45,7 @@ public sealed partial class Topics : IDisposable
         {
             _refresh = PeriodicRefresh.Start(Time, RefreshPeriod, () => InvokeAsync(() =>
             {
-                Rows = Reader.GetTopics();
+                Read();
                 StateHasChanged();
             }));
         }

@@ -52,6 +52,10 @@ public static class DisplayFormat
     public static string Clip(string? text, int max = 200) =>
         text is null ? "" : text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 
+    /// <summary>"Behind by 12,345 messages since 12:00:05 UTC".</summary>
+    public static string Behind(long messages, DateTimeOffset since) =>
+        $"Behind by {Count(messages)} messages since {since.ToUniversalTime().ToString("HH:mm:ss", Culture)} UTC";
+
     public static string Timestamp(DateTimeOffset? at) =>
         at?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Culture) ?? "";
 }

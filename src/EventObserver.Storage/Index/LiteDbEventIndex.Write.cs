@@ -1,0 +1,91 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Storage.Index.Chunks;
+
+using LiteDB;
+
+namespace EventObserver.Storage.Index;
+
+/// <summary>Writes: events, checkpoints and retention gaps in one transaction.</summary>
+public sealed partial class LiteDbEventIndex
+{
+    public int Write(IReadOnlyList<EventEnvelope> batch) => Write(batch, []);
+
+    public int Write(IReadOnlyList<EventEnvelope> batch, IReadOnlyList<RetentionGap> gaps)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(gaps);
+        if (batch.Count == 0 && gaps.Count == 0)
+        {
+            return 0;
+        }
+
+        lock (_writeLock)
+        {
+            var plan = WritePlan.Create(batch, gaps, _catalog, _builder);
+            if (plan.Checkpoints.Count == 0)
+            {
+                return 0;
+            }
+
+            RunInTransaction(() =>
+            {
+                _db.GetCollection(PartitionCollection).Insert(plan.NewPartitions.Select(p =>
+                    new BsonDocument { ["_id"] = p.Number, ["t"] = p.Key.Topic, ["p"] = p.Key.Partition }));
+                _db.GetCollection(TypeCollection).Insert(plan.NewTypes.Select(t =>
+                    new BsonDocument { ["_id"] = t.Number, ["n"] = t.Name }));
+                _db.GetCollection(ChunkCollection).Insert(plan.ChunkDocuments);
+                _db.GetCollection(MetaCollection).Insert(plan.Metas.Select(m => m.ToBson()));
+                _db.GetCollection(GapCollection).Upsert(plan.Gaps.Select(ToBson));
+                _db.GetCollection(CheckpointCollection).Upsert(plan.Checkpoints.Select(c =>
+                    new BsonDocument { ["_id"] = c.Key, ["o"] = c.Value }));
+                BeforeCommit?.Invoke();
+            });
+
+            foreach (var (number, key) in plan.NewPartitions)
+            {
+                _catalog.AddPartition(number, key);
+            }
+
+            foreach (var (number, name) in plan.NewTypes)
+            {
+                _catalog.AddType(number, name);
+            }
+
+            plan.Metas.ForEach(_catalog.AddChunk);
+            foreach (var (number, next) in plan.Checkpoints)
+            {
+                _catalog.SetCheckpoint(number, next);
+            }
+
+            plan.Gaps.ForEach(_gaps.Add);
+            return plan.Stored;
+        }
+    }
+
+    public IReadOnlyList<RetentionGap> GetRetentionGaps(string? topic = null, int limit = int.MaxValue) =>
+        _gaps.Newest(topic, Math.Max(0, limit));
+
+    private void LoadGaps()
+    {
+        foreach (var doc in _db.GetCollection(GapCollection).FindAll())
+        {
+            _gaps.Add(new RetentionGap(
+                doc["t"].AsString,
+                doc["p"].AsInt32,
+                doc["f"].AsInt64,
+                doc["l"].AsInt64,
+                DateTimeOffset.FromUnixTimeMilliseconds(doc["at"].AsInt64)));
+        }
+    }
+
+    // Keyed by position, so writing the same gap twice keeps one record.
+    private static BsonDocument ToBson(RetentionGap gap) => new()
+    {
+        ["_id"] = $"{gap.Topic}/{gap.Partition}/{gap.FirstOffset}",
+        ["t"] = gap.Topic,
+        ["p"] = gap.Partition,
+        ["f"] = gap.FirstOffset,
+        ["l"] = gap.LastOffset,
+        ["at"] = gap.DetectedAt.ToUnixTimeMilliseconds(),
+    };
+}

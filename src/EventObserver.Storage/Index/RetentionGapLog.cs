@@ -1,0 +1,62 @@
+namespace EventObserver.Storage.Index;
+
+/// <summary>
+/// The retention gaps of an index in memory, oldest first, with running totals. Filled from the file at open
+/// and after each commit that recorded a gap. Thread-safe.
+/// </summary>
+internal sealed class RetentionGapLog
+{
+    private readonly Lock _sync = new();
+    private readonly List<RetentionGap> _gaps = [];
+    private readonly Dictionary<string, long> _lostByTopic = new(StringComparer.Ordinal);
+    private long _lost;
+
+    public long Count
+    {
+        get { lock (_sync) { return _gaps.Count; } }
+    }
+
+    public long MessagesLost
+    {
+        get { lock (_sync) { return _lost; } }
+    }
+
+    public void Add(RetentionGap gap)
+    {
+        lock (_sync)
+        {
+            var at = _gaps.Count;
+            while (at > 0 && _gaps[at - 1].DetectedAt > gap.DetectedAt)
+            {
+                at--;
+            }
+
+            _gaps.Insert(at, gap);
+            _lost += gap.Count;
+            _lostByTopic[gap.Topic] = _lostByTopic.GetValueOrDefault(gap.Topic) + gap.Count;
+        }
+    }
+
+    public long LostFor(string topic)
+    {
+        lock (_sync) { return _lostByTopic.GetValueOrDefault(topic); }
+    }
+
+    /// <summary>Newest first, optionally of one topic, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<RetentionGap> Newest(string? topic, int limit)
+    {
+        lock (_sync)
+        {
+            var result = new List<RetentionGap>(Math.Min(limit, _gaps.Count));
+            for (var i = _gaps.Count - 1; i >= 0 && result.Count < limit; i--)
+            {
+                if (topic is null || string.Equals(_gaps[i].Topic, topic, StringComparison.Ordinal))
+                {
+                    result.Add(_gaps[i]);
+                }
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace EventObserver.Api;
+
+public sealed record RetentionGapTotalsDto(long Count, long MessagesLost);
