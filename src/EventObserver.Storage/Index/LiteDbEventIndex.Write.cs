@@ -8,6 +8,9 @@ namespace EventObserver.Storage.Index;
 /// <summary>Writes: events, checkpoints and retention gaps in one transaction.</summary>
 public sealed partial class LiteDbEventIndex
 {
+    /// <summary>Retention gaps kept at most; the oldest go first.</summary>
+    public const int MaxKeptGaps = 10_000;
+
     public int Write(IReadOnlyList<EventEnvelope> batch) => Write(batch, []);
 
     public int Write(IReadOnlyList<EventEnvelope> batch, IReadOnlyList<RetentionGap> gaps)
@@ -65,6 +68,20 @@ public sealed partial class LiteDbEventIndex
     public IReadOnlyList<RetentionGap> GetRetentionGaps(string? topic = null, int limit = int.MaxValue) =>
         _gaps.Newest(topic, Math.Max(0, limit));
 
+    // Gaps age out with the events around them, and an overload that lasts for days cannot grow the record without bound.
+    private void PruneGaps(DateTimeOffset cutoff)
+    {
+        var expired = _gaps.Expired(cutoff, MaxKeptGaps);
+        if (expired.Count == 0)
+        {
+            return;
+        }
+
+        var ids = expired.Select(g => new BsonValue(GapId(g))).ToList();
+        RunInTransaction(() => _db.GetCollection(GapCollection).DeleteMany(LiteDB.Query.In("_id", ids)));
+        _gaps.RemoveOldest(expired.Count);
+    }
+
     private void LoadGaps()
     {
         foreach (var doc in _db.GetCollection(GapCollection).FindAll())
@@ -78,10 +95,12 @@ public sealed partial class LiteDbEventIndex
         }
     }
 
+    private static string GapId(RetentionGap gap) => $"{gap.Topic}/{gap.Partition}/{gap.FirstOffset}";
+
     // Keyed by position, so writing the same gap twice keeps one record.
     private static BsonDocument ToBson(RetentionGap gap) => new()
     {
-        ["_id"] = $"{gap.Topic}/{gap.Partition}/{gap.FirstOffset}",
+        ["_id"] = GapId(gap),
         ["t"] = gap.Topic,
         ["p"] = gap.Partition,
         ["f"] = gap.FirstOffset,

@@ -158,7 +158,9 @@ public sealed partial class LiteDbEventIndex : IEventIndex
         ArgumentNullException.ThrowIfNull(policy);
         lock (_writeLock)
         {
-            return _retention.Apply(policy, now);
+            var deleted = _retention.Apply(policy, now);
+            PruneGaps(policy.MaxAge is { } age ? now - age : DateTimeOffset.MinValue);
+            return deleted;
         }
     }
 

@@ -37,6 +37,47 @@ internal sealed class RetentionGapLog
         }
     }
 
+    /// <summary>
+    /// The oldest gaps to let go: those detected before <paramref name="cutoff"/> and, beyond those, the oldest while
+    /// more than <paramref name="keepAtMost"/> would remain. Oldest first.
+    /// </summary>
+    public IReadOnlyList<RetentionGap> Expired(DateTimeOffset cutoff, int keepAtMost)
+    {
+        lock (_sync)
+        {
+            var count = 0;
+            while (count < _gaps.Count && (_gaps[count].DetectedAt < cutoff || _gaps.Count - count > keepAtMost))
+            {
+                count++;
+            }
+
+            return _gaps.GetRange(0, count);
+        }
+    }
+
+    /// <summary>Forgets the <paramref name="count"/> oldest gaps (after they left the file).</summary>
+    public void RemoveOldest(int count)
+    {
+        lock (_sync)
+        {
+            foreach (var gap in _gaps.GetRange(0, count))
+            {
+                _lost -= gap.Count;
+                var left = _lostByTopic[gap.Topic] - gap.Count;
+                if (left == 0)
+                {
+                    _lostByTopic.Remove(gap.Topic);
+                }
+                else
+                {
+                    _lostByTopic[gap.Topic] = left;
+                }
+            }
+
+            _gaps.RemoveRange(0, count);
+        }
+    }
+
     public long LostFor(string topic)
     {
         lock (_sync) { return _lostByTopic.GetValueOrDefault(topic); }

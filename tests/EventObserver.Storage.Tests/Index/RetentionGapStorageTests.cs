@@ -1,6 +1,7 @@
 using EventObserver.Core.Querying;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
+using EventObserver.Storage.Retention;
 using EventObserver.Storage.Tests.Support;
 
 using Microsoft.Extensions.Logging.Abstractions;
@@ -110,6 +111,44 @@ public sealed class RetentionGapStorageTests : IDisposable
         Assert.Empty(fresh.GetRetentionGaps());
         using var archived = LiteDbEventIndex.Open(provider.LastSwitch!.ArchivedTo);
         Assert.Equal(5, Assert.Single(archived.GetRetentionGaps()).Count);
+    }
+
+    [Fact]
+    public void ApplyRetention_GapsOlderThanMaxAge_AreForgottenInTheFileAndTheTotals()
+    {
+        var path = _dir.File("a.db");
+        using (var index = LiteDbEventIndex.Open(path))
+        {
+            index.Write([], [Gap("orders", 0, 0, 9, At), Gap("payments", 1, 0, 4, At.AddHours(2))]);
+
+            index.ApplyRetention(new RetentionPolicy(null, TimeSpan.FromHours(1)), At.AddHours(2.5));
+
+            var kept = Assert.Single(index.GetRetentionGaps());
+            Assert.Equal("payments", kept.Topic);
+            var statistics = index.GetStatistics();
+            Assert.Equal((1, 5), (statistics.RetentionGaps, statistics.MessagesLost));
+            Assert.Equal(10, index.GetCheckpoints()[Orders0]);
+        }
+
+        using var reopened = LiteDbEventIndex.Open(path);
+        Assert.Equal("payments", Assert.Single(reopened.GetRetentionGaps()).Topic);
+    }
+
+    [Fact]
+    public void ApplyRetention_MoreGapsThanKept_DropsTheOldestBeyondTheCap()
+    {
+        using var index = LiteDbEventIndex.Open(_dir.File("a.db"));
+        var gaps = Enumerable.Range(0, LiteDbEventIndex.MaxKeptGaps + 3)
+            .Select(i => Gap("orders", i, 0, 0, At.AddSeconds(i)))
+            .ToList();
+        index.Write([], gaps);
+
+        index.ApplyRetention(new RetentionPolicy(null, null), At.AddDays(1));
+
+        var kept = index.GetRetentionGaps();
+        Assert.Equal(LiteDbEventIndex.MaxKeptGaps, kept.Count);
+        Assert.Equal(3, kept.Min(g => g.Partition));
+        Assert.Equal(LiteDbEventIndex.MaxKeptGaps, index.GetStatistics().MessagesLost);
     }
 
     private static RetentionGap Gap(string topic, int partition, long first, long last, DateTimeOffset? at = null) =>
