@@ -169,7 +169,9 @@ export function exportSvg(host, fileName) {
   const url = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
   const link = document.createElement("a");
   link.href = url;
-  link.download = fileName || "lineage.svg";
+  // The server already names it safely (ExportFileName); this keeps any other caller to the same characters.
+  const safe = String(fileName || "").replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 120);
+  link.download = /^[A-Za-z0-9]/.test(safe) ? safe : "lineage.svg";
   document.body.appendChild(link);
   link.click();
   link.remove();

@@ -40,6 +40,9 @@ internal sealed class EventObjectFactory
         private set => Volatile.Write(ref _dataRead, value);
     }
 
+    /// <summary>The strings every event of a type, topic or source shares; kept for the factory's life.</summary>
+    public IEnumerable<JsString> CachedStrings => _strings.Values;
+
     public EventObjectFactory(Engine engine)
     {
         _engine = engine;

@@ -14,4 +14,13 @@ internal sealed class PartitionState(string? key, JsValue state)
     /// <summary>Bytes the thread allocated while applying events to this state since the last exact measure.</summary>
     public long AllocatedSinceCheck { get; set; }
     public int EventsSinceCheck { get; set; }
+
+    /// <summary>Bytes only this state kept alive at the last memory measurement (see <see cref="Memory.RunMemoryMeter"/>).</summary>
+    public long MeasuredBytes { get; set; }
+
+    /// <summary>Queued for the next memory measurement: a handler ran on it, or it shares a mutable object.</summary>
+    public bool PendingMeasure { get; set; }
+
+    /// <summary>At the last measurement it reached a mutable object the roots or another partition reach.</summary>
+    public bool Entangled { get; set; }
 }

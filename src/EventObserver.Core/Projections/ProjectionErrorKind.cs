@@ -17,4 +17,7 @@ public enum ProjectionErrorKind
     Memory = 5,
     StateTooLarge = 6,
     TooManyPartitions = 7,
+
+    /// <summary>The run kept more memory alive between events than its budget allows; the run is stopped.</summary>
+    MemoryBudget = 8,
 }

@@ -58,7 +58,7 @@ internal static class ProjectionErrors
         TimeoutException => (ProjectionErrorKind.Timeout, "The script ran longer than its time limit."),
         StatementsCountOverflowException => (ProjectionErrorKind.StatementLimit, "The script executed more statements than allowed."),
         RecursionDepthOverflowException => (ProjectionErrorKind.Recursion, "The script recursed deeper than allowed."),
-        MemoryLimitExceededException => (ProjectionErrorKind.Memory, ex.Message),
+        MemoryLimitExceededException => (ProjectionErrorKind.Memory, $"{ex.Message.TrimEnd('.')}: over the sandbox's memory budget for one call."),
         OutOfMemoryException => (ProjectionErrorKind.Memory, "The script ran out of memory."),
         ParseErrorException parse => (ProjectionErrorKind.Compile, parse.Message),
         ScriptPreparationException => (ProjectionErrorKind.Compile, ex.InnerException?.Message ?? ex.Message),
@@ -85,7 +85,7 @@ internal static class ProjectionErrors
             return "Uncaught " + thrown;
         }
 
-        if (sandbox is not null && sandbox.TryStringify(thrown, out var json) && json is not null)
+        if (sandbox is not null && sandbox.TryStringify(thrown, MaxMessageLength, out var json) && json is not null)
         {
             return "Uncaught " + json;
         }

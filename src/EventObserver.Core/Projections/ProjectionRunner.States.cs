@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EventObserver.Core.Envelopes;
 using Jint;
 using Jint.Native;
+using Jint.Native.Error;
 using Jint.Runtime;
 
 namespace EventObserver.Core.Projections;
@@ -34,6 +36,7 @@ public sealed partial class ProjectionRunner
 
         var created = new PartitionState(key, InitialState());
         _partitions.Add(key, created);
+        _memory.AddPartition(key);
         _partitionOrder.Add(key);
         return created;
     }
@@ -57,11 +60,16 @@ public sealed partial class ProjectionRunner
         string? json;
         try
         {
-            json = _sandbox.Stringify(partition.State);
+            // The guarded stringify estimates as it goes and refuses well past the cap; the exact length decides below.
+            json = _sandbox.Stringify(partition.State, 2 * Limits.MaxStateJsonLength);
         }
         catch (MemoryLimitExceededException)
         {
             throw TooLarge(partition, "could not be serialised within the memory limit", envelope);
+        }
+        catch (JavaScriptException ex) when (ex.Error is ErrorInstance && ex.Message.Contains("Invalid string length", StringComparison.Ordinal))
+        {
+            throw TooLarge(partition, string.Create(CultureInfo.InvariantCulture, $"is over {2 * Limits.MaxStateJsonLength:N0} characters of JSON"), envelope);
         }
 
         partition.LastJsonLength = json?.Length ?? 0;
@@ -80,12 +88,65 @@ public sealed partial class ProjectionRunner
             string.Create(CultureInfo.InvariantCulture, $"{subject} {what}; the limit is {Limits.MaxStateJsonLength:N0}."), envelope, partition.Key));
     }
 
+    /// <summary>
+    /// The whole state (as <see cref="GetState"/>) as UTF-8 JSON, or null when it has no JSON form or would take more than
+    /// <paramref name="maxBytes"/>: what a finished run keeps once its engine is released.
+    /// </summary>
+    public byte[]? TryGetStateJson(long maxBytes)
+    {
+        ObjectDisposedException.ThrowIf(_released, this);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            try
+            {
+                if (_single is not null)
+                {
+                    writer.WriteRawValue(StateJson(_single, maxBytes) ?? "null", skipInputValidation: true);
+                }
+                else
+                {
+                    writer.WriteStartObject();
+                    foreach (var key in _partitionOrder)
+                    {
+                        writer.WritePropertyName(key);
+                        writer.WriteRawValue(StateJson(_partitions[key], maxBytes) ?? "null", skipInputValidation: true);
+                        if (writer.BytesCommitted + writer.BytesPending > maxBytes)
+                        {
+                            return null;
+                        }
+                    }
+
+                    writer.WriteEndObject();
+                }
+            }
+            catch (ProjectionStateException)
+            {
+                return null;
+            }
+        }
+
+        return buffer.WrittenCount > maxBytes ? null : buffer.WrittenSpan.ToArray();
+    }
+
+    private string? StateJson(PartitionState partition, long maxLength)
+    {
+        try
+        {
+            return Charged(partition, p => _sandbox.Stringify(p.State, Math.Min(maxLength, 2 * Limits.MaxStateJsonLength)));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new ProjectionStateException(ProjectionErrors.FromException(ex, _sandbox, null, partition.Key));
+        }
+    }
+
     private JsonNode? ToJson(PartitionState partition)
     {
         string? json;
         try
         {
-            json = _sandbox.Stringify(partition.State);
+            json = Charged(partition, p => _sandbox.Stringify(p.State, 2 * Limits.MaxStateJsonLength));
         }
         catch (Exception ex)
         {

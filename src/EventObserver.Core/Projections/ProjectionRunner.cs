@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Acornima;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Projections.Memory;
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
@@ -22,19 +22,24 @@ namespace EventObserver.Core.Projections;
 /// before it threw. <c>Date.now()</c> is the event's timestamp and <c>Math.random</c> is seeded, so the same events
 /// always give the same state.
 /// </remarks>
-public sealed partial class ProjectionRunner
+public sealed partial class ProjectionRunner : IDisposable
 {
     private const int MaxKeptErrors = 1000;
 
-    private readonly SandboxEngine _sandbox;
     private readonly Dictionary<string, JsValue> _handlers;
-    private readonly JsValue? _init;
-    private readonly JsValue? _any;
-    private readonly JsValue? _partitionBy;
     private readonly Dictionary<string, PartitionState> _partitions = new(StringComparer.Ordinal);
     private readonly List<string> _partitionOrder = [];
     private readonly List<ProjectionError> _errors = [];
+
+    // Not readonly: Dispose drops them, so a finished run keeps no engine alive.
+    private SandboxEngine _sandbox;
+    private JsValue? _init;
+    private JsValue? _any;
+    private JsValue? _partitionBy;
+    private RunMemoryMeter _memory;
+    private object[] _memoryRoots;
     private PartitionState? _single;
+    private bool _released;
 
     private ProjectionRunner(SandboxEngine sandbox, ProjectionLimits limits, ProjectionErrorMode onError,
         Dictionary<string, JsValue> handlers, JsValue? init, JsValue? any, JsValue? partitionBy)
@@ -46,6 +51,8 @@ public sealed partial class ProjectionRunner
         _init = init;
         _any = any;
         _partitionBy = partitionBy;
+        _memory = new RunMemoryMeter(limits.MaxRunMemoryBytes);
+        _memoryRoots = [.. sandbox.Roots, .. handlers.Values, .. new[] { init, any, partitionBy }.OfType<JsValue>()];
     }
 
     public ProjectionLimits Limits { get; }
@@ -77,7 +84,13 @@ public sealed partial class ProjectionRunner
         SandboxEngine? sandbox = null;
         try
         {
-            var source = Normalize(script, limits.Strict);
+            var source = PrepareSource(script, limits.Strict);
+            if (source is null)
+            {
+                return ProjectionCompilation.Failure(ProjectionErrors.Create(ProjectionErrorKind.Compile,
+                    $"Template literals are nested more than {TemplateLiteralRewriter.MaxNesting} deep."));
+            }
+
             sandbox = SandboxEngine.Create(limits);
             var description = sandbox.Describe(sandbox.Engine.Evaluate(source));
             if (description is JsString problem)
@@ -106,9 +119,12 @@ public sealed partial class ProjectionRunner
             if (partitionBy is null)
             {
                 runner._single = new PartitionState(null, runner.InitialState());
+                runner._memory.Charge(runner._single, 0);
             }
 
-            return ProjectionCompilation.Success(runner);
+            return runner.MeasureMemory(null, null) is { } overBudget
+                ? ProjectionCompilation.Failure(overBudget)
+                : ProjectionCompilation.Success(runner);
         }
         catch (Exception ex)
         {
@@ -120,7 +136,7 @@ public sealed partial class ProjectionRunner
     /// True once a handler has read an event's <c>data</c>: from then on, <see cref="Prepare"/> saves the sandbox's
     /// thread a scan of every payload. Thread-safe.
     /// </summary>
-    public bool ReadsData => _sandbox.Events.DataRead;
+    public bool ReadsData => _sandbox is { } sandbox && sandbox.Events.DataRead;
 
     /// <summary>
     /// The engine-free part of applying <paramref name="envelope"/>: the scan of its JSON payload, or null when there is
@@ -136,10 +152,14 @@ public sealed partial class ProjectionRunner
     /// <summary>Applies one event. Refused (InvalidOperationException) once the run has stopped.</summary>
     public StepResult Apply(EventEnvelope envelope) => Apply(envelope, null);
 
-    /// <summary>Applies one event, with what <see cref="Prepare"/> made of it (or null).</summary>
+    /// <summary>
+    /// Applies one event, with what <see cref="Prepare"/> made of it (or null). Refused (InvalidOperationException) once
+    /// the run has stopped, and (ObjectDisposedException) once it has been released.
+    /// </summary>
     public StepResult Apply(EventEnvelope envelope, PreparedPayload? prepared)
     {
         ArgumentNullException.ThrowIfNull(envelope);
+        ObjectDisposedException.ThrowIf(_released, this);
         if (IsStopped)
         {
             throw new InvalidOperationException("The run stopped at an error; create a new runner to replay again.");
@@ -153,8 +173,18 @@ public sealed partial class ProjectionRunner
             return StepResult.NoHandler;
         }
 
-        string? key = null;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        PartitionState? touched = null;
+        var result = ApplyHandlers(envelope, prepared, handler, allocatedBefore, ref touched);
+
+        // Charged whatever the outcome: a handler that throws may have kept what it allocated.
+        _memory.Charge(touched, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+        return _memory.IsDue && !IsStopped ? CheckMemory(result, envelope, touched?.Key) : result;
+    }
+
+    private StepResult ApplyHandlers(EventEnvelope envelope, PreparedPayload? prepared, JsValue? handler, long allocatedBefore, ref PartitionState? touched)
+    {
+        string? key = null;
         try
         {
             _sandbox.Time.CurrentMs = envelope.TimestampMs;
@@ -172,6 +202,7 @@ public sealed partial class ProjectionRunner
                 partition = GetOrCreatePartition(key, envelope);
             }
 
+            touched = partition;
             var state = partition!.State;
             if (handler is not null)
             {
@@ -204,6 +235,7 @@ public sealed partial class ProjectionRunner
     /// </summary>
     public JsonNode? GetState()
     {
+        ObjectDisposedException.ThrowIf(_released, this);
         if (_single is not null)
         {
             return ToJson(_single);
@@ -222,36 +254,8 @@ public sealed partial class ProjectionRunner
     public JsonNode? GetPartitionState(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ObjectDisposedException.ThrowIf(_released, this);
         return _partitions.TryGetValue(key, out var partition) ? ToJson(partition) : null;
-    }
-
-    private static string Normalize(string script, bool strict)
-    {
-        // A bare object literal at the start of a script parses as a block; try it as an expression first.
-        if (script.AsSpan().TrimStart().StartsWith("{"))
-        {
-            var wrapped = "(" + script + "\n)";
-            if (Parses(wrapped, strict))
-            {
-                return wrapped;
-            }
-        }
-
-        new Parser().ParseScript(script, null, strict);
-        return script;
-    }
-
-    private static bool Parses(string script, bool strict)
-    {
-        try
-        {
-            new Parser().ParseScript(script, null, strict);
-            return true;
-        }
-        catch (ParseErrorException)
-        {
-            return false;
-        }
     }
 
     private static JsValue Keep(JsValue state, JsValue returned) => returned.IsUndefined() ? state : returned;

@@ -7,10 +7,12 @@ namespace EventObserver.Core.Projections;
 /// <summary>
 /// One hardened Jint engine per run: no CLR access (interop stays off, nothing of the host is exposed), no string
 /// compilation, per-call limits on time, statements, recursion and allocation, a native-stack guard (without it
-/// <c>JSON.stringify</c> of a deeply nested object ends the process), and the prelude's removals.
+/// <c>JSON.stringify</c> of a deeply nested object ends the process), the string-builder guards and the prelude's removals.
 /// </summary>
 internal sealed class SandboxEngine
 {
+    private static readonly TimeSpan s_preludeTimeout = TimeSpan.FromSeconds(10);
+
     private readonly JsValue _describe;
     private readonly JsValue _stringify;
     private readonly JsValue _toKey;
@@ -18,13 +20,14 @@ internal sealed class SandboxEngine
     private SandboxEngine(ProjectionLimits limits)
     {
         Time = new EventTimeSystem();
+        var deadline = new SandboxDeadline(s_preludeTimeout);
         Engine = new Engine(options =>
         {
             options.Constraints.StackOverflowGuard = true;
             options.TimeSystem = Time;
             options.Culture = CultureInfo.InvariantCulture;
             options.LimitRecursion(limits.MaxRecursionDepth)
-                .TimeoutInterval(limits.TimeoutPerCall)
+                .Constraint(deadline)
                 .MaxStatements(limits.MaxStatementsPerCall)
                 .LimitMemory(limits.MaxMemoryBytesPerCall)
                 .MaxArraySize(limits.MaxArrayLength)
@@ -33,17 +36,25 @@ internal sealed class SandboxEngine
                 .DisableStringCompilation()
                 .Strict(limits.Strict);
         });
-        var maxStringLength = Math.Max(1024, limits.MaxMemoryBytesPerCall / 4).ToString(CultureInfo.InvariantCulture);
-        var helpers = Engine.Evaluate(SandboxPrelude.Source.Replace(SandboxPrelude.MaxStringLengthToken, maxStringLength, StringComparison.Ordinal)).AsObject();
+        // The longest string a guarded builder (join, JSON.stringify, repeat…) may produce: two bytes a character, and
+        // room for a copy of it within one call's memory.
+        var maxStringLength = Math.Max(1024, limits.MaxMemoryBytesPerCall / 4);
+        var guards = Engine.Evaluate(SandboxStringGuards.Source.Replace(SandboxStringGuards.MaxLengthToken,
+            maxStringLength.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)).AsObject();
+        _stringify = guards.Get("stringify");
+        var helpers = Engine.Evaluate(SandboxPrelude.Source).AsObject();
         _describe = helpers.Get("describe");
-        _stringify = helpers.Get("stringify");
         _toKey = helpers.Get("toKey");
+        deadline.Interval = limits.TimeoutPerCall;
         Events = new EventObjectFactory(Engine);
     }
 
     public Engine Engine { get; }
     public EventTimeSystem Time { get; }
     public EventObjectFactory Events { get; }
+
+    /// <summary>What the host keeps besides the engine: the heap walk's roots (see <see cref="Memory.RunMemoryMeter"/>).</summary>
+    public IEnumerable<object> Roots => [this, Engine, Events, _describe, _stringify, _toKey];
 
     public static SandboxEngine Create(ProjectionLimits limits) => new(limits);
 
@@ -53,8 +64,12 @@ internal sealed class SandboxEngine
     /// <summary>The handlers table, or a message saying what is wrong with the script's value.</summary>
     public JsValue Describe(JsValue completion) => Call(_describe, completion);
 
-    /// <summary><c>JSON.stringify</c> as it was before the script ran; null when the value has no JSON form.</summary>
-    public string? Stringify(JsValue value) => Call(_stringify, value) is JsString json ? json.ToString() : null;
+    /// <summary>
+    /// <c>JSON.stringify</c> as it was before the script ran, guarded: a document longer than <paramref name="maxLength"/>
+    /// (or one that allocates past the per-call limit while it is built) throws. Null when the value has no JSON form.
+    /// </summary>
+    public string? Stringify(JsValue value, long maxLength) =>
+        Call(_stringify, value, JsValue.Undefined, JsValue.Undefined, maxLength) is JsString json ? json.ToString() : null;
 
     /// <summary>
     /// A partition key as text, or null (skip the event) for null and undefined. Strings and numbers are converted
@@ -68,11 +83,11 @@ internal sealed class SandboxEngine
         _ => Call(_toKey, key) is JsString text ? text.ToString() : null,
     };
 
-    public bool TryStringify(JsValue value, out string? json)
+    public bool TryStringify(JsValue value, long maxLength, out string? json)
     {
         try
         {
-            json = Stringify(value);
+            json = Stringify(value, maxLength);
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

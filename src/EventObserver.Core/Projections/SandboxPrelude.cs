@@ -1,17 +1,15 @@
 namespace EventObserver.Core.Projections;
 
 /// <summary>
-/// JavaScript run in every sandbox before the user's script. It removes what a projection never needs and
-/// what could allocate gigabytes in one call (binary buffers), caps the string builders that take a count,
-/// makes <c>Math.random</c> a seeded generator (replays stay deterministic), defines <c>options(...)</c> and the
-/// KurrentDB-style <c>fromAll().when(...)</c>, and returns the host's helpers, which are never globals.
+/// JavaScript run in every sandbox before the user's script (after <see cref="SandboxStringGuards"/>). It removes what a
+/// projection never needs and what could allocate gigabytes in one call (binary buffers), makes <c>Math.random</c> a
+/// seeded generator (replays stay deterministic), defines <c>options(...)</c> and the KurrentDB-style
+/// <c>fromAll().when(...)</c>, and returns the host's helpers, which are never globals.
 /// </summary>
 internal static class SandboxPrelude
 {
-    public const string MaxStringLengthToken = "__MAX_STRING_LENGTH__";
-
     public const string Source = """
-        (function (g, maxStringLength) {
+        (function (g) {
           'use strict';
           const removed = ['ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Atomics', 'Int8Array', 'Uint8Array',
             'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float16Array',
@@ -19,24 +17,8 @@ internal static class SandboxPrelude
             'ShadowRealm'];
           for (const name of removed) delete g[name];
 
-          const apply = Reflect.apply;
           const define = (target, name, value) =>
             Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: false });
-          const tooLong = () => new RangeError('Invalid string length: the sandbox allows ' + maxStringLength + ' characters');
-          const S = String.prototype, repeat = S.repeat, padStart = S.padStart, padEnd = S.padEnd;
-          define(S, 'repeat', function repeat_(count) {
-            const n = Math.trunc(Number(count));
-            if (n > 1 && String(this).length * n > maxStringLength) throw tooLong();
-            return apply(repeat, this, [count]);
-          });
-          define(S, 'padStart', function padStart_(length, fill) {
-            if (Number(length) > maxStringLength) throw tooLong();
-            return apply(padStart, this, [length, fill]);
-          });
-          define(S, 'padEnd', function padEnd_(length, fill) {
-            if (Number(length) > maxStringLength) throw tooLong();
-            return apply(padEnd, this, [length, fill]);
-          });
 
           let seed = 0x2F6B1A3D;
           define(Math, 'random', function random() {
@@ -85,9 +67,8 @@ internal static class SandboxPrelude
 
           const helpers = Object.create(null);
           helpers.describe = describe;
-          helpers.stringify = JSON.stringify;
           helpers.toKey = key => key === undefined || key === null ? null : String(key);
           return helpers;
-        })(globalThis, __MAX_STRING_LENGTH__)
+        })(globalThis)
         """;
 }

@@ -23,6 +23,12 @@ public sealed class ReplayOptions
     /// <summary>Runs that may be running or paused at once; more are refused.</summary>
     public int MaxActiveRuns { get; set; } = 4;
 
+    /// <summary>
+    /// Megabytes one projection run may keep alive between events (its state, script variables, closures and engine);
+    /// a run over it is stopped. Replays use at most about <see cref="MaxActiveRuns"/> × this.
+    /// </summary>
+    public int MaxRunMemoryMb { get; set; } = 512;
+
     /// <summary>How often a fast run refreshes its state snapshot (and the diff from the previous one).</summary>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

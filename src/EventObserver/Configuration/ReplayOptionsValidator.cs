@@ -45,6 +45,11 @@ public sealed class ReplayOptionsValidator : IValidateOptions<ReplayOptions>
             failures.Add($"{Section}:MaxActiveRuns must be 1 or more; it is {options.MaxActiveRuns}.");
         }
 
+        if (options.MaxRunMemoryMb is < 16 or > 64 * 1024)
+        {
+            failures.Add($"{Section}:MaxRunMemoryMb must be from 16 to 65536; it is {options.MaxRunMemoryMb}.");
+        }
+
         if (options.SnapshotInterval < TimeSpan.FromMilliseconds(50))
         {
             failures.Add($"{Section}:SnapshotInterval must be at least 00:00:00.05; it is {options.SnapshotInterval}.");

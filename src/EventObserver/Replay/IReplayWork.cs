@@ -31,6 +31,12 @@ internal interface IReplayWork : IDisposable
     /// <summary>The whole state, or one partition's.</summary>
     JsonNode? GetState(string? partitionKey);
 
+    /// <summary>
+    /// What a finished run keeps of its state once the work is released, as UTF-8 JSON of at most
+    /// <paramref name="maxBytes"/>; null when the last snapshot already holds all of it, or it is too large.
+    /// </summary>
+    byte[]? TakeFinalState(long maxBytes);
+
     IReadOnlyList<ProjectionError> CopyErrors();
 
     ReplayPublishProgress? PublishProgress();

@@ -18,6 +18,8 @@ internal sealed class ProjectionWork(ProjectionRunner runner, int maxSnapshotPar
     public long Failed => runner.Failed;
     public bool IsStopped => runner.IsStopped;
 
+    internal ProjectionRunner Runner => runner;
+
     /// <summary>Scans JSON payloads ahead once the projection has shown it reads <c>e.data</c> (a count by type never pays for it).</summary>
     public object? Prepare(EventEnvelope envelope) => runner.ReadsData ? ProjectionRunner.Prepare(envelope) : null;
 
@@ -68,14 +70,15 @@ internal sealed class ProjectionWork(ProjectionRunner runner, int maxSnapshotPar
 
     public JsonNode? GetState(string? partitionKey) => partitionKey is null ? runner.GetState() : runner.GetPartitionState(partitionKey);
 
+    public byte[]? TakeFinalState(long maxBytes) =>
+        runner.IsPartitioned && runner.PartitionKeys.Count > _recent.Length ? runner.TryGetStateJson(maxBytes) : null;
+
     public IReadOnlyList<ProjectionError> CopyErrors() => [.. runner.Errors, .. _stateErrors];
 
     public ReplayPublishProgress? PublishProgress() => null;
 
     public string? Complete(ReplayRunStatus status, string? failure) => failure;
 
-    public void Dispose()
-    {
-        // The runner's engine is released with the run; nothing to close.
-    }
+    /// <summary>Drops the engine and the states (the runner keeps its counters and errors for the run's summary).</summary>
+    public void Dispose() => runner.Dispose();
 }

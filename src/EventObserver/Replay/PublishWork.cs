@@ -36,6 +36,8 @@ internal sealed class PublishWork(ReplayPublishSession session, ProjectionStore 
 
     public JsonNode? GetState(string? partitionKey) => null;
 
+    public byte[]? TakeFinalState(long maxBytes) => null;
+
     public IReadOnlyList<ProjectionError> CopyErrors() => [];
 
     public ReplayPublishProgress? PublishProgress()

@@ -21,4 +21,7 @@ public sealed record ReplayRequest
 
     /// <summary>A name shown in lists (e.g. the saved projection and version).</summary>
     public string? Label { get; init; }
+
+    /// <summary>Keep the whole final state (up to <see cref="ReplayRun.MaxFinalStateBytes"/>) however many partitions: compare needs it.</summary>
+    internal bool KeepFinalState { get; init; }
 }

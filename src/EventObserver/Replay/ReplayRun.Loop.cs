@@ -223,37 +223,6 @@ public sealed partial class ReplayRun
             envelope.MessageType, envelope.Timestamp, _lastResult.Outcome, _lastResult.PartitionKey);
     }
 
-    private void Finish(ReplayRunStatus status, string? failure)
-    {
-        StopClock();
-        try
-        {
-            failure = _work.Complete(status, failure);
-        }
-        catch (Exception ex)
-        {
-            failure ??= ex.Message;
-        }
-
-        if (failure is not null && status == ReplayRunStatus.Completed)
-        {
-            status = ReplayRunStatus.Failed;
-        }
-
-        _failure = failure;
-        try
-        {
-            TakeSnapshot(status, withState: true);
-        }
-        catch (Exception ex)
-        {
-            _failure ??= ex.Message;
-            Publish(Snapshot with { Status = status, FinishedAt = _time.GetUtcNow(), Message = _failure });
-        }
-
-        _completion.TrySetResult();
-    }
-
     /// <summary>
     /// JsonNode.Parse builds objects lazily; a snapshot is read by many threads (requests, pages), so it is fully
     /// built here, on the run's thread, before it is published.
@@ -310,18 +279,5 @@ public sealed partial class ReplayRun
         var ticks = _runningTicks + (_runningSince >= 0 ? _time.GetTimestamp() - _runningSince : 0);
         var seconds = ticks / (double)_time.TimestampFrequency;
         return seconds <= 0.001 ? 0 : processed / seconds;
-    }
-
-    /// <summary>Releases the sandbox (when the manager drops the run); later state reads come from the last snapshot.</summary>
-    internal void ReleaseWork()
-    {
-        lock (_workLock)
-        {
-            if (!_workReleased)
-            {
-                _workReleased = true;
-                _work.Dispose();
-            }
-        }
     }
 }

@@ -20,6 +20,7 @@ public sealed partial class ReplayRun
 
     // Serialising and diffing the state costs more than the counters: it refreshes every other snapshot while running.
     private readonly TimeSpan _stateInterval;
+    private readonly bool _keepFinalState;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private ReplayRunSnapshot _snapshot;
@@ -28,6 +29,7 @@ public sealed partial class ReplayRun
     private string? _runToType;
     private bool _stopRequested;
     private bool _workReleased;
+    private byte[]? _finalState;
     private int _readersWaiting;
     private long _processed;
 
@@ -35,8 +37,9 @@ public sealed partial class ReplayRun
     private volatile bool _controlsTouched;
 
     internal ReplayRun(string id, string? label, string? script, ResolvedSelection resolved, IReplayWork work,
-        bool startPaused, TimeSpan snapshotInterval, TimeProvider time)
+        bool startPaused, TimeSpan snapshotInterval, TimeProvider time, bool keepFinalState = false)
     {
+        _keepFinalState = keepFinalState;
         Id = id;
         Label = label;
         Script = script;
@@ -63,6 +66,8 @@ public sealed partial class ReplayRun
     public string Id { get; }
     public string? Label { get; }
     public ReplayRunKind Kind => _work.Kind;
+
+    internal IReplayWork Work => _work;
 
     /// <summary>The projection's source; null for a publish.</summary>
     public string? Script { get; }
@@ -132,7 +137,16 @@ public sealed partial class ReplayRun
         _stopping.Cancel();
     });
 
-    /// <summary>The whole current state (partition key → state when partitioned), or one partition's; null for a publish.</summary>
+    /// <summary>
+    /// Once finished, whether <see cref="GetState"/> still gives the whole state: the last snapshot holds every partition,
+    /// or the final state was small enough to keep (see <see cref="MaxFinalStateBytes"/>).
+    /// </summary>
+    public bool HasCompleteState => !Snapshot.StateTruncated || Volatile.Read(ref _finalState) is not null;
+
+    /// <summary>
+    /// The whole current state (partition key → state when partitioned), or one partition's; null for a publish.
+    /// A finished run has released its engine: this is then its final state as kept (see <see cref="HasCompleteState"/>).
+    /// </summary>
     public JsonNode? GetState(string? partitionKey = null)
     {
         Interlocked.Increment(ref _readersWaiting);
@@ -142,7 +156,8 @@ public sealed partial class ReplayRun
             {
                 if (_workReleased)
                 {
-                    return partitionKey is null ? Snapshot.State?.DeepClone() : (Snapshot.State as JsonObject)?[partitionKey]?.DeepClone();
+                    var final = _finalState is { } json ? JsonNode.Parse(json) : Snapshot.State?.DeepClone();
+                    return partitionKey is null ? final : (final as JsonObject)?[partitionKey]?.DeepClone();
                 }
 
                 return _work.GetState(partitionKey);

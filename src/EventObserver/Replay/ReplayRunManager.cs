@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 using EventObserver.Configuration;
@@ -27,6 +28,9 @@ public sealed partial class ReplayRunManager : IDisposable
     private readonly ILogger<ReplayRunManager> _logger;
     private readonly Lock _sync = new();
     private readonly List<ReplayRun> _runs = [];
+
+    // Starts that passed the active-run check and are compiling: they hold their place until added or refused.
+    private int _starting;
 
     public ReplayRunManager(EventIndexProvider indexes, ReplayPublisher publisher, ProjectionStore store,
         IOptions<ReplayOptions> options, TimeProvider time, ILogger<ReplayRunManager> logger)
@@ -88,68 +92,50 @@ public sealed partial class ReplayRunManager : IDisposable
             return ReplayStartResult.Failed(ReplayStartProblem.NoIndex, "No index is open yet: nothing to replay until the broker has answered.");
         }
 
+        // The check and the add are one step: a place is taken under the lock before compiling (outside it, so starts
+        // compile in parallel) and given back when the start is refused.
         lock (_sync)
         {
-            var active = _runs.Count(r => !r.Snapshot.IsFinished);
+            var active = _runs.Count(r => !r.Snapshot.IsFinished) + _starting;
             if (active >= _options.MaxActiveRuns)
             {
                 return ReplayStartResult.Failed(ReplayStartProblem.TooManyRuns,
-                    $"{active} runs are running or paused (the most allowed, EventObserver:Replay:MaxActiveRuns); stop one first.");
+                    $"{active} runs are running, paused or starting (the most allowed, EventObserver:Replay:MaxActiveRuns); stop one first.");
             }
+
+            _starting++;
         }
 
-        var id = Guid.NewGuid().ToString("N")[..12];
-        var started = request.Publish is { } publish ? StartPublish(id, request, publish, index) : StartProjection(id, request, index);
-        if (started.Run is { } run)
-        {
-            Add(run);
-            LogStarted(run.Id, run.Kind, run.Total);
-        }
-
-        return started;
-    }
-
-    /// <summary>
-    /// Runs two projection requests to the end and diffs their final states: two versions over one selection, or
-    /// one projection over two selections. Both runs stay listed. Cancelling stops them.
-    /// </summary>
-    public async Task<(ReplayComparison? Comparison, ReplayStartResult? Problem)> CompareAsync(
-        ReplayRequest left, ReplayRequest right, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        if (left.Publish is not null || right.Publish is not null)
-        {
-            return (null, ReplayStartResult.Failed(ReplayStartProblem.InvalidRequest, "Only projections can be compared."));
-        }
-
-        var first = Start(left with { StartPaused = false });
-        if (first.Run is not { } leftRun)
-        {
-            return (null, first);
-        }
-
-        var second = Start(right with { StartPaused = false });
-        if (second.Run is not { } rightRun)
-        {
-            leftRun.Stop();
-            return (null, second);
-        }
-
+        ReplayStartResult started;
         try
         {
-            await Task.WhenAll(leftRun.Completion, rightRun.Completion).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var id = Guid.NewGuid().ToString("N")[..12];
+            started = request.Publish is { } publish ? StartPublish(id, request, publish, index) : StartProjection(id, request, index);
         }
-        catch (OperationCanceledException)
+        catch
         {
-            leftRun.Stop();
-            rightRun.Stop();
+            lock (_sync)
+            {
+                _starting--;
+            }
+
             throw;
         }
 
-        var changes = JsonDiff.Compare(leftRun.GetState(), rightRun.GetState(), MaxCompareChanges + 1);
-        var truncated = changes.Count > MaxCompareChanges;
-        return (new ReplayComparison(leftRun.Snapshot, rightRun.Snapshot, truncated ? [.. changes.Take(MaxCompareChanges)] : changes, truncated), null);
+        if (started.Run is { } run)
+        {
+            Add(run, reserved: true);
+            LogStarted(run.Id, run.Kind, run.Total);
+        }
+        else
+        {
+            lock (_sync)
+            {
+                _starting--;
+            }
+        }
+
+        return started;
     }
 
     public void Dispose()
@@ -182,9 +168,10 @@ public sealed partial class ReplayRunManager : IDisposable
             errors["projection"] = [$"The projection must be non-empty JavaScript of at most {ReplayRequest.MaxScriptLength:N0} characters."];
         }
 
-        if (request.Publish is { RatePerSec: { } rate } && (!double.IsFinite(rate) || rate <= 0))
+        if (request.Publish is { RatePerSec: { } rate } && !(rate >= ReplayPublishRequest.MinRatePerSec && rate <= ReplayPublishRequest.MaxRatePerSec))
         {
-            errors["publish.ratePerSec"] = [$"ratePerSec must be a positive number of events per second; it is {rate}."];
+            errors["publish.ratePerSec"] = [string.Create(CultureInfo.InvariantCulture,
+                $"ratePerSec must be from {ReplayPublishRequest.MinRatePerSec} to {ReplayPublishRequest.MaxRatePerSec:N0} events per second; it is {rate}.")];
         }
 
         return errors;
@@ -192,7 +179,8 @@ public sealed partial class ReplayRunManager : IDisposable
 
     private ReplayStartResult StartProjection(string id, ReplayRequest request, IEventIndex index)
     {
-        var compiled = ProjectionRunner.Create(request.Script!, ProjectionLimits.Default, request.OnError);
+        var limits = ProjectionLimits.Default with { MaxRunMemoryBytes = _options.MaxRunMemoryMb * 1024L * 1024 };
+        var compiled = ProjectionRunner.Create(request.Script!, limits, request.OnError);
         if (!compiled.Succeeded)
         {
             return new ReplayStartResult { Problem = ReplayStartProblem.CompileError, Message = compiled.Error.Message, CompileError = compiled.Error };
@@ -200,7 +188,7 @@ public sealed partial class ReplayRunManager : IDisposable
 
         var resolved = ResolvedSelection.Resolve(index, request.Selection);
         var work = new ProjectionWork(compiled.Runner, _options.MaxSnapshotPartitions);
-        return ReplayStartResult.Started(new ReplayRun(id, request.Label, request.Script, resolved, work, request.StartPaused, _options.SnapshotInterval, _time));
+        return ReplayStartResult.Started(new ReplayRun(id, request.Label, request.Script, resolved, work, request.StartPaused, _options.SnapshotInterval, _time, request.KeepFinalState));
     }
 
     private ReplayStartResult StartPublish(string id, ReplayRequest request, ReplayPublishRequest publish, IEventIndex index)
@@ -232,11 +220,16 @@ public sealed partial class ReplayRunManager : IDisposable
         return ReplayStartResult.Started(new ReplayRun(id, request.Label, null, resolved, work, request.StartPaused, _options.SnapshotInterval, _time));
     }
 
-    private void Add(ReplayRun run)
+    private void Add(ReplayRun run, bool reserved)
     {
         lock (_sync)
         {
             _runs.Add(run);
+            if (reserved)
+            {
+                _starting--;
+            }
+
             var finished = _runs.Where(r => r.Snapshot.IsFinished).ToList();
             foreach (var old in finished.Take(Math.Max(0, finished.Count - _options.MaxKeptRuns + 1)))
             {

@@ -109,6 +109,44 @@ public sealed class EventDetailPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Detail_TenThousandHeaders_RendersOnePageAtATime_AndPagingReachesEveryOne()
+    {
+        var headers = Enumerable.Range(0, 10_000).Select(i => ($"h-{i:D5}", (string?)$"value {i}")).ToArray();
+        var page = RenderStored(TestEnvelopes.Json("wide", 0, headers: headers));
+
+        var firstPage = page.FindAll("[data-testid=header-row]").Count;
+        var firstInfo = page.Find("[data-testid=headers-page-info]").TextContent;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pages = 0;
+        while (true)
+        {
+            var rows = page.FindAll("[data-testid=header-row]");
+            Assert.InRange(rows.Count, 1, HeaderTable.PageSize);
+            foreach (var row in rows)
+            {
+                seen.Add(row.Children[0].TextContent);
+            }
+
+            pages++;
+            var next = page.Find("[data-testid=headers-next]");
+            if (next.HasAttribute("disabled"))
+            {
+                break;
+            }
+
+            next.Click();
+        }
+
+        Assert.Equal(HeaderTable.PageSize, firstPage);
+        Assert.Contains("Headers 1–200 of 10,000", firstInfo, StringComparison.Ordinal);
+        Assert.Equal(50, pages);
+        Assert.Equal(10_000, seen.Count);
+        Assert.Contains("Headers 9,801–10,000 of 10,000", page.Find("[data-testid=headers-page-info]").TextContent, StringComparison.Ordinal);
+        page.Find("[data-testid=headers-prev]").Click();
+        Assert.Contains("Headers 9,601–9,800", page.Find("[data-testid=headers-page-info]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Detail_UnknownPosition_SaysNotFound()
     {
         Indexes.OpenForCluster("c1");

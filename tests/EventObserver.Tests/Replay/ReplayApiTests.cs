@@ -80,6 +80,52 @@ public sealed class ReplayApiTests(SeededIndexFixture fixture) : IClassFixture<S
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("1e-300")]
+    [InlineData("0.001")]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("1e300")]
+    public async Task Post_PublishRateOutOfRange_Answers400NamingTheField(string rate)
+    {
+        var body = $$$"""{"selection": {}, "publish": {"targetTopic": "replay.orders", "dryRun": true, "ratePerSec": {{{rate}}}}}""";
+
+        var response = await _client.PostAsync("/api/replays", new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("from 0.01 to 1,000,000", problem.GetProperty("errors").GetProperty("publish.ratePerSec")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Post_ThirtyAtOnce_StartsExactlyTheActiveRunLimit_TheRestConflict()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ =>
+            _client.PostAsJsonAsync("/api/replays", new { selection = new { }, projection = CountScript, startPaused = true, label = "burst" })));
+        var started = new List<string>();
+        try
+        {
+            foreach (var accepted in responses.Where(r => r.StatusCode == HttpStatusCode.Accepted))
+            {
+                started.Add((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+            }
+
+            var runs = await _client.GetFromJsonAsync<JsonElement>("/api/replays");
+            var active = runs.EnumerateArray().Count(r => r.GetProperty("status").GetString() is "running" or "paused");
+
+            Assert.InRange(started.Count, 1, 4);
+            Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Accepted), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+            Assert.Equal(4, active);
+        }
+        finally
+        {
+            foreach (var id in started)
+            {
+                await _client.PostAsync($"/api/replays/{id}/stop", null);
+            }
+        }
+    }
+
     [Fact]
     public async Task Controls_StepStopAndAfterwards_AnswerAsTheRunAllows()
     {

@@ -233,5 +233,41 @@ public sealed class ReplayRunManagerTests : IDisposable
         Assert.Null(harness.Manager.Get(ids[0]));
     }
 
+    [Fact]
+    public async Task Run_ScriptKeepingMemoryInAClosure_FailsAtItsMemoryBudget_AndReleasesItsEngine()
+    {
+        using var harness = new ReplayHarness(new Configuration.ReplayOptions { MaxRunMemoryMb = 32 });
+        harness.SeedOrders(20);
+        const string hostile = "(() => { const keep = []; return { $any: (s, e) => { keep.push('x'.repeat(4 * 1024 * 1024) + e.offset); } }; })()";
+
+        var run = harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = hostile });
+        var done = await ReplayHarness.FinishedAsync(run);
+
+        Assert.Equal(ReplayRunStatus.Failed, done.Status);
+        var error = Assert.Single(done.Errors);
+        Assert.Equal(ProjectionErrorKind.MemoryBudget, error.Kind);
+        Assert.Contains("memory budget of 32 MB", error.Message);
+        Assert.True(done.Processed < 10, $"{done.Processed} events");
+        var runner = ((ProjectionWork)run.Work).Runner;
+        Assert.Equal(0, runner.RetainedBytesEstimate);
+        Assert.Throws<ObjectDisposedException>(() => runner.GetState());
+    }
+
+    [Fact]
+    public async Task Run_Finished_KeepsItsWholeFinalStateWhenTheSnapshotShowsPart()
+    {
+        using var harness = new ReplayHarness(new Configuration.ReplayOptions { MaxSnapshotPartitions = 3 });
+        harness.SeedOrders(10);
+
+        var run = harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = ProjectionTemplates.OrderLifecycle.Script });
+        var done = await ReplayHarness.FinishedAsync(run);
+
+        Assert.True(done.StateTruncated);
+        Assert.True(run.HasCompleteState);
+        Assert.Equal(10, run.GetState()!.AsObject().Count);
+        Assert.Equal("shipped", run.GetState("ord-000")!["status"]!.GetValue<string>());
+        Assert.Throws<ObjectDisposedException>(() => ((ProjectionWork)run.Work).Runner.GetState());
+    }
+
     public void Dispose() => _harness.Dispose();
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 
-using EventObserver.Api;
 using EventObserver.Components.Events;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
@@ -63,9 +62,6 @@ public sealed partial class EventDetail
     }
 
     private static string FeedHref(FeedFilter filter) => "./?" + FeedFilterQuery.ToQuery(filter).TrimStart('?');
-
-    private static string? HeaderText(EnvelopeHeader header) =>
-        header.Value is null ? null : EventDtoMapper.TryReadText(header.Value);
 
     private static IEnumerable<(string Label, string Value, bool Copy)> Fields(EventEnvelope e)
     {

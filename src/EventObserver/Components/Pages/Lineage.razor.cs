@@ -153,9 +153,6 @@ public sealed partial class Lineage
 
     private Task FitAsync() => _view?.FitAsync() ?? Task.CompletedTask;
 
-    private Task ExportAsync()
-    {
-        var name = (Start?.Event?.ToString() ?? Start?.CorrelationId ?? "graph").Replace('/', '-');
-        return _view?.ExportAsync($"lineage-{name}.svg") ?? Task.CompletedTask;
-    }
+    private Task ExportAsync() =>
+        _view?.ExportAsync(ExportFileName.ForSvg(Start?.Event?.ToString() ?? Start?.CorrelationId)) ?? Task.CompletedTask;
 }
