@@ -29,6 +29,12 @@ public sealed class ReplayOptions
     /// </summary>
     public int MaxRunMemoryMb { get; set; } = 512;
 
+    /// <summary>
+    /// Wall-clock time one script call (init or one event) may take before the run fails with "took too long";
+    /// tests on a loaded machine raise it so only the statement and memory limits stop hostile scripts.
+    /// </summary>
+    public TimeSpan ScriptTimeoutPerCall { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How often a fast run refreshes its state snapshot (and the diff from the previous one).</summary>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -50,6 +50,11 @@ public sealed class ReplayOptionsValidator : IValidateOptions<ReplayOptions>
             failures.Add($"{Section}:MaxRunMemoryMb must be from 16 to 65536; it is {options.MaxRunMemoryMb}.");
         }
 
+        if (options.ScriptTimeoutPerCall < TimeSpan.FromMilliseconds(10) || options.ScriptTimeoutPerCall > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Section}:ScriptTimeoutPerCall must be from 00:00:00.01 to 00:01:00; it is {options.ScriptTimeoutPerCall}.");
+        }
+
         if (options.SnapshotInterval < TimeSpan.FromMilliseconds(50))
         {
             failures.Add($"{Section}:SnapshotInterval must be at least 00:00:00.05; it is {options.SnapshotInterval}.");

@@ -179,7 +179,11 @@ public sealed partial class ReplayRunManager : IDisposable
 
     private ReplayStartResult StartProjection(string id, ReplayRequest request, IEventIndex index)
     {
-        var limits = ProjectionLimits.Default with { MaxRunMemoryBytes = _options.MaxRunMemoryMb * 1024L * 1024 };
+        var limits = ProjectionLimits.Default with
+        {
+            MaxRunMemoryBytes = _options.MaxRunMemoryMb * 1024L * 1024,
+            TimeoutPerCall = _options.ScriptTimeoutPerCall,
+        };
         var compiled = ProjectionRunner.Create(request.Script!, limits, request.OnError);
         if (!compiled.Succeeded)
         {

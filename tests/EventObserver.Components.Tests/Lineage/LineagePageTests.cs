@@ -109,6 +109,29 @@ public sealed class LineagePageTests : DashboardTestContext
         Assert.Single(page.FindAll("[data-testid=lineage-search]"));
     }
 
+    [Fact]
+    public void Page_DirectionSwitch_WalksOnlyCausesOrOnlyEffectsOfTheStart()
+    {
+        Seed();
+        var page = RenderAt("lineage?event=shop.orders.events/0/0");
+        Assert.Equal(5, page.FindAll("[data-testid=lineage-node]").Count);
+
+        DirectionButton(page, "Causes").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["shop.orders.commands/0/0", "shop.orders.events/0/0"], NodeIds(page)));
+        DirectionButton(page, "Effects").Click();
+        page.WaitForAssertion(() => Assert.Equal(
+            ["shop.inventory.commands/0/0", "shop.orders.events/0/0", "shop.payments.commands/0/0", "shop.payments.events/0/0"], NodeIds(page)));
+        DirectionButton(page, "Both").Click();
+        page.WaitForAssertion(() => Assert.Equal(5, NodeIds(page).Length));
+    }
+
+    private static AngleSharp.Dom.IElement DirectionButton(IRenderedComponent<LineagePage> page, string text) =>
+        page.Find("[data-testid=lineage-direction]").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text);
+
+    private static string[] NodeIds(IRenderedComponent<LineagePage> page) =>
+        [.. page.FindAll("[data-testid=lineage-node]").Select(n => n.GetAttribute("data-id") ?? "").Order(StringComparer.Ordinal)];
+
     private IRenderedComponent<LineagePage> RenderAt(string relative)
     {
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo(relative);

@@ -40,7 +40,7 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
         services.AddSingleton(Store);
         services.AddSingleton(Publisher);
         services.AddSingleton(sp => new ReplayRunManager(sp.GetRequiredService<EventIndexProvider>(), Publisher, Store,
-            Options.Create(options ?? new ReplayOptions()), TimeProvider.System, NullLogger<ReplayRunManager>.Instance));
+            Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = TimeSpan.FromSeconds(5) }), TimeProvider.System, NullLogger<ReplayRunManager>.Instance));
     }
 
     protected ProjectionStore Store { get; }

@@ -14,6 +14,15 @@ public sealed class EventDetailBrowserTests(LiveAppFixture fixture) : IClassFixt
     private const string ScriptPayload = "<script>window.__xss=1</script>";
     private const string ImagePayload = "<img src=x onerror=\"window.__xss=1\">";
 
+    /// <summary>Records what the page writes to the clipboard (the real one needs a user permission headless Chromium lacks).</summary>
+    private const string ClipboardStub = """
+        window.__copied = [];
+        Object.defineProperty(Navigator.prototype, 'clipboard', {
+            configurable: true,
+            get: () => ({ writeText: async text => { window.__copied.push(text); } }),
+        });
+        """;
+
     private IPage Page => fixture.Page;
 
     [ChromiumFact]
@@ -72,6 +81,25 @@ public sealed class EventDetailBrowserTests(LiveAppFixture fixture) : IClassFixt
                 await FeedPage.ScreenshotAsync(Page, "/tmp/detail-xss.png");
             }
         }
+    }
+
+    [ChromiumFact]
+    public async Task Detail_CopyPayload_WritesThePayloadToTheClipboard()
+    {
+        await Page.AddInitScriptAsync(ClipboardStub);
+        await FeedPage.OpenAsync(Page, "/?type=OrderPlaced");
+        await FeedPage.WaitForAsync(async () => await FeedPage.Rows(Page).CountAsync() > 0, "an OrderPlaced row");
+        var detail = await FeedPage.Rows(Page).First.GetAttributeAsync("href");
+        await Page.GotoAsync("/" + detail);
+        await Assertions.Expect(Page.GetByTestId("circuit-state")).ToHaveTextAsync(new Regex("Live"));
+
+        await Page.GetByTestId("copy-payload").ClickAsync();
+
+        await Assertions.Expect(Page.Locator(".mud-snackbar")).ToContainTextAsync("Copied payload");
+        var copied = await Page.EvaluateAsync<string[]>("() => window.__copied");
+        var payload = Assert.Single(copied);
+        Assert.Contains("\"orderId\"", payload, StringComparison.Ordinal);
+        await Assertions.Expect(Page.GetByTestId("payload")).ToContainTextAsync(payload.Split('\n')[0]);
     }
 
     private async Task AssertInertAsync()

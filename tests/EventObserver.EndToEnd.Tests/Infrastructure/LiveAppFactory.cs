@@ -32,6 +32,9 @@ public sealed class LiveAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("EventObserver:Storage:Path", Path.Combine(_directory, "index.db"));
         builder.UseSetting("EventObserver:Demo:OrdersPerSecond", "3");
+
+        // Core.Tests' generous per-call script timeout: several apps and browsers share two cores.
+        builder.UseSetting("EventObserver:Replay:ScriptTimeoutPerCall", "00:00:05");
         _configure?.Invoke(builder);
     }
 

@@ -22,6 +22,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("EventObserver:Lineage:Mappings:0:Field", "CorrelationId")]
     [InlineData("EventObserver:Security:AllowedOrigins:0", "*")]
     [InlineData("EventObserver:Replay:MaxRunMemoryMb", "8")]
+    [InlineData("EventObserver:Replay:ScriptTimeoutPerCall", "00:00:00")]
     public void Start_BadSetting_FailsWithMessageNamingTheSetting(string key, string value)
     {
         using var factory = new SeededAppFactory().WithWebHostBuilder(b => b.UseSetting(key, value));
