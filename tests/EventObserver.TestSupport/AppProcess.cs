@@ -1,32 +1,32 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace EventObserver.TestSupport;
 
 /// <summary>
 /// The real EventObserver app in its own OS process (the build output of src/EventObserver in the caller's
-/// configuration) on a free port: a test can SIGKILL it while the broker lives on, and a benchmark can measure
-/// its memory apart from the load generator.
+/// configuration) on a port of its own choosing: a test can SIGKILL it while the broker lives on, and a benchmark can
+/// measure its memory apart from the load generator.
 /// </summary>
-public sealed class AppProcess : IAsyncDisposable
+public sealed partial class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private HttpClient? _http;
 
-    private AppProcess(Process process, Uri baseAddress)
+    private AppProcess(Process process)
     {
         _process = process;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
     }
 
-    public Uri BaseAddress { get; }
+    /// <summary>Where the app listens, as Kestrel reported it.</summary>
+    public Uri BaseAddress => _address.Task.IsCompletedSuccessfully ? _address.Task.Result : throw new InvalidOperationException("The app has not reported its address yet.");
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _http ?? throw new InvalidOperationException("The app has not reported its address yet.");
 
     public int Id => _process.Id;
 
@@ -45,10 +45,11 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>
     /// Starts the app against <paramref name="bootstrapServers"/> with its index at <paramref name="storagePath"/>
     /// (the folder is the working directory), demo traffic off; <paramref name="environment"/> adds or overrides variables.
+    /// Returns once the app has bound its port and said which (port 0 and the report, rather than a port picked here,
+    /// released and handed on: another process could take it in between).
     /// </summary>
-    public static AppProcess Start(string bootstrapServers, string storagePath, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<AppProcess> StartAsync(string bootstrapServers, string storagePath, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { AppDll() },
@@ -58,7 +59,7 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         info.Environment["EventObserver__Kafka__BootstrapServers"] = bootstrapServers;
         info.Environment["EventObserver__Storage__Path"] = storagePath;
         info.Environment["EventObserver__Demo__Enabled"] = "false";
@@ -67,13 +68,28 @@ public sealed class AppProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
+        // Kestrel's "Now listening on:" line is how the chosen port comes back: keep it even when the caller quiets the logs.
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var app = new AppProcess(process);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => app._address.TrySetException(new InvalidOperationException($"The app exited before it reported its address.\n{app.Output}"));
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return app;
+        try
+        {
+            var address = await app._address.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            app._http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+            return app;
+        }
+        catch (Exception e)
+        {
+            await app.DisposeAsync();
+            throw e is TimeoutException ? new TimeoutException($"The app did not report its address within 60 s.\n{app.Output}") : e;
+        }
     }
 
     /// <summary>Waits until /healthz answers; fails with the app's output when it exits or the time runs out.</summary>
@@ -156,7 +172,7 @@ public sealed class AppProcess : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Kill();
-        Http.Dispose();
+        _http?.Dispose();
         _process.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -186,14 +202,15 @@ public sealed class AppProcess : IAsyncDisposable
 
             _output.AppendLine(line);
         }
+
+        if (!_address.Task.IsCompleted && ListeningOn().Match(line) is { Success: true } listening)
+        {
+            _address.TrySetResult(new Uri(listening.Groups[1].Value));
+        }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningOn();
 
     private static string AppDll()
     {

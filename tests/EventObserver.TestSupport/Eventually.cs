@@ -48,6 +48,33 @@ public static class Eventually
             return false;
         }, ok => ok, what, timeout);
 
+    /// <summary>
+    /// The other side: <paramref name="condition"/> holds at every look for <paramref name="duration"/> (a "nothing
+    /// happened" check; one look right after the action would pass before the code under test had even run), with
+    /// <paramref name="between"/> run after every look, e.g. moving a fake clock on.
+    /// </summary>
+    public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan duration, Action? between = null)
+    {
+        var deadline = DateTime.UtcNow + duration;
+        do
+        {
+            Assert(condition(), what);
+            between?.Invoke();
+            await Task.Delay(Interval / 5);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert(condition(), what);
+    }
+
+    private static void Assert(bool holds, string what)
+    {
+        if (!holds)
+        {
+            throw new InvalidOperationException($"No longer true: {what}");
+        }
+    }
+
     private static string Describe<T>(T value) => value switch
     {
         null => "null",

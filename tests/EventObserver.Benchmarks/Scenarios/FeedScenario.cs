@@ -40,7 +40,7 @@ internal static class FeedScenario
                 cluster.CreateTopic(topic, PartitionsPerTopic);
             }
 
-            await using var app = AppProcess.Start(cluster.BootstrapServers, Path.Combine(directory, "index.db"), AppEnvironment);
+            await using var app = await AppProcess.StartAsync(cluster.BootstrapServers, Path.Combine(directory, "index.db"), AppEnvironment);
             await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             Report($"app pid {app.Id} on {app.BaseAddress}; producing {rate:N0} events/s into {Topics.Length} topics");
 

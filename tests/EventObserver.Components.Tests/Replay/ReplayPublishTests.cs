@@ -47,7 +47,7 @@ public sealed class ReplayPublishTests : ReplayTestContext
     }
 }
 
-public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOptions { AllowPublish = true, AllowedTargets = ["^replay\\."] })
+public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOptions { AllowPublish = true, AllowedTargets = ["^replay\\.", "^orders\\.events$"] })
 {
     [Fact]
     public async Task Publish_TargetNotAllowed_ShowsWhich()
@@ -67,6 +67,7 @@ public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOp
     [Fact]
     public async Task Publish_IntoTheSourceTopic_NeedsTheConfirmation()
     {
+        // The source topic is on the allow-list, so only the same-topic guard can refuse it.
         SeedOrders(1);
         var page = RenderPage("replay?topic=orders.events");
         WaitForCount(page);
@@ -74,9 +75,15 @@ public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOp
         await ChangeAsync(page, "publish-dry-run", false);
 
         await ClickAsync(page, "publish-start");
-
         var refused = page.Find("[data-testid=publish-refused]").TextContent;
-        Assert.True(refused.Contains("itself", StringComparison.Ordinal) || refused.Contains("matches none", StringComparison.Ordinal), refused);
-        Assert.Empty(Manager.List());
+        var startedUnconfirmed = Manager.List().Count;
+        await ChangeAsync(page, "publish-confirm-same", true);
+        await ClickAsync(page, "publish-start");
+
+        Assert.Contains("comes from 'orders.events' itself", refused, StringComparison.Ordinal);
+        Assert.Equal(0, startedUnconfirmed);
+        var run = Assert.Single(Manager.List());
+        Assert.Empty(page.FindAll("[data-testid=publish-refused]"));
+        run.Stop();
     }
 }
