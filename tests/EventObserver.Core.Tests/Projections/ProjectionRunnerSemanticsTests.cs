@@ -126,7 +126,7 @@ public sealed class ProjectionRunnerSemanticsTests
     [Fact]
     public void Create_SyntaxError_ReportsCompileErrorWithLine()
     {
-        var compilation = ProjectionRunner.Create("({\n  A: (s, e) => { s.n++ \n})");
+        var compilation = ProjectionRunner.Create("({\n  A: (s, e) => { s.n++ \n})", TestEvents.Generous);
 
         Assert.False(compilation.Succeeded);
         Assert.Equal(ProjectionErrorKind.Compile, compilation.Error.Kind);
@@ -140,7 +140,7 @@ public sealed class ProjectionRunnerSemanticsTests
     [InlineData("options({ partitionBy: 'key' }); ({ A: s => s })")]
     public void Create_ScriptNotAnObjectOfHandlers_ReportsCompileError(string script)
     {
-        var compilation = ProjectionRunner.Create(script);
+        var compilation = ProjectionRunner.Create(script, TestEvents.Generous);
 
         Assert.False(compilation.Succeeded);
         Assert.Equal(ProjectionErrorKind.Compile, compilation.Error.Kind);

@@ -16,6 +16,8 @@ public sealed class ClusterAppFactory(string bootstrapServers) : WebApplicationF
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("EventObserver:Storage:Path", Path.Combine(_directory.Path, "index.db"));
+        // A cold first script call on a loaded 2-core CI machine can take longer than the 250 ms default.
+        builder.UseSetting("EventObserver:Replay:ScriptTimeoutPerCall", "00:00:05");
         builder.UseSetting("EventObserver:Kafka:BootstrapServers", bootstrapServers);
         builder.UseSetting("EventObserver:Kafka:GroupId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         builder.UseSetting("EventObserver:Kafka:MetadataRefreshMs", "500");

@@ -13,6 +13,8 @@ public sealed class DemoAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("EventObserver:Storage:Path", Path.Combine(_directory.Path, "index.db"));
+        // A cold first script call on a loaded 2-core CI machine can take longer than the 250 ms default.
+        builder.UseSetting("EventObserver:Replay:ScriptTimeoutPerCall", "00:00:05");
     }
 
     protected override void Dispose(bool disposing)

@@ -37,6 +37,8 @@ public sealed class SeededAppFactory(Action<IWebHostBuilder>? configure = null) 
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("EventObserver:Storage:Path", StoragePath);
+        // A cold first script call on a loaded 2-core CI machine can take longer than the 250 ms default.
+        builder.UseSetting("EventObserver:Replay:ScriptTimeoutPerCall", "00:00:05");
         builder.ConfigureTestServices(services =>
         {
             RemoveKafkaHostedServices(services);
