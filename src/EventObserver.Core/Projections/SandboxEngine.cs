@@ -11,7 +11,7 @@ namespace EventObserver.Core.Projections;
 /// </summary>
 internal sealed class SandboxEngine
 {
-    private static readonly TimeSpan s_preludeTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan PreludeTimeout = TimeSpan.FromSeconds(10);
 
     private readonly JsValue _describe;
     private readonly JsValue _stringify;
@@ -20,7 +20,7 @@ internal sealed class SandboxEngine
     private SandboxEngine(ProjectionLimits limits)
     {
         Time = new EventTimeSystem();
-        var deadline = new SandboxDeadline(s_preludeTimeout);
+        var deadline = new SandboxDeadline(PreludeTimeout);
         Engine = new Engine(options =>
         {
             options.Constraints.StackOverflowGuard = true;

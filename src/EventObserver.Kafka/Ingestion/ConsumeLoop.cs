@@ -72,6 +72,9 @@ internal sealed class ConsumeLoop(
         var batch = new List<EventEnvelope>(Math.Min(_maxBatch, 1024));
         long batchStarted = 0;
         _nextLagAt = Environment.TickCount64 + LagIntervalMs;
+
+        // One delegate for the loop's life: a lambda over the loop's record would allocate a closure every turn.
+        Func<TopicPartitionKey, long?> logStart = key => LogStart(consumer, key);
         while (!cancellationToken.IsCancellationRequested)
         {
             if (_fatal is { } fatal)
@@ -87,7 +90,7 @@ internal sealed class ConsumeLoop(
                 var key = new TopicPartitionKey(result.Topic, result.Partition.Value);
                 _chase.RecordReceived(key);
                 var included = filter.Includes(result.Topic);
-                if (included && _gaps.Observe(key, result.Offset.Value, () => LogStart(consumer, result.TopicPartition)) is { } gap)
+                if (included && _gaps.Observe(key, result.Offset.Value, logStart) is { } gap)
                 {
                     // Health hears of it now; the index records it with the batch that holds the record after it.
                     status.Watchdog.ObserveGap(gap.Count);
@@ -171,9 +174,9 @@ internal sealed class ConsumeLoop(
         }
     }
 
-    private static long? LogStart(IConsumer<byte[], byte[]> consumer, TopicPartition partition)
+    private static long? LogStart(IConsumer<byte[], byte[]> consumer, TopicPartitionKey key)
     {
-        var low = consumer.GetWatermarkOffsets(partition).Low;
+        var low = consumer.GetWatermarkOffsets(new TopicPartition(key.Topic, new Partition(key.Partition))).Low;
         return low == Offset.Unset ? null : low.Value;
     }
 

@@ -15,14 +15,14 @@ internal sealed class RetentionGapDetector(IDictionary<TopicPartitionKey, long> 
 
     /// <param name="key">The record's partition.</param>
     /// <param name="offset">The record's offset.</param>
-    /// <param name="logStart">Reads the partition's current log start offset; only called on a jump.</param>
+    /// <param name="logStart">Reads a partition's current log start offset; only called on a jump.</param>
     /// <returns>The gap before this record, or null. Advances the expected position either way.</returns>
-    public RetentionGap? Observe(TopicPartitionKey key, long offset, Func<long?> logStart)
+    public RetentionGap? Observe(TopicPartitionKey key, long offset, Func<TopicPartitionKey, long?> logStart)
     {
         RetentionGap? gap = null;
         if (positions.TryGetValue(key, out var expected) && offset > expected)
         {
-            if (logStart() is { } start && start > expected)
+            if (logStart(key) is { } start && start > expected)
             {
                 gap = new RetentionGap(key.Topic, key.Partition, expected, offset - 1, time.GetUtcNow());
             }

@@ -1,3 +1,5 @@
+using EventObserver.Components.Shared;
+
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
@@ -34,7 +36,7 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, RequestOriginPo
         if (stateChangingApi && (HasBody(request) || request.Headers.ContentType.Count > 0) && !request.HasJsonContentType())
         {
             return RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, "JSON required",
-                $"Requests that change state take a JSON body (Content-Type: application/json) or none; this one is '{Shorten(request.ContentType ?? "")}'.");
+                $"Requests that change state take a JSON body (Content-Type: application/json) or none; this one is '{DisplayFormat.Clip(request.ContentType ?? "", RequestOriginPolicy.EchoedLength)}'.");
         }
 
         return next(context);
@@ -57,6 +59,4 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, RequestOriginPo
             await context.Response.WriteAsync(detail);
         }
     }
-
-    private static string Shorten(string value) => value.Length <= 100 ? value : value[..100] + "…";
 }

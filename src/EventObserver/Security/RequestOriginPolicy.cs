@@ -1,3 +1,4 @@
+using EventObserver.Components.Shared;
 using EventObserver.Configuration;
 
 using Microsoft.Extensions.Options;
@@ -11,6 +12,9 @@ namespace EventObserver.Security;
 /// </summary>
 public sealed class RequestOriginPolicy
 {
+    /// <summary>How much of a header value a refusal repeats back.</summary>
+    internal const int EchoedLength = 100;
+
     private const string Setting = SecurityOptions.Section + ":AllowedOrigins";
 
     private readonly HashSet<RequestOrigin> _allowed;
@@ -31,27 +35,25 @@ public sealed class RequestOriginPolicy
             var value = originHeader.ToString();
             if (originHeader.Count > 1 || value.Trim() == "null")
             {
-                return $"Origin '{Shorten(value)}' (a sandboxed frame, a local file or a cross-site redirect) may not change state or open live connections; "
+                return $"Origin '{DisplayFormat.Clip(value, EchoedLength)}' (a sandboxed frame, a local file or a cross-site redirect) may not change state or open live connections; "
                     + $"only pages of this app or of {Setting} may.";
             }
 
             if (RequestOrigin.Parse(value) is not { } origin)
             {
-                return $"Origin '{Shorten(value)}' is not a web origin; only pages of this app or of {Setting} may change state or open live connections.";
+                return $"Origin '{DisplayFormat.Clip(value, EchoedLength)}' is not a web origin; only pages of this app or of {Setting} may change state or open live connections.";
             }
 
             return origin.IsAddressedBy(request.Host) || _allowed.Contains(origin)
                 ? null
                 : $"A page of {origin} may not change state or open live connections here: it is neither this app's origin "
-                    + $"(host '{Shorten(request.Host.Value ?? "")}') nor listed in {Setting}.";
+                    + $"(host '{DisplayFormat.Clip(request.Host.Value ?? "", EchoedLength)}') nor listed in {Setting}.";
         }
 
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         return site.Length == 0 || site is "same-origin" or "none"
             ? null
-            : $"Sec-Fetch-Site '{Shorten(site)}': the browser says another site's page sent this request; "
+            : $"Sec-Fetch-Site '{DisplayFormat.Clip(site, EchoedLength)}': the browser says another site's page sent this request; "
                 + $"only pages of this app or of {Setting} may change state or open live connections.";
     }
-
-    private static string Shorten(string value) => value.Length <= 100 ? value : value[..100] + "…";
 }

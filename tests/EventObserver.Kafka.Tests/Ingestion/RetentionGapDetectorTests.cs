@@ -15,12 +15,12 @@ public sealed class RetentionGapDetectorTests
     {
         var detector = new RetentionGapDetector(_positions, _time);
 
-        var gap = detector.Observe(Orders, 25, () => 25);
+        var gap = detector.Observe(Orders, 25, _ => 25);
 
         Assert.Equal(new RetentionGap("orders", 2, 10, 24, _time.GetUtcNow()), gap);
         Assert.Equal(15, gap!.Count);
         Assert.Equal(26, _positions[Orders]);
-        Assert.Null(detector.Observe(Orders, 26, () => throw new InvalidOperationException("no jump, no look-up")));
+        Assert.Null(detector.Observe(Orders, 26, _ => throw new InvalidOperationException("no jump, no look-up")));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class RetentionGapDetectorTests
     {
         var detector = new RetentionGapDetector(_positions, _time);
 
-        var gap = detector.Observe(Orders, 12, () => 0);
+        var gap = detector.Observe(Orders, 12, _ => 0);
 
         Assert.Null(gap);
         Assert.Equal(2, detector.SkippedOffsets);
@@ -41,7 +41,7 @@ public sealed class RetentionGapDetectorTests
         var detector = new RetentionGapDetector(_positions, _time);
         var fresh = new TopicPartitionKey("payments", 0);
 
-        var gap = detector.Observe(fresh, 5000, () => 5000);
+        var gap = detector.Observe(fresh, 5000, _ => 5000);
 
         Assert.Null(gap);
         Assert.Equal(0, detector.SkippedOffsets);
@@ -53,7 +53,7 @@ public sealed class RetentionGapDetectorTests
     {
         var detector = new RetentionGapDetector(_positions, _time);
 
-        Assert.Null(detector.Observe(Orders, 20, () => null));
+        Assert.Null(detector.Observe(Orders, 20, _ => null));
         Assert.Equal(10, detector.SkippedOffsets);
     }
 }
