@@ -6,7 +6,9 @@ using EventObserver.Configuration;
 using EventObserver.Conventions;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
+using EventObserver.Core.Metrics;
 using EventObserver.Flows;
 using EventObserver.Hubs;
 using EventObserver.Kafka.Admin;
@@ -54,8 +56,9 @@ services.AddSingleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>();
 services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();
 services.AddSingleton<IValidateOptions<LineageOptions>, LineageOptionsValidator>();
 
-// Storage: the one open index per process, and retention over it.
+// Storage: the one open index per process (the ports of Core.Indexing, implemented on LiteDB), and retention over it.
 services.AddSingleton<EventIndexProvider>();
+services.AddSingleton<ICurrentIndex>(sp => sp.GetRequiredService<EventIndexProvider>());
 services.AddHostedService<RetentionService>();
 
 // Core: decoding with the user's lineage mappings.
@@ -89,6 +92,10 @@ services.AddSingleton<ILiveFeed>(sp => new LiveFeed(sp.GetRequiredService<IOptio
 services.AddSingleton<FeedHubConnections>();
 services.AddSignalR();
 
+// What ingestion tells after each commit, in this order: the ingestion rates, then the live feed.
+services.AddSingleton<ICommittedBatchObserver>(sp => new TopicRateObserver(sp.GetRequiredService<IngestionStatus>().Rates));
+services.AddSingleton<ICommittedBatchObserver>(sp => new LiveFeedObserver(sp.GetRequiredService<ILiveFeed>()));
+
 // Read models for the UI, the API and /healthz.
 services.AddSingleton<IndexStatisticsReader>();
 services.AddSingleton<TopicOverviewReader>();
@@ -102,7 +109,7 @@ services.AddSingleton<SavedProjectionTypes>();
 services.AddSingleton<FlowMapReader>();
 
 // Conventions: naming and id checks over the newest messages of a window, for the API and the panel.
-services.AddSingleton(sp => new ConventionsReader(sp.GetRequiredService<EventIndexProvider>(), sp.GetRequiredService<TimeProvider>()));
+services.AddSingleton(sp => new ConventionsReader(sp.GetRequiredService<ICurrentIndex>(), sp.GetRequiredService<TimeProvider>()));
 
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();

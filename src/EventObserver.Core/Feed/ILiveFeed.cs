@@ -11,7 +11,7 @@ public interface ILiveFeed
     /// <summary>Events published since start.</summary>
     long TotalPublished { get; }
 
-    /// <summary>Called by ingestion after the batch is committed. Never blocks, never throws.</summary>
+    /// <summary>Called after the batch is committed to the index (by <see cref="LiveFeedObserver"/>). Never blocks, never throws.</summary>
     void Publish(IReadOnlyList<EventEnvelope> batch);
 
     /// <summary>The most recent published events matching <paramref name="filter"/>, newest first (from the ring buffer).</summary>

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Confluent.Kafka;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
-using EventObserver.Storage.Index;
 using Microsoft.Extensions.Logging;
 
 namespace EventObserver.Kafka.Ingestion;

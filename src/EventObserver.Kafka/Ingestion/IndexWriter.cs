@@ -1,24 +1,24 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using EventObserver.Core.Envelopes;
-using EventObserver.Core.Feed;
-using EventObserver.Storage.Index;
+using EventObserver.Core.Indexing;
 using Microsoft.Extensions.Logging;
 
 namespace EventObserver.Kafka.Ingestion;
 
 /// <summary>
 /// The index half of the pipeline: a dedicated thread that writes decoded batches (events, retention gaps
-/// and checkpoints in one transaction) while the consume thread fetches and decodes the next ones.
+/// and checkpoints in one transaction) while the consume thread fetches and decodes the next ones, then hands each
+/// committed batch to the <see cref="ICommittedBatchObserver"/>s.
 /// </summary>
 internal sealed class IndexWriter
 {
     private const int MaxQueuedBatches = 4;
     private const int AttemptsWhenStopping = 3;
 
-    private readonly IEventIndex _index;
+    private readonly IEventWriter _index;
     private readonly IngestionStatus _status;
-    private readonly ILiveFeed _feed;
+    private readonly ICommittedBatchObserver[] _observers;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<IngestBatch> _queue =
@@ -29,18 +29,29 @@ internal sealed class IndexWriter
             FullMode = BoundedChannelFullMode.Wait,
         });
 
-    private readonly Dictionary<string, int> _countsByTopic = new(StringComparer.Ordinal);
     private volatile bool _stopping;
     private Task? _thread;
 
-    public IndexWriter(IEventIndex index, IngestionStatus status, ILiveFeed feed, TimeProvider time, ILogger logger)
+    /// <param name="index">Where batches are written.</param>
+    /// <param name="checkpoints">The index's checkpoints when the writer starts.</param>
+    /// <param name="status">Ingestion state the writer keeps current.</param>
+    /// <param name="observers">Told about each batch after its commit, in this order.</param>
+    /// <param name="time">Clock of the status times.</param>
+    /// <param name="logger">Ingestion log.</param>
+    public IndexWriter(
+        IEventWriter index,
+        IReadOnlyDictionary<TopicPartitionKey, long> checkpoints,
+        IngestionStatus status,
+        IReadOnlyList<ICommittedBatchObserver> observers,
+        TimeProvider time,
+        ILogger logger)
     {
         _index = index;
         _status = status;
-        _feed = feed;
+        _observers = [.. observers];
         _time = time;
         _logger = logger;
-        foreach (var (partition, next) in index.GetCheckpoints())
+        foreach (var (partition, next) in checkpoints)
         {
             Written[partition] = next;
         }
@@ -109,10 +120,7 @@ internal sealed class IndexWriter
                 }
 
                 _status.RecordIndexed(batch.Gaps);
-
-                // Only after the commit: what the feed shows is always in the index (the detail view reads it back).
-                _feed.Publish(batch.Events);
-                return;
+                break;
             }
             catch (Exception e)
             {
@@ -128,25 +136,37 @@ internal sealed class IndexWriter
                 Thread.Sleep(TimeSpan.FromSeconds(1));
             }
         }
+
+        // Only after the commit: what the feed shows is always in the index (the detail view reads it back).
+        Notify(batch.Events);
+    }
+
+    private void Notify(List<EventEnvelope> batch)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnCommitted(batch);
+            }
+            catch (Exception e)
+            {
+                // The batch is committed: writing it again would not help, and must not happen twice for the others.
+                IngestionLog.ObserverFailed(_logger, e, observer.GetType().Name, batch.Count);
+            }
+        }
     }
 
     private void Record(List<EventEnvelope> batch)
     {
-        _countsByTopic.Clear();
         foreach (var envelope in batch)
         {
-            _countsByTopic[envelope.Topic] = _countsByTopic.GetValueOrDefault(envelope.Topic) + 1;
             var key = new TopicPartitionKey(envelope.Topic, envelope.Partition);
             var next = envelope.Offset + 1;
             if (!Written.TryGetValue(key, out var known) || known < next)
             {
                 Written[key] = next;
             }
-        }
-
-        foreach (var (topic, count) in _countsByTopic)
-        {
-            _status.Rates.Record(topic, count);
         }
 
         _status.ConsumedTotal += batch.Count;

@@ -1,5 +1,5 @@
 using EventObserver.Core.Envelopes;
-using EventObserver.Storage.Index;
+using EventObserver.Core.Indexing;
 
 namespace EventObserver.Kafka.Ingestion;
 

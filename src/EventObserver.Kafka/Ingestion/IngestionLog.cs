@@ -29,6 +29,9 @@ internal static partial class IngestionLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} events to the index failed; retrying the same batch")]
     public static partial void WriteFailed(ILogger logger, Exception exception, int count);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Observer} failed on a committed batch of {Count} events; the batch stays indexed")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, int count);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Stored} of {Count} events")]
     public static partial void BatchWritten(ILogger logger, int stored, int count);
 

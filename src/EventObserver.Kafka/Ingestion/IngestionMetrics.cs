@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using EventObserver.Storage.Index;
+using EventObserver.Core.Indexing;
 
 namespace EventObserver.Kafka.Ingestion;
 

@@ -1,15 +1,15 @@
 using Confluent.Kafka;
 using EventObserver.Core.Decoding;
-using EventObserver.Core.Feed;
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Connection;
-using EventObserver.Storage.Index;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EventObserver.Kafka.Ingestion;
 
 /// <summary>
-/// Consumes every ingested topic of the cluster into the event index. Never crashes on an
+/// Consumes every ingested topic of the cluster into the event index (opened through <see cref="ICurrentIndex"/>)
+/// and hands each committed batch to the registered <see cref="ICommittedBatchObserver"/>s. Never crashes on an
 /// unreachable broker or a bad record: it reports through <see cref="IngestionStatus"/> and retries.
 /// </summary>
 public sealed class IngestionService : BackgroundService
@@ -20,29 +20,29 @@ public sealed class IngestionService : BackgroundService
     private readonly EnvelopeDecoder _decoder;
     private readonly Func<string, IEventIndex> _openIndex;
     private readonly IngestionStatus _status;
-    private readonly ILiveFeed _feed;
+    private readonly ICommittedBatchObserver[] _observers;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     public IngestionService(
         KafkaConnection connection,
         EnvelopeDecoder decoder,
-        EventIndexProvider indexProvider,
+        ICurrentIndex indexes,
         IngestionStatus status,
-        ILiveFeed feed,
+        IEnumerable<ICommittedBatchObserver> observers,
         TimeProvider time,
         ILogger<IngestionService> logger)
-        : this(connection, decoder, indexProvider.OpenForCluster, status, feed, time, logger)
+        : this(connection, decoder, indexes.OpenForCluster, status, observers, time, logger)
     {
     }
 
-    /// <summary>For tests: opens the index of a cluster id without a provider.</summary>
+    /// <summary>For tests: opens the index of a cluster id without an <see cref="ICurrentIndex"/>.</summary>
     internal IngestionService(
         KafkaConnection connection,
         EnvelopeDecoder decoder,
         Func<string, IEventIndex> openIndex,
         IngestionStatus status,
-        ILiveFeed feed,
+        IEnumerable<ICommittedBatchObserver> observers,
         TimeProvider time,
         ILogger logger)
     {
@@ -50,7 +50,7 @@ public sealed class IngestionService : BackgroundService
         _decoder = decoder;
         _openIndex = openIndex;
         _status = status;
-        _feed = feed;
+        _observers = [.. observers];
         _time = time;
         _logger = logger;
     }
@@ -86,7 +86,7 @@ public sealed class IngestionService : BackgroundService
                 {
                     var index = OpenIndex(stoppingToken);
                     positions = new Dictionary<TopicPartitionKey, long>(index.GetCheckpoints());
-                    writer = new IndexWriter(index, _status, _feed, _time, _logger);
+                    writer = new IndexWriter(index, positions, _status, _observers, _time, _logger);
                     writer.Start();
                     IngestionLog.Connected(_logger, index.ClusterId, index.FilePath, positions.Count);
                 }

@@ -1,6 +1,6 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Metrics;
 using EventObserver.Kafka.Configuration;
-using EventObserver.Storage.Index;
 using Microsoft.Extensions.Options;
 
 namespace EventObserver.Kafka.Ingestion;

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
-using EventObserver.Storage.Index;
+using EventObserver.Core.Indexing;
 
 namespace EventObserver.Kafka.Ingestion;
 

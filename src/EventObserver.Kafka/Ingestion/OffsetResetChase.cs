@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Confluent.Kafka;
-using EventObserver.Storage.Index;
+using EventObserver.Core.Indexing;
 using Microsoft.Extensions.Logging;
 
 namespace EventObserver.Kafka.Ingestion;

@@ -1,4 +1,4 @@
-using EventObserver.Storage.Index;
+using EventObserver.Core.Indexing;
 
 namespace EventObserver.Kafka.Ingestion;
 

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+
+using EventObserver.Core.Indexing;
 using EventObserver.Storage.Configuration;
 
 using Microsoft.Extensions.Logging;
@@ -6,11 +9,11 @@ using Microsoft.Extensions.Options;
 namespace EventObserver.Storage.Index;
 
 /// <summary>
-/// Owns the one open <see cref="IEventIndex"/> (one LiteDatabase per file per process).
-/// The index belongs to one cluster: when ingestion learns the cluster id and it differs from the
-/// file's, the old file is archived and a fresh index started, so offsets of two clusters never mix.
+/// Owns the one open <see cref="IEventIndex"/> (one LiteDatabase per file per process): the LiteDB
+/// <see cref="ICurrentIndex"/>. The index belongs to one cluster: when ingestion learns the cluster id and it
+/// differs from the file's, the old file is archived and a fresh index started, so offsets of two clusters never mix.
 /// </summary>
-public sealed partial class EventIndexProvider : IDisposable
+public sealed partial class EventIndexProvider : ICurrentIndex, IDisposable
 {
     private readonly Lock _sync = new();
     private readonly StorageOptions _options;
@@ -39,6 +42,12 @@ public sealed partial class EventIndexProvider : IDisposable
         get { lock (_sync) { return _current; } }
     }
 
+    public bool TryGet([NotNullWhen(true)] out IEventIndex? index)
+    {
+        index = Current;
+        return index is not null;
+    }
+
     /// <summary>Set when the last switch archived an index of another cluster; shown in the UI.</summary>
     public IndexSwitchNotice? LastSwitch
     {
@@ -46,7 +55,7 @@ public sealed partial class EventIndexProvider : IDisposable
     }
 
     /// <summary>Raised after <see cref="Current"/> changes.</summary>
-    public event Action<IEventIndex>? IndexChanged;
+    public event Action<IEventIndex>? Changed;
 
     /// <summary>Returns the index for <paramref name="clusterId"/>, archiving an index of another cluster.</summary>
     public IEventIndex OpenForCluster(string clusterId)
@@ -86,7 +95,7 @@ public sealed partial class EventIndexProvider : IDisposable
             _current = opened;
         }
 
-        IndexChanged?.Invoke(opened);
+        Changed?.Invoke(opened);
         return opened;
     }
 

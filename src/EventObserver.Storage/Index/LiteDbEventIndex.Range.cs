@@ -1,5 +1,6 @@
 using EventObserver.Core.Envelopes;
-using EventObserver.Storage.Index.Chunks;
+using EventObserver.Core.Indexing;
+using EventObserver.Storage.ChunkStore;
 
 namespace EventObserver.Storage.Index;
 

@@ -1,9 +1,9 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
-using EventObserver.Storage.Index.Chunks;
+using EventObserver.Storage.ChunkStore;
 using EventObserver.Storage.Lineage;
-using EventObserver.Storage.Retention;
 
 using LiteDB;
 
@@ -16,7 +16,7 @@ namespace EventObserver.Storage.Index;
 /// correlation and causation ids and keys), so a write costs no secondary LiteDB index entries.
 /// One writer at a time, any number of readers.
 /// </summary>
-public sealed partial class LiteDbEventIndex : IEventIndex
+public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
 {
     internal const string ChunkCollection = "chunks";
     internal const string MetaCollection = "chunk_meta";
@@ -39,6 +39,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex
 
     private LiteDbEventIndex(string filePath, LiteDatabase db, long chunkCacheBytes)
     {
+        StoreFormat.CheckAndStamp(db.GetCollection(InfoCollection));
         _cache = new ChunkCache(chunkCacheBytes);
         FilePath = filePath;
         _db = db;

@@ -1,3 +1,5 @@
+using EventObserver.Core.Indexing;
+
 namespace EventObserver.Storage.Index;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
+using EventObserver.Storage.ChunkStore;
 using EventObserver.Storage.Index;
-using EventObserver.Storage.Index.Chunks;
 
 namespace EventObserver.Storage.Lineage;
 

@@ -1,3 +1,4 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 
@@ -9,7 +10,7 @@ namespace EventObserver.Storage.Retention;
 
 /// <summary>Applies <see cref="StorageOptions.MaxEvents"/> and <see cref="StorageOptions.MaxAge"/> to the current index every <see cref="StorageOptions.RetentionInterval"/>.</summary>
 public sealed partial class RetentionService(
-    EventIndexProvider provider,
+    ICurrentIndex indexes,
     IOptions<StorageOptions> options,
     TimeProvider timeProvider,
     ILogger<RetentionService> logger) : BackgroundService
@@ -33,7 +34,7 @@ public sealed partial class RetentionService(
     /// <summary>One retention pass; never throws (a failed pass is logged and retried at the next tick).</summary>
     public long RunOnce()
     {
-        if (provider.Current is not { } index)
+        if (!indexes.TryGet(out var index))
         {
             return 0;
         }

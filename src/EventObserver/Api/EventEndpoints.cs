@@ -1,4 +1,4 @@
-using EventObserver.Storage.Index;
+using EventObserver.Core.Indexing;
 
 namespace EventObserver.Api;
 
@@ -16,7 +16,7 @@ public static class EventEndpoints
         return routes;
     }
 
-    private static IResult ListEvents(HttpRequest request, EventIndexProvider provider)
+    private static IResult ListEvents(HttpRequest request, ICurrentIndex indexes)
     {
         var query = EventQueryParser.Parse(request.Query, out var errors);
         if (errors.Count > 0)
@@ -24,8 +24,7 @@ public static class EventEndpoints
             return TypedResults.ValidationProblem(errors, detail: "One or more query parameters are invalid.");
         }
 
-        var index = provider.Current;
-        if (index is null)
+        if (!indexes.TryGet(out var index))
         {
             return TypedResults.Ok(Array.Empty<EventSummaryDto>());
         }
@@ -33,9 +32,9 @@ public static class EventEndpoints
         return TypedResults.Ok(index.Query(query).Select(EventDtoMapper.ToSummary).ToArray());
     }
 
-    private static IResult GetEvent(string topic, int partition, long offset, EventIndexProvider provider)
+    private static IResult GetEvent(string topic, int partition, long offset, ICurrentIndex indexes)
     {
-        var envelope = provider.Current?.Get(topic, partition, offset);
+        var envelope = indexes.TryGet(out var index) ? index.Get(topic, partition, offset) : null;
         return envelope is null
             ? TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,

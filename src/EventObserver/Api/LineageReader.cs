@@ -2,8 +2,8 @@ using System.Globalization;
 
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Api;
 
@@ -11,24 +11,25 @@ namespace EventObserver.Api;
 /// Lineage questions over the current index, shared by the REST API and the graph page. Every answer is
 /// null (or empty) while no index is open. LiteDB is synchronous, so is this.
 /// </summary>
-public sealed class LineageReader(EventIndexProvider provider)
+public sealed class LineageReader(ICurrentIndex indexes)
 {
     public const int DefaultDepth = 50;
     public const int DefaultMaxNodes = 500;
     public const int MaxNodesCap = 5000;
     public const int MaxDepthCap = 100_000;
 
-    public EventEnvelope? Get(EventPosition position) => provider.Current?.Get(position.Topic, position.Partition, position.Offset);
+    public EventEnvelope? Get(EventPosition position) =>
+        indexes.TryGet(out var index) ? index.Get(position.Topic, position.Partition, position.Offset) : null;
 
     /// <summary>The causes and/or effects of one message; an empty graph when it is not indexed.</summary>
     public LineageGraph ForEvent(EventPosition position, LineageDirection direction, int depth = DefaultDepth, int maxNodes = DefaultMaxNodes) =>
-        provider.Current is { } index
+        indexes.TryGet(out var index)
             ? new LineageGraphBuilder(index.Lineage).Build(position, direction, Math.Clamp(depth, 0, MaxDepthCap), Math.Clamp(maxNodes, 1, MaxNodesCap))
             : LineageGraph.Empty(position.ToString());
 
     /// <summary>The whole conversation; an empty graph when no message carries the id.</summary>
     public LineageGraph ForCorrelation(string correlationId, int maxNodes = DefaultMaxNodes) =>
-        provider.Current is { } index
+        indexes.TryGet(out var index)
             ? new LineageGraphBuilder(index.Lineage).BuildForCorrelation(correlationId, Math.Clamp(maxNodes, 1, MaxNodesCap))
             : LineageGraph.Empty(null);
 
@@ -44,7 +45,7 @@ public sealed class LineageReader(EventIndexProvider provider)
     public LineageStart? Resolve(string? term)
     {
         var text = term?.Trim();
-        if (string.IsNullOrEmpty(text) || provider.Current is not { } index)
+        if (string.IsNullOrEmpty(text) || !indexes.TryGet(out var index))
         {
             return null;
         }
@@ -65,7 +66,7 @@ public sealed class LineageReader(EventIndexProvider provider)
     /// <summary>The newest messages of each given type (newest first within a type, types in the order given), for the page's suggestions.</summary>
     public IReadOnlyList<EventEnvelope> Recent(IEnumerable<string> types, int perType)
     {
-        if (provider.Current is not { } index)
+        if (!indexes.TryGet(out var index))
         {
             return [];
         }

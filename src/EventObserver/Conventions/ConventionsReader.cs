@@ -1,6 +1,6 @@
 using EventObserver.Core.Conventions;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Conventions;
 
@@ -10,7 +10,7 @@ namespace EventObserver.Conventions;
 /// then the range is read oldest first.
 /// LiteDB is synchronous, so is this.
 /// </summary>
-public sealed class ConventionsReader(EventIndexProvider provider, TimeProvider time, int maxEvents = ConventionsReader.DefaultMaxEvents)
+public sealed class ConventionsReader(ICurrentIndex indexes, TimeProvider time, int maxEvents = ConventionsReader.DefaultMaxEvents)
 {
     public const int DefaultMaxEvents = 200_000;
 
@@ -21,7 +21,7 @@ public sealed class ConventionsReader(EventIndexProvider provider, TimeProvider 
         ArgumentNullException.ThrowIfNull(window);
         var to = time.GetUtcNow();
         var from = to - window.Duration;
-        if (provider.Current is not { } index)
+        if (!indexes.TryGet(out var index))
         {
             return new ConventionsSnapshot(window, from, to, 0, from, false, maxEvents, ConventionsReport.Empty);
         }

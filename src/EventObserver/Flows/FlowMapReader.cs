@@ -1,6 +1,6 @@
 using EventObserver.Core.Flows;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Flows;
 
@@ -11,7 +11,7 @@ namespace EventObserver.Flows;
 /// never decodes more than the cap. One build at a time; an answer is reused
 /// for <see cref="ReuseFor"/>, so several open pages refreshing together cost one read. Synchronous, like LiteDB.
 /// </summary>
-public sealed class FlowMapReader(EventIndexProvider provider, TimeProvider time, SavedProjectionTypes projections, int maxEvents = FlowMapOptions.DefaultMaxEvents)
+public sealed class FlowMapReader(ICurrentIndex indexes, TimeProvider time, SavedProjectionTypes projections, int maxEvents = FlowMapOptions.DefaultMaxEvents)
 {
     public static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(2);
 
@@ -46,7 +46,7 @@ public sealed class FlowMapReader(EventIndexProvider provider, TimeProvider time
     private FlowMap Build(FlowWindow window, DateTimeOffset now)
     {
         var from = now - window.Length;
-        if (provider.Current is not { } index)
+        if (!indexes.TryGet(out var index))
         {
             return FlowMap.Empty(from, now);
         }

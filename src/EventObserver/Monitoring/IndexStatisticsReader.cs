@@ -1,16 +1,15 @@
-using EventObserver.Storage.Index;
+using EventObserver.Core.Indexing;
 
 namespace EventObserver.Monitoring;
 
 /// <summary>Reads the current index's statistics; empty before an index is open or while it is being switched.</summary>
-public sealed class IndexStatisticsReader(EventIndexProvider provider)
+public sealed class IndexStatisticsReader(ICurrentIndex indexes)
 {
     public static readonly IndexStatistics Empty = new(0, 0, new Dictionary<string, TopicIndexStatistics>(StringComparer.Ordinal));
 
     public IndexStatistics Read()
     {
-        var index = provider.Current;
-        if (index is null)
+        if (!indexes.TryGet(out var index))
         {
             return Empty;
         }
@@ -31,7 +30,7 @@ public sealed class IndexStatisticsReader(EventIndexProvider provider)
     {
         try
         {
-            return provider.Current?.GetRetentionGaps(topic, limit) ?? [];
+            return indexes.TryGet(out var index) ? index.GetRetentionGaps(topic, limit) : [];
         }
         catch (ObjectDisposedException)
         {

@@ -1,5 +1,5 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Monitoring;
 

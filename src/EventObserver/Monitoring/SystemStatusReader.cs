@@ -1,10 +1,10 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Monitoring;
 
 /// <summary>Builds a <see cref="SystemStatus"/> from in-memory state only, so it is cheap and never blocks on the broker.</summary>
-public sealed class SystemStatusReader(IngestionStatus ingestion, EventIndexProvider provider, IndexStatisticsReader index)
+public sealed class SystemStatusReader(IngestionStatus ingestion, ICurrentIndex indexes, IndexStatisticsReader index)
 {
     public SystemStatus Read()
     {
@@ -14,7 +14,7 @@ public sealed class SystemStatusReader(IngestionStatus ingestion, EventIndexProv
             BrokerState = ingestion.BrokerState,
             Embedded = ingestion.IsEmbedded,
             BootstrapServers = ingestion.BootstrapServers,
-            ClusterId = ingestion.ClusterId ?? provider.Current?.ClusterId,
+            ClusterId = ingestion.ClusterId ?? (indexes.TryGet(out var current) ? current.ClusterId : null),
             Lag = ingestion.Lag,
             EventsPerSec = Math.Round(ingestion.Rates.GetRate(), 2),
             IndexedEvents = statistics.TotalEvents,
@@ -22,7 +22,7 @@ public sealed class SystemStatusReader(IngestionStatus ingestion, EventIndexProv
             TopicCounts = statistics.Topics.ToDictionary(t => t.Key, t => t.Value.Count, StringComparer.Ordinal),
             LastError = ingestion.LastError,
             LastErrorAt = ingestion.LastErrorAt,
-            IndexSwitch = provider.LastSwitch,
+            IndexSwitch = indexes.LastSwitch,
             Ingestion = ingestion.Watchdog.Evaluate(ingestion.BrokerState == BrokerState.Connected),
             RetentionGaps = statistics.RetentionGaps,
             MessagesLost = statistics.MessagesLost,

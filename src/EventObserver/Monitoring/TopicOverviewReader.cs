@@ -1,6 +1,6 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Monitoring;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 
 using EventObserver.Configuration;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Projections;
 using EventObserver.Kafka.Replay;
-using EventObserver.Storage.Index;
 using EventObserver.Storage.Projections;
 
 using Microsoft.Extensions.Options;
@@ -20,7 +20,7 @@ public sealed partial class ReplayRunManager : IDisposable
 {
     public const int MaxCompareChanges = 10_000;
 
-    private readonly EventIndexProvider _indexes;
+    private readonly ICurrentIndex _indexes;
     private readonly ReplayPublisher _publisher;
     private readonly ProjectionStore _store;
     private readonly ReplayOptions _options;
@@ -32,7 +32,7 @@ public sealed partial class ReplayRunManager : IDisposable
     // Starts that passed the active-run check and are compiling: they hold their place until added or refused.
     private int _starting;
 
-    public ReplayRunManager(EventIndexProvider indexes, ReplayPublisher publisher, ProjectionStore store,
+    public ReplayRunManager(ICurrentIndex indexes, ReplayPublisher publisher, ProjectionStore store,
         IOptions<ReplayOptions> options, TimeProvider time, ILogger<ReplayRunManager> logger)
     {
         _indexes = indexes;
@@ -69,7 +69,7 @@ public sealed partial class ReplayRunManager : IDisposable
     public ReplaySelectionSummary? Describe(ReplaySelection selection)
     {
         ArgumentNullException.ThrowIfNull(selection);
-        if (_indexes.Current is not { } index)
+        if (!_indexes.TryGet(out var index))
         {
             return null;
         }
@@ -87,7 +87,7 @@ public sealed partial class ReplayRunManager : IDisposable
             return new ReplayStartResult { Problem = ReplayStartProblem.InvalidRequest, Message = "The replay request is invalid.", Errors = errors };
         }
 
-        if (_indexes.Current is not { } index)
+        if (!_indexes.TryGet(out var index))
         {
             return ReplayStartResult.Failed(ReplayStartProblem.NoIndex, "No index is open yet: nothing to replay until the broker has answered.");
         }

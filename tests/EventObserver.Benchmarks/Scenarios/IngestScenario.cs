@@ -6,6 +6,7 @@ using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Lineage;
+using EventObserver.Core.Metrics;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Embedded;
@@ -178,7 +179,7 @@ internal static class IngestScenario
             new EnvelopeDecoder(new LineageOptions()),
             provider,
             status,
-            new LiveFeed(),
+            [new TopicRateObserver(status.Rates), new LiveFeedObserver(new LiveFeed())],
             TimeProvider.System,
             NullLogger<IngestionService>.Instance);
 

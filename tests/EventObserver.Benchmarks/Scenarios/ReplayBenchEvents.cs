@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Indexing;
 
 namespace EventObserver.Benchmarks.Scenarios;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using EventObserver.Benchmarks.Support;
 using EventObserver.Configuration;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Projections;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;

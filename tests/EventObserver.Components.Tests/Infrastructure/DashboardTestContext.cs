@@ -4,6 +4,7 @@ using Bunit;
 
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;
@@ -36,6 +37,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
         services.AddSingleton<TimeProvider>(Time);
         services.AddOptions<StorageOptions>().Configure(o => o.Path = Path.Combine(_directory, "index.db"));
         services.AddSingleton<EventIndexProvider>();
+        services.AddSingleton<ICurrentIndex>(sp => sp.GetRequiredService<EventIndexProvider>());
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<IClusterInspector>(Cluster);
         services.AddSingleton<IndexStatisticsReader>();

@@ -2,8 +2,8 @@ using Bunit;
 
 using EventObserver.Components.Layout;
 using EventObserver.Components.Tests.Infrastructure;
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Components.Tests.Layout;
 

@@ -2,9 +2,9 @@ using Bunit;
 
 using EventObserver.Components.Pages;
 using EventObserver.Components.Tests.Infrastructure;
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Admin;
 using EventObserver.Monitoring;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Components.Tests.Pages;
 

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;

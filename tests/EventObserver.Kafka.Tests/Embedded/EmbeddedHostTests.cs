@@ -1,6 +1,8 @@
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
+using EventObserver.Core.Metrics;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
@@ -57,8 +59,11 @@ public sealed class EmbeddedHostTests
         services.AddSingleton(new LineageOptions());
         services.AddSingleton<EnvelopeDecoder>();
         services.AddSingleton<EventIndexProvider>();
+        services.AddSingleton<ICurrentIndex>(sp => sp.GetRequiredService<EventIndexProvider>());
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<ILiveFeed, LiveFeed>();
+        services.AddSingleton<ICommittedBatchObserver>(sp => new TopicRateObserver(sp.GetRequiredService<IngestionStatus>().Rates));
+        services.AddSingleton<ICommittedBatchObserver>(sp => new LiveFeedObserver(sp.GetRequiredService<ILiveFeed>()));
         services.AddSingleton<EmbeddedBroker>();
         services.AddSingleton<KafkaConnection>();
         services.AddSingleton<IClusterInspector, ClusterInspector>();

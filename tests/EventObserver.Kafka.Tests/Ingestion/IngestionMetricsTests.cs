@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Kafka.Tests.Ingestion;
 

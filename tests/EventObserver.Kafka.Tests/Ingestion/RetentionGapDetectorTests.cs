@@ -1,5 +1,5 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Storage.Index;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EventObserver.Kafka.Tests.Ingestion;

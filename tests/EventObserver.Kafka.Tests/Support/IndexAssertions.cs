@@ -1,6 +1,6 @@
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
-using EventObserver.Storage.Index;
 
 
 namespace EventObserver.Kafka.Tests.Support;

@@ -1,10 +1,11 @@
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
+using EventObserver.Core.Metrics;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Storage.Index;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventObserver.Kafka.Tests.Support;
@@ -56,7 +57,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
             new EnvelopeDecoder(new LineageOptions()),
             clusterId => opened = openIndex(clusterId),
             status,
-            feed ?? new LiveFeed(),
+            [new TopicRateObserver(status.Rates), new LiveFeedObserver(feed ?? new LiveFeed())],
             TimeProvider.System,
             NullLogger.Instance);
         await service.StartAsync(CancellationToken.None);

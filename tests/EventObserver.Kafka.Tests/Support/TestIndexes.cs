@@ -1,3 +1,4 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.TestSupport;

@@ -1,8 +1,7 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
-using EventObserver.Storage.Index;
-using EventObserver.Storage.Retention;
 
 namespace EventObserver.Kafka.Tests.Support;
 
@@ -64,8 +63,6 @@ internal sealed class ThrottledIndex(IEventIndex inner) : IEventIndex
     public IndexStatistics GetStatistics() => inner.GetStatistics();
 
     public long ApplyRetention(RetentionPolicy policy, DateTimeOffset now) => inner.ApplyRetention(policy, now);
-
-    public void Dispose() => inner.Dispose();
 
     private void Pause(int events)
     {

@@ -1,3 +1,4 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
@@ -32,6 +33,22 @@ public sealed class EventIndexProviderTests : IDisposable
     }
 
     [Fact]
+    public void TryGet_BeforeAndAfterOpenForCluster_ReportsTheCurrentIndex()
+    {
+        using var provider = Create();
+        ICurrentIndex current = provider;
+
+        var before = current.TryGet(out var none);
+        var opened = current.OpenForCluster("cluster-a");
+        var after = current.TryGet(out var index);
+
+        Assert.False(before);
+        Assert.Null(none);
+        Assert.True(after);
+        Assert.Same(opened, index);
+    }
+
+    [Fact]
     public void Constructor_ExistingFile_OpensItForBrowsing()
     {
         using (var first = Create())
@@ -51,7 +68,7 @@ public sealed class EventIndexProviderTests : IDisposable
     {
         using var provider = Create();
         var changes = 0;
-        provider.IndexChanged += _ => changes++;
+        provider.Changed += _ => changes++;
         var first = provider.OpenForCluster("cluster-a");
 
         var second = provider.OpenForCluster("cluster-a");
@@ -67,7 +84,7 @@ public sealed class EventIndexProviderTests : IDisposable
         using var provider = Create();
         provider.OpenForCluster("cluster-a").Write(Envelopes.Range("orders", 0, 0, 9));
         IEventIndex? changed = null;
-        provider.IndexChanged += i => changed = i;
+        provider.Changed += i => changed = i;
         _time.Advance(TimeSpan.FromMinutes(5));
 
         var fresh = provider.OpenForCluster("cluster-b");

@@ -1,6 +1,6 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
 using EventObserver.Storage.Index;
-using EventObserver.Storage.Retention;
 using EventObserver.Storage.Tests.Support;
 
 namespace EventObserver.Storage.Tests.Index;

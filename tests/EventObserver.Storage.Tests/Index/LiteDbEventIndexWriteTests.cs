@@ -1,3 +1,4 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Tests.Support;

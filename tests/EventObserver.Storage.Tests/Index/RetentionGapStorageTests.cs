@@ -1,7 +1,7 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
-using EventObserver.Storage.Retention;
 using EventObserver.Storage.Tests.Support;
 
 using Microsoft.Extensions.Logging.Abstractions;

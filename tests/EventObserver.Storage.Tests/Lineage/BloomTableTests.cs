@@ -1,4 +1,4 @@
-using EventObserver.Storage.Index.Chunks;
+using EventObserver.Storage.ChunkStore;
 
 namespace EventObserver.Storage.Tests.Lineage;
 

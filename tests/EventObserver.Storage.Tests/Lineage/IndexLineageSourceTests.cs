@@ -1,7 +1,7 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
+using EventObserver.Core.Indexing;
 using EventObserver.Storage.Index;
-using EventObserver.Storage.Retention;
 using EventObserver.Storage.Tests.Support;
 
 namespace EventObserver.Storage.Tests.Lineage;

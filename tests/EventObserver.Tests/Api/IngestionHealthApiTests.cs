@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Storage.Index;
 using EventObserver.Tests.Infrastructure;

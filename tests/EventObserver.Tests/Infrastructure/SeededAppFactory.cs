@@ -1,4 +1,5 @@
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Ingestion;

@@ -1,6 +1,6 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Admin;
 using EventObserver.Monitoring;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Tests.Monitoring;
 

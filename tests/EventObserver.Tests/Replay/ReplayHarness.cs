@@ -1,5 +1,6 @@
 using EventObserver.Configuration;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Replay;

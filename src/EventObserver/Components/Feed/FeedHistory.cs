@@ -1,7 +1,7 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Querying;
-using EventObserver.Storage.Index;
 
 namespace EventObserver.Components.Feed;
 
@@ -10,7 +10,7 @@ namespace EventObserver.Components.Feed;
 /// index (<see cref="EventQuery"/>); source, header and free text are not indexed, so those pages are read
 /// and filtered in memory, up to a scan limit per request.
 /// </summary>
-public sealed class FeedHistory(EventIndexProvider indexes)
+public sealed class FeedHistory(ICurrentIndex indexes)
 {
     public const int DefaultPageSize = 200;
     public const int DefaultScanLimit = 5_000;
@@ -38,8 +38,7 @@ public sealed class FeedHistory(EventIndexProvider indexes)
     public HistoryPage LoadOlder(
         FeedFilter filter, DateTimeOffset? to, Func<string, bool> known, int want = DefaultPageSize, int scanLimit = DefaultScanLimit)
     {
-        var index = indexes.Current;
-        if (index is null)
+        if (!indexes.TryGet(out var index))
         {
             return new HistoryPage([], 0, Exhausted: true, ScanLimitReached: false);
         }

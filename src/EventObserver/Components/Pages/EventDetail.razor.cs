@@ -4,7 +4,7 @@ using EventObserver.Components.Events;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
-using EventObserver.Storage.Index;
+using EventObserver.Core.Indexing;
 
 using Microsoft.AspNetCore.Components;
 
@@ -23,7 +23,7 @@ public sealed partial class EventDetail
 
     [Parameter] public long Offset { get; set; }
 
-    [Inject] public required EventIndexProvider Indexes { get; init; }
+    [Inject] public required ICurrentIndex Indexes { get; init; }
 
     public EventEnvelope? Envelope { get; private set; }
 
@@ -50,7 +50,7 @@ public sealed partial class EventDetail
         _showRaw = false;
         try
         {
-            Envelope = Indexes.Current?.Get(Topic, Partition, Offset);
+            Envelope = Indexes.TryGet(out var index) ? index.Get(Topic, Partition, Offset) : null;
         }
         catch (ObjectDisposedException)
         {

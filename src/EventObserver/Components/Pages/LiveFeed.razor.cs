@@ -2,8 +2,8 @@ using EventObserver.Components.Feed;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Indexing;
 using EventObserver.Monitoring;
-using EventObserver.Storage.Index;
 
 using Microsoft.AspNetCore.Components;
 
@@ -40,7 +40,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
 
     [Inject] public required ILiveFeed Feed { get; init; }
 
-    [Inject] public required EventIndexProvider Indexes { get; init; }
+    [Inject] public required ICurrentIndex Indexes { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
 

@@ -1,6 +1,6 @@
 using EventObserver.Components.Shared;
+using EventObserver.Core.Indexing;
 using EventObserver.Monitoring;
-using EventObserver.Storage.Index;
 
 using Microsoft.AspNetCore.Components;
 

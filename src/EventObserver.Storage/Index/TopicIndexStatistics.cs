@@ -1,3 +1,0 @@
-namespace EventObserver.Storage.Index;
-
-public sealed record TopicIndexStatistics(string Topic, long Count, DateTimeOffset? LastEventAt, int PartitionsSeen, long LostToRetention = 0);
