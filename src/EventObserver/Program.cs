@@ -20,6 +20,7 @@ using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;
 using EventObserver.Replay;
 using EventObserver.Security;
+using EventObserver.Shared;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Retention;
@@ -59,6 +60,7 @@ services.AddSingleton<IValidateOptions<LineageOptions>, LineageOptionsValidator>
 // Storage: the one open index per process (the ports of Core.Indexing, implemented on LiteDB), and retention over it.
 services.AddSingleton<EventIndexProvider>();
 services.AddSingleton<ICurrentIndex>(sp => sp.GetRequiredService<EventIndexProvider>());
+services.AddSingleton<IndexReads>();
 services.AddHostedService<RetentionService>();
 
 // Core: decoding with the user's lineage mappings.
