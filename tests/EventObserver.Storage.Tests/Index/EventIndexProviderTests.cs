@@ -1,4 +1,4 @@
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Tests.Support;
@@ -110,7 +110,7 @@ public sealed class EventIndexProviderTests : IDisposable
         }
 
         using var provider = Create();
-        Assert.Equal(5, provider.Current!.Query(new EventQuery()).Count);
+        Assert.Equal(5, provider.Current!.Query(new EventSelection()).Count);
 
         var index = provider.OpenForCluster("cluster-a");
 
