@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Core.Feed;
 
@@ -21,7 +22,7 @@ internal sealed class FeedSubscription : IFeedSubscription
     private long _dropped;
     private bool _disposed;
 
-    public FeedSubscription(FeedFilter filter, Func<EventEnvelope, bool>? match, int capacity, FilterBudget budget, Action<FeedSubscription> remove)
+    public FeedSubscription(EventSelection filter, Func<EventEnvelope, bool>? match, int capacity, FilterBudget budget, Action<FeedSubscription> remove)
     {
         Filter = filter;
         _capacity = capacity;
@@ -29,7 +30,7 @@ internal sealed class FeedSubscription : IFeedSubscription
         Reader = new SubscriptionReader(this, match, budget);
     }
 
-    public FeedFilter Filter { get; }
+    public EventSelection Filter { get; }
 
     public ChannelReader<EventEnvelope> Reader { get; }
 

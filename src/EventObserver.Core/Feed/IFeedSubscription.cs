@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Core.Feed;
 
@@ -10,7 +11,7 @@ namespace EventObserver.Core.Feed;
 /// </summary>
 public interface IFeedSubscription : IDisposable
 {
-    FeedFilter Filter { get; }
+    EventSelection Filter { get; }
 
     /// <summary>Matching events in publish order, filtered as they are read (meant for one reader at a time).</summary>
     ChannelReader<EventEnvelope> Reader { get; }

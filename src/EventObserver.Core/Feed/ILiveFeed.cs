@@ -1,4 +1,5 @@
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Core.Feed;
 
@@ -15,8 +16,8 @@ public interface ILiveFeed
     void Publish(IReadOnlyList<EventEnvelope> batch);
 
     /// <summary>The most recent published events matching <paramref name="filter"/>, newest first (from the ring buffer).</summary>
-    IReadOnlyList<EventEnvelope> Recent(FeedFilter filter, int max);
+    IReadOnlyList<EventEnvelope> Recent(EventSelection filter, int max);
 
     /// <summary>A subscription receiving every later matching event, until disposed.</summary>
-    IFeedSubscription Subscribe(FeedFilter filter, int capacity = 10_000);
+    IFeedSubscription Subscribe(EventSelection filter, int capacity = 10_000);
 }

@@ -1,4 +1,5 @@
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Core.Feed;
 
@@ -118,7 +119,7 @@ public sealed class LiveFeed : ILiveFeed
         }
     }
 
-    public IReadOnlyList<EventEnvelope> Recent(FeedFilter filter, int max)
+    public IReadOnlyList<EventEnvelope> Recent(EventSelection filter, int max)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (max <= 0)
@@ -141,14 +142,14 @@ public sealed class LiveFeed : ILiveFeed
         return result;
     }
 
-    public IFeedSubscription Subscribe(FeedFilter filter, int capacity = 10_000)
+    public IFeedSubscription Subscribe(EventSelection filter, int capacity = 10_000)
     {
         ArgumentNullException.ThrowIfNull(filter);
         return Subscribe(filter, filter.IsEmpty ? null : filter.Matches, capacity);
     }
 
     /// <summary>A subscription whose reader selects events with <paramref name="match"/> (null: every event).</summary>
-    internal IFeedSubscription Subscribe(FeedFilter filter, Func<EventEnvelope, bool>? match, int capacity)
+    internal IFeedSubscription Subscribe(EventSelection filter, Func<EventEnvelope, bool>? match, int capacity)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);

@@ -1,9 +1,11 @@
+using EventObserver.Core.Selection;
+
 namespace EventObserver.Core.Flows;
 
 /// <summary>Bounds for <see cref="FlowMapBuilder"/>.</summary>
 public sealed record FlowMapOptions
 {
-    public const int DefaultMaxEvents = 200_000;
+    public const int DefaultMaxEvents = TimeWindow.MaxEvents;
 
     /// <summary>At most this many messages (the most recent of the window) are looked at.</summary>
     public int MaxEvents { get; init; } = DefaultMaxEvents;

@@ -1,18 +1,15 @@
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Core.Indexing;
 
 /// <summary>
-/// A set of indexed events to read in order (a replay selection): every set property of <see cref="Filter"/> must
-/// match (its <see cref="EventQuery.Limit"/> is ignored), optionally only inside <see cref="Offsets"/>, and only
-/// below <see cref="EndOffsets"/> so a run reads a fixed set while ingestion goes on.
+/// A set of indexed events to read in order (a replay selection, an analysed window): the events of
+/// <see cref="Selection"/> (its <see cref="EventSelection.Limit"/> is ignored), and only below <see cref="EndOffsets"/>
+/// so a run reads a fixed set while ingestion goes on.
 /// </summary>
 public sealed record EventRange
 {
-    public EventQuery Filter { get; init; } = new();
-
-    /// <summary>When not empty, only events inside one of these ranges (each partition given once or more).</summary>
-    public IReadOnlyList<PartitionOffsetRange> Offsets { get; init; } = [];
+    public EventSelection Selection { get; init; } = EventSelection.All;
 
     /// <summary>
     /// When set, only events below the given next offset of their partition, and no event of a partition missing

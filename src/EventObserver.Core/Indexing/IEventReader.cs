@@ -1,5 +1,5 @@
 using EventObserver.Core.Envelopes;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Core.Indexing;
 
@@ -8,8 +8,8 @@ public interface IEventReader
 {
     EventEnvelope? Get(string topic, int partition, long offset);
 
-    /// <summary>Newest first, at most <see cref="EventQuery.Limit"/> (capped at <see cref="EventQuery.MaxLimit"/>).</summary>
-    IReadOnlyList<EventEnvelope> Query(EventQuery query);
+    /// <summary>Newest first, at most <see cref="EventSelection.Limit"/> (capped at <see cref="EventSelection.MaxLimit"/>).</summary>
+    IReadOnlyList<EventEnvelope> Query(EventSelection selection);
 
     /// <summary>
     /// Every event of <paramref name="range"/>, streamed chunk by chunk (never all in memory): each partition in

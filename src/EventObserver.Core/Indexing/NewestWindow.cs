@@ -1,4 +1,4 @@
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Core.Indexing;
 
@@ -56,5 +56,5 @@ public static class NewestWindow
         return DateTimeOffset.FromUnixTimeMilliseconds(hi);
     }
 
-    private static EventRange Range(DateTimeOffset from, DateTimeOffset to) => new() { Filter = new EventQuery { From = from, To = to } };
+    private static EventRange Range(DateTimeOffset from, DateTimeOffset to) => new() { Selection = new EventSelection { From = from, To = to } };
 }

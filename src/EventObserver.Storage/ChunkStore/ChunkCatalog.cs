@@ -1,5 +1,4 @@
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
 
 namespace EventObserver.Storage.ChunkStore;
 
@@ -172,25 +171,18 @@ internal sealed class ChunkCatalog
     }
 
     /// <summary>Chunks that may hold a match, newest (by latest timestamp) first.</summary>
-    public List<ChunkMeta> Candidates(EventQuery query)
+    public List<ChunkMeta> Candidates(ChunkFilter filter)
     {
-        var filter = ChunkFilter.Create(query, this);
-        if (filter is null)
-        {
-            return [];
-        }
-
         lock (_sync)
         {
             var result = new List<ChunkMeta>();
             foreach (var (number, chunks) in _chunks)
             {
-                if (query.Topic is not null && _partitions[number].Topic != query.Topic)
+                var key = _partitions[number];
+                if (filter.IncludesPartition(key))
                 {
-                    continue;
+                    result.AddRange(chunks.Where(c => filter.MightMatch(key, c)));
                 }
-
-                result.AddRange(chunks.Where(filter.MightMatch));
             }
 
             result.Sort((a, b) => b.MaxTimestampMs.CompareTo(a.MaxTimestampMs));

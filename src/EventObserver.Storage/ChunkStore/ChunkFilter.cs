@@ -1,63 +1,95 @@
 using EventObserver.Core.Envelopes;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Indexing;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Storage.ChunkStore;
 
-/// <summary>The chunk-level part of an <see cref="EventQuery"/>: time range, kind, type number and bloom probes.</summary>
+/// <summary>
+/// An <see cref="EventSelection"/> against the index: the partitions it may read (topics, ranges), the chunk-level cut
+/// (time range, kind, type number, bloom probes, ranges) and the exact per-event check. Source, header and free text
+/// have no index: they are checked on each decoded event, last.
+/// </summary>
 internal sealed class ChunkFilter
 {
-    private long _from = long.MinValue;
-    private long _to = long.MaxValue;
-    private byte _kindMask = 0xFF;
-    private int? _typeNumber;
+    private readonly EventSelection _selection;
+    private readonly long _from;
+    private readonly long _to;
+    private readonly byte _kindMask = 0xFF;
+    private readonly MessageKind? _kind;
+    private readonly string? _type;
+    private readonly string? _key;
+    private readonly string? _messageId;
+    private readonly string? _correlationId;
+    private readonly string? _causationId;
+    private readonly IReadOnlyList<PartitionRange> _ranges;
+    private readonly bool _scan;
     private readonly List<ulong> _hashes = [];
 
-    /// <summary>Null when nothing can match (for example a type never indexed).</summary>
-    public static ChunkFilter? Create(EventQuery query, ChunkCatalog catalog)
+    private ChunkFilter(EventSelection selection, int? typeNumber)
     {
-        var filter = new ChunkFilter();
-        if (query.From is { } from)
+        _selection = selection;
+        TypeNumber = typeNumber;
+        _from = selection.From?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        _to = selection.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
+        if (selection.Kind is { } kind)
         {
-            filter._from = from.ToUnixTimeMilliseconds();
+            _kind = kind;
+            _kindMask = KindBit(kind);
         }
 
-        if (query.To is { } to)
+        _type = Blank(selection.Type);
+        _key = Blank(selection.Key);
+        _messageId = Blank(selection.MessageId);
+        _correlationId = Blank(selection.CorrelationId);
+        _causationId = Blank(selection.CausationId);
+        _ranges = selection.Ranges;
+        _scan = selection.NeedsScan;
+        AddHash(LookupHash.MessageId, _messageId);
+        AddHash(LookupHash.CorrelationId, _correlationId);
+        AddHash(LookupHash.CausationId, _causationId);
+        AddHash(LookupHash.Key, _key);
+    }
+
+    /// <summary>The type's number in the catalog, when the selection names a type.</summary>
+    public int? TypeNumber { get; }
+
+    /// <summary>True when some event of a chunk that passes <see cref="MightMatch"/> may still fail the exact check.</summary>
+    public bool ChecksEachEvent =>
+        _kind is not null || _key is not null || _messageId is not null || _correlationId is not null || _causationId is not null || _scan;
+
+    /// <summary>Null when nothing can match (for example a type never indexed).</summary>
+    public static ChunkFilter? Create(EventSelection selection, ChunkCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        if (Blank(selection.Type) is not { } type)
         {
-            filter._to = to.ToUnixTimeMilliseconds();
+            return new ChunkFilter(selection, null);
         }
 
-        if (query.Kind is { } kind)
-        {
-            filter._kindMask = KindBit(kind);
-        }
-
-        if (query.Type is not null)
-        {
-            if (!catalog.TryGetTypeNumber(query.Type, out var number))
-            {
-                return null;
-            }
-
-            filter._typeNumber = number;
-        }
-
-        filter.AddHash(LookupHash.MessageId, query.MessageId);
-        filter.AddHash(LookupHash.CorrelationId, query.CorrelationId);
-        filter.AddHash(LookupHash.CausationId, query.CausationId);
-        filter.AddHash(LookupHash.Key, query.Key);
-        return filter;
+        return catalog.TryGetTypeNumber(type, out var number) ? new ChunkFilter(selection, number) : null;
     }
 
     public static byte KindBit(MessageKind kind) => (byte)(1 << ((int)kind & 7));
 
-    public bool MightMatch(ChunkMeta chunk)
+    /// <summary>Whether events of this partition may be selected (its topic is listed, a range names it).</summary>
+    public bool IncludesPartition(TopicPartitionKey key)
+    {
+        if (_selection.Topics.Count > 0 && !_selection.Topics.Contains(key.Topic, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        return _ranges.Count == 0 || _ranges.Any(r => r.IsOf(key.Topic, key.Partition));
+    }
+
+    public bool MightMatch(TopicPartitionKey key, ChunkMeta chunk)
     {
         if (chunk.MaxTimestampMs < _from || chunk.MinTimestampMs > _to || (chunk.KindMask & _kindMask) == 0)
         {
             return false;
         }
 
-        if (_typeNumber is { } type && Array.IndexOf(chunk.TypeNumbers, type) < 0)
+        if (TypeNumber is { } type && Array.IndexOf(chunk.TypeNumbers, type) < 0)
         {
             return false;
         }
@@ -70,20 +102,41 @@ internal sealed class ChunkFilter
             }
         }
 
-        return true;
+        return _ranges.Count == 0 || _ranges.Any(r => r.IsOf(key.Topic, key.Partition) && r.Overlaps(chunk.FirstOffset, chunk.LastOffset));
     }
 
-    /// <summary>The exact check on a decoded envelope (chunk filters are only a first cut).</summary>
-    public static bool Matches(EventEnvelope e, EventQuery q) =>
-        (q.Topic is null || e.Topic == q.Topic)
-        && (q.Type is null || e.MessageType == q.Type)
-        && (q.Kind is null || e.Kind == q.Kind)
-        && (q.Key is null || e.Key == q.Key)
-        && (q.MessageId is null || e.MessageId == q.MessageId)
-        && (q.CorrelationId is null || e.CorrelationId == q.CorrelationId)
-        && (q.CausationId is null || e.CausationId == q.CausationId)
-        && (q.From is null || e.TimestampMs >= q.From.Value.ToUnixTimeMilliseconds())
-        && (q.To is null || e.TimestampMs <= q.To.Value.ToUnixTimeMilliseconds());
+    /// <summary>Whether the chunk's timestamps and offsets all lie inside the selection's time range and ranges.</summary>
+    public bool Covers(TopicPartitionKey key, ChunkMeta chunk) =>
+        chunk.MinTimestampMs >= _from && chunk.MaxTimestampMs <= _to
+        && (_ranges.Count == 0 || _ranges.Any(r => r.IsOf(key.Topic, key.Partition) && r.Covers(chunk.FirstOffset, chunk.LastOffset)));
+
+    /// <summary>The exact check on a decoded envelope of an included partition (chunk filters are only a first cut).</summary>
+    public bool Matches(EventEnvelope e) =>
+        (_type is null || e.MessageType == _type)
+        && (_kind is null || e.Kind == _kind)
+        && (_key is null || e.Key == _key)
+        && (_messageId is null || e.MessageId == _messageId)
+        && (_correlationId is null || e.CorrelationId == _correlationId)
+        && (_causationId is null || e.CausationId == _causationId)
+        && e.TimestampMs >= _from
+        && e.TimestampMs <= _to
+        && (_ranges.Count == 0 || InRanges(e))
+        && (!_scan || _selection.MatchesScannedParts(e));
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private bool InRanges(EventEnvelope e)
+    {
+        foreach (var range in _ranges)
+        {
+            if (range.IsOf(e.Topic, e.Partition) && range.Contains(e.Offset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void AddHash(char field, string? value)
     {

@@ -9,22 +9,14 @@ namespace EventObserver.Storage.ChunkStore;
 /// </summary>
 internal sealed class RangePlan
 {
-    private readonly EventRange _range;
-    private readonly bool _perRecordFilter;
-    private readonly long _fromMs;
-    private readonly long _toMs;
-    private readonly int? _typeNumber;
+    private readonly ChunkFilter _filter;
+    private readonly IReadOnlyDictionary<TopicPartitionKey, long>? _ends;
 
-    private RangePlan(EventRange range, int? typeNumber, List<(TopicPartitionKey Key, List<ChunkMeta> Chunks)> partitions)
+    private RangePlan(ChunkFilter filter, IReadOnlyDictionary<TopicPartitionKey, long>? ends, List<(TopicPartitionKey Key, List<ChunkMeta> Chunks)> partitions)
     {
-        _range = range;
-        _typeNumber = typeNumber;
+        _filter = filter;
+        _ends = ends;
         Partitions = partitions;
-        var q = range.Filter;
-        _fromMs = q.From?.ToUnixTimeMilliseconds() ?? long.MinValue;
-        _toMs = q.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
-        _perRecordFilter = q.Kind is not null || q.Key is not null || q.MessageId is not null
-            || q.CorrelationId is not null || q.CausationId is not null;
     }
 
     public List<(TopicPartitionKey Key, List<ChunkMeta> Chunks)> Partitions { get; }
@@ -33,82 +25,40 @@ internal sealed class RangePlan
     public static RangePlan? Create(EventRange range, ChunkCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(range);
-        var query = range.Filter;
-        var filter = ChunkFilter.Create(query, catalog);
+        var filter = ChunkFilter.Create(range.Selection, catalog);
         if (filter is null)
         {
             return null;
         }
 
-        var offsets = range.Offsets;
         var ends = range.EndOffsets;
-        var partitions = catalog.ByPartition(key =>
-            (query.Topic is null || key.Topic == query.Topic)
-            && (offsets.Count == 0 || offsets.Any(o => o.Topic == key.Topic && o.Partition == key.Partition))
-            && (ends is null || ends.ContainsKey(key)));
-        int? typeNumber = query.Type is not null && catalog.TryGetTypeNumber(query.Type, out var number) ? number : null;
-        var plan = new RangePlan(range, typeNumber, partitions);
+        var partitions = catalog.ByPartition(key => filter.IncludesPartition(key) && (ends is null || ends.ContainsKey(key)));
         foreach (var (key, chunks) in partitions)
         {
             var end = ends is not null && ends.TryGetValue(key, out var next) ? next : long.MaxValue;
-            chunks.RemoveAll(c => !filter.MightMatch(c) || c.FirstOffset >= end || !plan.Overlaps(key, c));
+            chunks.RemoveAll(c => c.FirstOffset >= end || !filter.MightMatch(key, c));
         }
 
         partitions.RemoveAll(p => p.Chunks.Count == 0);
-        return plan;
+        return new RangePlan(filter, ends, partitions);
     }
 
     /// <summary>True when every event of the chunk matches, so it can be counted without reading it.</summary>
     public bool MatchesWhole(TopicPartitionKey key, ChunkMeta chunk)
     {
-        if (_perRecordFilter || chunk.MinTimestampMs < _fromMs || chunk.MaxTimestampMs > _toMs)
+        if (_filter.ChecksEachEvent || !_filter.Covers(key, chunk))
         {
             return false;
         }
 
-        if (_typeNumber is { } type && (chunk.TypeNumbers.Length != 1 || chunk.TypeNumbers[0] != type))
+        if (_filter.TypeNumber is { } type && (chunk.TypeNumbers.Length != 1 || chunk.TypeNumbers[0] != type))
         {
             return false;
         }
 
-        if (_range.EndOffsets is { } ends && chunk.LastOffset >= ends[key])
-        {
-            return false;
-        }
-
-        return _range.Offsets.Count == 0 || _range.Offsets.Any(o =>
-            o.Topic == key.Topic && o.Partition == key.Partition && o.FromOffset <= chunk.FirstOffset && o.ToOffset >= chunk.LastOffset);
+        return _ends is null || chunk.LastOffset < _ends[key];
     }
 
-    public bool Matches(EventEnvelope e, TopicPartitionKey key)
-    {
-        if (!ChunkFilter.Matches(e, _range.Filter))
-        {
-            return false;
-        }
-
-        if (_range.EndOffsets is { } ends && e.Offset >= ends[key])
-        {
-            return false;
-        }
-
-        if (_range.Offsets.Count == 0)
-        {
-            return true;
-        }
-
-        foreach (var o in _range.Offsets)
-        {
-            if (o.Topic == key.Topic && o.Partition == key.Partition && o.Contains(e.Offset))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool Overlaps(TopicPartitionKey key, ChunkMeta chunk) =>
-        _range.Offsets.Count == 0 || _range.Offsets.Any(o =>
-            o.Topic == key.Topic && o.Partition == key.Partition && o.FromOffset <= chunk.LastOffset && o.ToOffset >= chunk.FirstOffset);
+    public bool Matches(EventEnvelope e, TopicPartitionKey key) =>
+        _filter.Matches(e) && (_ends is null || e.Offset < _ends[key]);
 }

@@ -1,7 +1,7 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.ChunkStore;
 using EventObserver.Storage.Lineage;
 
@@ -106,12 +106,17 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         return chunk is null ? null : Lookup.Get(chunk, offset);
     }
 
-    public IReadOnlyList<EventEnvelope> Query(EventQuery query)
+    public IReadOnlyList<EventEnvelope> Query(EventSelection selection)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var limit = query.Limit <= 0 ? EventQuery.DefaultLimit : Math.Min(query.Limit, EventQuery.MaxLimit);
+        ArgumentNullException.ThrowIfNull(selection);
+        var limit = selection.Limit is > 0 and var asked ? (int)Math.Min(asked, EventSelection.MaxLimit) : EventSelection.DefaultLimit;
         var results = new List<EventEnvelope>();
-        foreach (var chunk in _catalog.Candidates(query))
+        if (ChunkFilter.Create(selection, _catalog) is not { } filter)
+        {
+            return results;
+        }
+
+        foreach (var chunk in _catalog.Candidates(filter))
         {
             // Candidates come by latest timestamp: once the page is full and this chunk holds nothing newer
             // than its oldest entry, no later chunk can either.
@@ -126,7 +131,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
                 continue;
             }
 
-            results.AddRange(events.Where(e => ChunkFilter.Matches(e, query)));
+            results.AddRange(events.Where(filter.Matches));
             if (results.Count >= limit)
             {
                 results.Sort(NewestFirst);

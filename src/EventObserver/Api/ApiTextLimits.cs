@@ -28,15 +28,24 @@ internal static class ApiTextLimits
         return errors;
     }
 
-    public static Dictionary<string, string[]> Check(ReplaySelection selection, string prefix = "")
+    public static Dictionary<string, string[]> Check(ReplaySelectionDto selection, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(selection);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Add(errors, prefix + "topic", selection.Topic, MaxTopicLength);
+        for (var i = 0; i < (selection.Topics?.Count ?? 0); i++)
+        {
+            Add(errors, $"{prefix}topics[{i}]", selection.Topics![i], MaxTopicLength);
+        }
+
         Add(errors, prefix + "type", selection.Type, MaxSelectionValueLength);
         Add(errors, prefix + "key", selection.Key, MaxSelectionValueLength);
         Add(errors, prefix + "correlationId", selection.CorrelationId, MaxSelectionValueLength);
         Add(errors, prefix + "causationId", selection.CausationId, MaxSelectionValueLength);
+        Add(errors, prefix + "messageId", selection.MessageId, MaxSelectionValueLength);
+        Add(errors, prefix + "source", selection.Source, MaxSelectionValueLength);
+        Add(errors, prefix + "header", selection.Header, MaxSelectionValueLength);
+        Add(errors, prefix + "kind", selection.Kind, MaxSelectionValueLength);
         return errors;
     }
 

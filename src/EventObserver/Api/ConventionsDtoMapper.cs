@@ -9,7 +9,7 @@ public static class ConventionsDtoMapper
     {
         var report = snapshot.Report;
         return new ConventionsDto(
-            snapshot.Window.Name, snapshot.From, snapshot.To, snapshot.InWindow, snapshot.Read, snapshot.Capped, snapshot.MaxEvents,
+            snapshot.Window.Text, snapshot.From, snapshot.To, snapshot.InWindow, snapshot.Read, snapshot.Capped, snapshot.MaxEvents,
             snapshot.ReadFrom, report.Checked, report.Flagged, report.Tombstones, [.. report.Sources.Select(ToDto)]);
     }
 

@@ -1,4 +1,7 @@
 using EventObserver.Conventions;
+using EventObserver.Core.Selection;
+
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EventObserver.Api;
 
@@ -6,23 +9,21 @@ public static class ConventionsEndpoints
 {
     public static IEndpointRouteBuilder MapConventionsEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/conventions", GetConventions)
-            .WithTags("Conventions")
-            .Produces<ConventionsDto>()
-            .ProducesValidationProblem();
+        routes.MapGet("/api/conventions", GetConventions).WithTags("Conventions");
         return routes;
     }
 
-    private static IResult GetConventions(string? window, ConventionsReader reader)
+    private static Results<Ok<ConventionsDto>, ValidationProblem> GetConventions(QueryValue<TimeWindow> window, ConventionsReader reader)
     {
-        if (!ConventionWindow.TryParse(window, out var parsed))
+        var read = window.ValueOr(ConventionsReader.DefaultWindow);
+        if (window.Problem is not null || !ConventionsReader.Windows.Contains(read))
         {
-            var allowed = string.Join(", ", ConventionWindow.All.Select(w => w.Name));
+            var allowed = string.Join(", ", ConventionsReader.Windows.Select(w => w.Text));
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["window"] = [$"'{window}' is not a window; use one of {allowed}."] },
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { [window.Name] = [$"'{window.Text}' is not a window; use one of {allowed}."] },
                 detail: "One or more query parameters are invalid.");
         }
 
-        return TypedResults.Ok(ConventionsDtoMapper.ToDto(reader.Read(parsed)));
+        return TypedResults.Ok(ConventionsDtoMapper.ToDto(reader.Read(read)));
     }
 }

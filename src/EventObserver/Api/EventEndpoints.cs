@@ -1,5 +1,7 @@
 using EventObserver.Core.Indexing;
 
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace EventObserver.Api;
 
 public static class EventEndpoints
@@ -7,29 +9,22 @@ public static class EventEndpoints
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/events").WithTags("Events");
-        group.MapGet("/", ListEvents)
-            .Produces<EventSummaryDto[]>()
-            .ProducesValidationProblem();
+        group.MapGet("/", ListEvents);
         group.MapGet("/{topic}/{partition:int}/{offset:long}", GetEvent)
             .Produces<EventDetailDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static IResult ListEvents(HttpRequest request, ICurrentIndex indexes)
+    /// <summary>The events of the selection in the query string (the feed page's names), newest first.</summary>
+    private static Results<Ok<EventSummaryDto[]>, ValidationProblem> ListEvents(SelectionParameters query, ICurrentIndex indexes)
     {
-        var query = EventQueryParser.Parse(request.Query, out var errors);
-        if (errors.Count > 0)
+        if (query.Problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, detail: "One or more query parameters are invalid.");
+            return TypedResults.ValidationProblem(query.Problems, detail: "One or more query parameters are invalid.");
         }
 
-        if (!indexes.TryGet(out var index))
-        {
-            return TypedResults.Ok(Array.Empty<EventSummaryDto>());
-        }
-
-        return TypedResults.Ok(index.Query(query).Select(EventDtoMapper.ToSummary).ToArray());
+        return TypedResults.Ok(indexes.TryGet(out var index) ? index.Query(query.Selection).Select(EventDtoMapper.ToSummary).ToArray() : []);
     }
 
     private static IResult GetEvent(string topic, int partition, long offset, ICurrentIndex indexes)

@@ -1,4 +1,7 @@
+using EventObserver.Core.Selection;
 using EventObserver.Flows;
+
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EventObserver.Api;
 
@@ -6,22 +9,18 @@ public static class FlowEndpoints
 {
     public static IEndpointRouteBuilder MapFlowEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/flows", GetFlows)
-            .WithTags("Flows")
-            .Produces<FlowMapDto>()
-            .ProducesValidationProblem();
+        routes.MapGet("/api/flows", GetFlows).WithTags("Flows");
         return routes;
     }
 
-    private static IResult GetFlows(HttpRequest request, FlowMapReader reader)
+    private static Results<Ok<FlowMapDto>, ValidationProblem> GetFlows(QueryValue<TimeWindow> window, FlowMapReader reader)
     {
-        if (!FlowWindow.TryParse(request.Query["window"].ToString(), out var window, out var problem))
+        if (window.Problem is not null)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["window"] = [problem!] },
-                detail: "One or more query parameters are invalid.");
+            return TypedResults.ValidationProblem(window.Problems, detail: "One or more query parameters are invalid.");
         }
 
-        return TypedResults.Ok(FlowDtoMapper.ToDto(reader.Read(window), window.Text));
+        var read = window.ValueOr(FlowMapReader.DefaultWindow);
+        return TypedResults.Ok(FlowDtoMapper.ToDto(reader.Read(read), read.Text));
     }
 }

@@ -1,9 +1,7 @@
-using System.Globalization;
-
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Api;
 
@@ -50,7 +48,7 @@ public sealed class LineageReader(ICurrentIndex indexes)
             return null;
         }
 
-        if (TryParsePosition(text, out var position) && index.Get(position.Topic, position.Partition, position.Offset) is not null)
+        if (EventPosition.TryParse(text, out var position) && index.Get(position.Topic, position.Partition, position.Offset) is not null)
         {
             return LineageStart.ForEvent(position);
         }
@@ -71,27 +69,6 @@ public sealed class LineageReader(ICurrentIndex indexes)
             return [];
         }
 
-        return [.. types.SelectMany(type => index.Query(new EventQuery { Type = type, Limit = perType }))];
-    }
-
-    /// <summary>Reads <c>topic/partition/offset</c>; topic names may hold dots, dashes and underscores (never a slash).</summary>
-    public static bool TryParsePosition(string? text, out EventPosition position)
-    {
-        position = default;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        var parts = text.Trim().Split('/');
-        if (parts.Length != 3 || parts[0].Length == 0
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var partition)
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
-        {
-            return false;
-        }
-
-        position = new EventPosition(parts[0], partition, offset);
-        return true;
+        return [.. types.SelectMany(type => index.Query(new EventSelection { Type = type, Limit = perType }))];
     }
 }

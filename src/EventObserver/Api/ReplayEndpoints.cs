@@ -83,14 +83,14 @@ public static class ReplayEndpoints
 
     private static async Task<IResult> CountAsync(HttpRequest request, ReplayRunManager runs, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (selection, bodyProblem) = await ReplayBody.ReadAsync<ReplaySelection>(request, json, ct);
-        if (selection is null)
+        var (body, bodyProblem) = await ReplayBody.ReadAsync<ReplaySelectionDto>(request, json, ct);
+        if (body is null)
         {
             return bodyProblem!;
         }
 
-        var errors = selection.Validate();
-        foreach (var (field, messages) in ApiTextLimits.Check(selection))
+        var selection = body.ToSelection(out var errors);
+        foreach (var (field, messages) in ApiTextLimits.Check(body))
         {
             errors[field] = messages;
         }

@@ -7,7 +7,7 @@ namespace EventObserver.Api;
 /// projection's name), <c>saved</c> (a saved projection) or <c>publish</c>.
 /// </summary>
 public sealed record ReplayRequestDto(
-    ReplaySelection? Selection,
+    ReplaySelectionDto? Selection,
     string? Projection,
     string? Template,
     ReplaySavedRefDto? Saved,

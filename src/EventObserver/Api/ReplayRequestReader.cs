@@ -47,9 +47,15 @@ internal static class ReplayRequestReader
             label ??= $"{definition.Name} v{definition.Version}";
         }
 
+        var selection = (dto.Selection ?? new ReplaySelectionDto()).ToSelection(out var selectionProblems);
+        if (selectionProblems.Count > 0)
+        {
+            return (null, TypedResults.ValidationProblem(selectionProblems, detail: "The selection is invalid."));
+        }
+
         return (new ReplayRequest
         {
-            Selection = dto.Selection ?? new ReplaySelection(),
+            Selection = selection,
             Script = script,
             Publish = dto.Publish,
             OnError = onError,

@@ -1,6 +1,6 @@
 using EventObserver.Core.Conventions;
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Conventions;
 
@@ -12,15 +12,20 @@ namespace EventObserver.Conventions;
 /// </summary>
 public sealed class ConventionsReader(ICurrentIndex indexes, TimeProvider time, int maxEvents = ConventionsReader.DefaultMaxEvents)
 {
-    public const int DefaultMaxEvents = 200_000;
+    public const int DefaultMaxEvents = TimeWindow.MaxEvents;
+
+    /// <summary>The windows the check offers (and the only ones the API takes).</summary>
+    public static IReadOnlyList<TimeWindow> Windows { get; } = [TimeWindow.FifteenMinutes, TimeWindow.OneHour, TimeWindow.OneDay];
+
+    public static TimeWindow DefaultWindow => TimeWindow.OneHour;
 
     public int MaxEvents => maxEvents;
 
-    public ConventionsSnapshot Read(ConventionWindow window)
+    public ConventionsSnapshot Read(TimeWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
         var to = time.GetUtcNow();
-        var from = to - window.Duration;
+        var from = to - window.Length;
         if (!indexes.TryGet(out var index))
         {
             return new ConventionsSnapshot(window, from, to, 0, from, false, maxEvents, ConventionsReport.Empty);
@@ -36,5 +41,5 @@ public sealed class ConventionsReader(ICurrentIndex indexes, TimeProvider time, 
         return new ConventionsSnapshot(window, from, to, inWindow, readFrom, inWindow > maxEvents, maxEvents, analyzer.Build());
     }
 
-    private static EventRange Range(DateTimeOffset from, DateTimeOffset to) => new() { Filter = new EventQuery { From = from, To = to } };
+    private static EventRange Range(DateTimeOffset from, DateTimeOffset to) => new() { Selection = new EventSelection { From = from, To = to } };
 }

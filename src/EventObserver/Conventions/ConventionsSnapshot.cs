@@ -1,4 +1,5 @@
 using EventObserver.Core.Conventions;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Conventions;
 
@@ -8,7 +9,7 @@ namespace EventObserver.Conventions;
 /// on were read (<see cref="Capped"/>).
 /// </summary>
 public sealed record ConventionsSnapshot(
-    ConventionWindow Window,
+    TimeWindow Window,
     DateTimeOffset From,
     DateTimeOffset To,
     long InWindow,

@@ -1,11 +1,11 @@
 using EventObserver.Core.Flows;
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Flows;
 
 /// <summary>
-/// The flow map of the last <see cref="FlowWindow"/> over the current index, shared by the page and the API.
+/// The flow map of the last <see cref="TimeWindow"/> over the current index, shared by the page and the API.
 /// Reads at most <see cref="MaxEvents"/> messages (the most recent of the window): when the window holds more,
 /// its start is moved forward until the rest fits (<see cref="NewestWindow"/>), so a 24 h window on a busy cluster
 /// never decodes more than the cap. One build at a time; an answer is reused
@@ -14,6 +14,11 @@ namespace EventObserver.Flows;
 public sealed class FlowMapReader(ICurrentIndex indexes, TimeProvider time, SavedProjectionTypes projections, int maxEvents = FlowMapOptions.DefaultMaxEvents)
 {
     public static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(2);
+
+    /// <summary>The windows the page offers; any other of up to <see cref="TimeWindow.Max"/> works in the URL and the API.</summary>
+    public static IReadOnlyList<TimeWindow> Windows { get; } = [TimeWindow.FiveMinutes, TimeWindow.FifteenMinutes, TimeWindow.OneHour, TimeWindow.OneDay];
+
+    public static TimeWindow DefaultWindow => TimeWindow.FifteenMinutes;
 
     private readonly Lock _sync = new();
     private readonly FlowMapBuilder _builder = new(new FlowMapOptions { MaxEvents = maxEvents });
@@ -24,7 +29,7 @@ public sealed class FlowMapReader(ICurrentIndex indexes, TimeProvider time, Save
     /// <summary>How long the last build took (the index read included); lets auto-refresh back off when reading is costly.</summary>
     public TimeSpan LastReadCost { get; private set; }
 
-    public FlowMap Read(FlowWindow window)
+    public FlowMap Read(TimeWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
         lock (_sync)
@@ -43,7 +48,7 @@ public sealed class FlowMapReader(ICurrentIndex indexes, TimeProvider time, Save
         }
     }
 
-    private FlowMap Build(FlowWindow window, DateTimeOffset now)
+    private FlowMap Build(TimeWindow window, DateTimeOffset now)
     {
         var from = now - window.Length;
         if (!indexes.TryGet(out var index))
@@ -55,5 +60,5 @@ public sealed class FlowMapReader(ICurrentIndex indexes, TimeProvider time, Save
         return _builder.Build(index.ReadOldestFirst(Since(start)), from, now, projections.Current(), alreadyCapped: start > from);
     }
 
-    private static EventRange Since(DateTimeOffset from) => new() { Filter = new EventQuery { From = from } };
+    private static EventRange Since(DateTimeOffset from) => new() { Selection = new EventSelection { From = from } };
 }

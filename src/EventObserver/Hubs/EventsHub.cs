@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -41,11 +42,11 @@ public sealed class EventsHub(FeedHubConnections connections, ILiveFeed feed, IO
         await base.OnDisconnectedAsync(exception);
     }
 
-    private static FeedFilter ToFilter(FeedFilterDto? filter)
+    private static EventSelection ToFilter(FeedFilterDto? filter)
     {
         try
         {
-            return (filter ?? new FeedFilterDto()).ToFilter();
+            return (filter ?? new FeedFilterDto()).ToSelection();
         }
         catch (ArgumentException e)
         {
@@ -54,7 +55,7 @@ public sealed class EventsHub(FeedHubConnections connections, ILiveFeed feed, IO
         }
     }
 
-    private async IAsyncEnumerable<FeedEventDto> StreamCore(FeedFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<FeedEventDto> StreamCore(EventSelection filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var subscription = feed.Subscribe(filter, options.Value.SubscriptionCapacity);
         await foreach (var envelope in subscription.Reader.ReadAllAsync(cancellationToken))

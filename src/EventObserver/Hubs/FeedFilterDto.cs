@@ -1,13 +1,12 @@
-using EventObserver.Core.Envelopes;
-using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Hubs;
 
 /// <summary>
-/// The filter a hub client subscribes with. Every part is optional; set parts must all match, any listed
-/// topic matches. <see cref="Kind"/> is <c>Command</c>, <c>Event</c> or <c>Message</c>; <see cref="Text"/> (at most
-/// <see cref="FeedFilter.MaxTextLength"/> characters) is a case-insensitive scan of key, text headers and the first
-/// 64 KB of the payload.
+/// The filter a hub client subscribes with: the hub's wire contract, read into an <see cref="EventSelection"/>. Every
+/// part is optional; set parts must all match, any listed topic matches. <see cref="Kind"/> is <c>Command</c>,
+/// <c>Event</c> or <c>Message</c>; <see cref="Text"/> (at most <see cref="EventSelection.MaxTextLength"/> characters) is a
+/// case-insensitive scan of key, text headers and the first 64 KB of the payload.
 /// </summary>
 public sealed record FeedFilterDto
 {
@@ -21,24 +20,19 @@ public sealed record FeedFilterDto
     public string? HeaderValue { get; init; }
     public string? Text { get; init; }
 
-    /// <summary>The core filter; throws <see cref="ArgumentException"/> naming the bad part.</summary>
-    public FeedFilter ToFilter()
+    /// <summary>The selection; throws <see cref="ArgumentException"/> naming the bad part.</summary>
+    public EventSelection ToSelection()
     {
-        MessageKind? kind = null;
+        KindName? kind = null;
         if (!string.IsNullOrWhiteSpace(Kind))
         {
-            if (!Enum.TryParse<MessageKind>(Kind, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(Kind.Trim()[0]))
-            {
-                throw new ArgumentException($"kind '{Kind}' is not one of Command, Event, Message", nameof(Kind));
-            }
-
-            kind = parsed;
+            kind = KindName.TryParse(Kind, out var parsed, out var problem) ? parsed : throw new ArgumentException(problem, nameof(Kind));
         }
 
-        return new FeedFilter
+        return new EventSelection
         {
             Topics = [.. (Topics ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal)],
-            Kind = kind,
+            Kind = kind?.Kind,
             Type = Blank(Type),
             Key = Blank(Key),
             CorrelationId = Blank(CorrelationId),

@@ -1,4 +1,5 @@
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +47,7 @@ public sealed class FeedHubConnections : IAsyncDisposable
     }
 
     /// <summary>Starts streaming matching events to the connection, replacing its previous subscription.</summary>
-    public async Task SubscribeAsync(string connectionId, FeedFilter filter)
+    public async Task SubscribeAsync(string connectionId, EventSelection filter)
     {
         var subscription = _feed.Subscribe(filter, _options.SubscriptionCapacity);
         var pump = new FeedPump(connectionId, subscription, _hub.Clients.Client(connectionId), _options, _logger);

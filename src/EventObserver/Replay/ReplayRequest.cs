@@ -1,4 +1,5 @@
 using EventObserver.Core.Projections;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Replay;
 
@@ -7,7 +8,7 @@ public sealed record ReplayRequest
 {
     public const int MaxScriptLength = 256 * 1024;
 
-    public ReplaySelection Selection { get; init; } = new();
+    public EventSelection Selection { get; init; } = EventSelection.All;
 
     /// <summary>A JavaScript projection (see <see cref="ProjectionRunner"/>).</summary>
     public string? Script { get; init; }

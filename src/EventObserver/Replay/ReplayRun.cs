@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 
 using EventObserver.Core.Projections;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Replay;
 
@@ -71,7 +72,7 @@ public sealed partial class ReplayRun
 
     /// <summary>The projection's source; null for a publish.</summary>
     public string? Script { get; }
-    public ReplaySelection Selection => _resolved.Selection;
+    public EventSelection Selection => _resolved.Selection;
     public DateTimeOffset StartedAt { get; }
     public long Total => _resolved.Total;
 

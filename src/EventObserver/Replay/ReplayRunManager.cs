@@ -4,6 +4,7 @@ using System.Text.Json;
 using EventObserver.Configuration;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Projections;
+using EventObserver.Core.Selection;
 using EventObserver.Kafka.Replay;
 using EventObserver.Storage.Projections;
 
@@ -66,7 +67,7 @@ public sealed partial class ReplayRunManager : IDisposable
     }
 
     /// <summary>Counts a selection (exactly) before running it; null when no index is open.</summary>
-    public ReplaySelectionSummary? Describe(ReplaySelection selection)
+    public ReplaySelectionSummary? Describe(EventSelection selection)
     {
         ArgumentNullException.ThrowIfNull(selection);
         if (!_indexes.TryGet(out var index))
@@ -212,8 +213,8 @@ public sealed partial class ReplayRunManager : IDisposable
             ReplayId = id,
             TargetTopic = target,
             DryRun = publish.DryRun,
-            Selection = JsonSerializer.Serialize(request.Selection, ReplayJson.Options),
-            SourceTopics = request.Selection.Topic is { } topic ? [topic] : [],
+            Selection = JsonSerializer.Serialize(ReplaySelectionDto.Of(request.Selection), ReplayJson.Options),
+            SourceTopics = [.. request.Selection.Topics],
             Selected = resolved.Total,
             RatePerSec = publish.RatePerSec,
             Status = "running",

@@ -1,12 +1,13 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Replay;
 
 /// <summary>A selection resolved against the index at one moment: the frozen range, and how many events it gives.</summary>
 public sealed class ResolvedSelection
 {
-    private ResolvedSelection(IEventIndex index, ReplaySelection selection, EventRange range, long matching)
+    private ResolvedSelection(IEventIndex index, EventSelection selection, EventRange range, long matching)
     {
         Index = index;
         Selection = selection;
@@ -16,7 +17,7 @@ public sealed class ResolvedSelection
     }
 
     public IEventIndex Index { get; }
-    public ReplaySelection Selection { get; }
+    public EventSelection Selection { get; }
     public EventRange Range { get; }
 
     /// <summary>Events matching the selection, before its limit.</summary>
@@ -25,10 +26,13 @@ public sealed class ResolvedSelection
     /// <summary>Events a run over it reads.</summary>
     public long Total { get; }
 
-    public static ResolvedSelection Resolve(IEventIndex index, ReplaySelection selection)
+    public static ResolvedSelection Resolve(IEventIndex index, EventSelection selection)
     {
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(selection);
-        var range = selection.ToRange(index);
+
+        // Frozen at the index's current checkpoints, so a run reads a fixed set while ingestion goes on.
+        var range = new EventRange { Selection = selection, EndOffsets = index.GetCheckpoints() };
         return new ResolvedSelection(index, selection, range, index.Count(range));
     }
 
@@ -48,11 +52,16 @@ public sealed class ResolvedSelection
     /// <summary>Whether any selected event comes from <paramref name="topic"/>.</summary>
     public bool Includes(string topic)
     {
-        if (Range.Filter.Topic is { } own)
+        if (Selection.Topics.Count > 0 && !Selection.Topics.Contains(topic, StringComparer.Ordinal))
         {
-            return own == topic && Total > 0;
+            return false;
         }
 
-        return Index.Count(Range with { Filter = Range.Filter with { Topic = topic } }) > 0;
+        if (Selection.Topics.Count == 1)
+        {
+            return Total > 0;
+        }
+
+        return Index.Count(Range with { Selection = Selection with { Topics = [topic] } }) > 0;
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
 using EventObserver.Core.Graphs.Layout;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Index;
 
 namespace EventObserver.Benchmarks.Scenarios;
@@ -94,7 +94,7 @@ internal static class LineageScenario
             Report($"random events, both ways: {randomNodes / (double)RandomRuns:N1} nodes on average; p50 {Percentile(randomTimes, 50):N2} ms, p95 {Percentile(randomTimes, 95):N2} ms");
 
             var (scanMs, scanned, found) = Scan(index, LineageBenchEvents.BigCorrelation);
-            Report($"scan: read {scanned:N0} events newest first in pages of {EventQuery.MaxLimit} in {scanMs:N0} ms, {found} in the correlation");
+            Report($"scan: read {scanned:N0} events newest first in pages of {EventSelection.MaxLimit} in {scanMs:N0} ms, {found} in the correlation");
 
             var layout2000 = MeasureLayout2000(layout);
             Report($"layout of a 2,000-node graph: {layout2000:N1} ms");
@@ -146,7 +146,7 @@ internal static class LineageScenario
         DateTimeOffset? to = null;
         while (true)
         {
-            var page = index.Query(new EventQuery { To = to, Limit = EventQuery.MaxLimit });
+            var page = index.Query(new EventSelection { To = to, Limit = EventSelection.MaxLimit });
             if (page.Count == 0)
             {
                 break;

@@ -4,6 +4,7 @@ using EventObserver.Benchmarks.Support;
 using EventObserver.Configuration;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Projections;
+using EventObserver.Core.Selection;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Replay;
@@ -118,7 +119,7 @@ internal static class ReplayScenario
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var started = manager.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = ProjectionTemplates.OrderLifecycle.Script });
+        var started = manager.Start(new ReplayRequest { Selection = EventSelection.All, Script = ProjectionTemplates.OrderLifecycle.Script });
         var run = started.Run ?? throw new InvalidOperationException($"The run did not start: {started.Message}");
         await run.Completion;
         var wall = clock.Elapsed.TotalSeconds;

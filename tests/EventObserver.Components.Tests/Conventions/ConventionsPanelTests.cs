@@ -7,6 +7,7 @@ using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Conventions;
 using EventObserver.Core.Conventions;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Index;
 
 using Microsoft.AspNetCore.Components;
@@ -97,11 +98,11 @@ public sealed class ConventionsPanelTests : DashboardTestContext
     public void Panel_WindowChanges_ReadsTheNewWindow()
     {
         Seed();
-        var panel = RenderPanel(p => p.Add(c => c.Window, ConventionWindow.FifteenMinutes));
+        var panel = RenderPanel(p => p.Add(c => c.Window, TimeWindow.FifteenMinutes));
         Assert.Equal(["audit.log", "warehouse-sync"], panel.FindAll("[data-testid=conventions-source-name]").Select(e => e.TextContent));
         Assert.Equal(["1", "1", "0", "1", "0"], panel.Find("[data-source='warehouse-sync']").QuerySelectorAll("[data-testid=conventions-count]").Select(e => e.TextContent));
 
-        panel.Render(p => p.Add(c => c.Window, ConventionWindow.OneHour));
+        panel.Render(p => p.Add(c => c.Window, TimeWindow.OneHour));
 
         panel.WaitForAssertion(() => Assert.Equal(
             ["2", "1", "0", "2", "0"],
@@ -138,7 +139,7 @@ public sealed class ConventionsPanelTests : DashboardTestContext
 
         var page = RenderPageAt("conventions?window=15m");
 
-        Assert.Equal(ConventionWindow.FifteenMinutes, page.Instance.Window);
+        Assert.Equal(TimeWindow.FifteenMinutes, page.Instance.Window);
         Assert.Equal(
             ["conventions?window=15m", "conventions?window=1h", "conventions?window=24h"],
             page.FindAll("[data-testid=conventions-window] a").Select(a => a.GetAttribute("href")));
@@ -146,7 +147,7 @@ public sealed class ConventionsPanelTests : DashboardTestContext
 
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo("conventions?window=forever");
 
-        page.WaitForAssertion(() => Assert.Equal(ConventionWindow.OneHour, page.Instance.Window));
+        page.WaitForAssertion(() => Assert.Equal(TimeWindow.OneHour, page.Instance.Window));
         page.WaitForAssertion(() => Assert.Contains("Last hour: 7 messages checked", page.Find("[data-testid=conventions-summary]").TextContent));
     }
 

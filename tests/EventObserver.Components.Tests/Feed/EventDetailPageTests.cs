@@ -7,6 +7,7 @@ using EventObserver.Components.Pages;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
 using MudBlazor;
 
@@ -36,8 +37,8 @@ public sealed class EventDetailPageTests : DashboardTestContext
         Assert.Contains("\"sku\"", tree, StringComparison.Ordinal);
         Assert.Contains("true", tree, StringComparison.Ordinal);
         Assert.Equal("lineage?event=orders%2F0%2F7", page.Find("[data-testid=link-lineage]").GetAttribute("href"));
-        Assert.Equal(new FeedFilter { CorrelationId = "corr-9" }, FilterOf(page.Find("[data-testid=link-correlation]").GetAttribute("href")));
-        Assert.Equal(new FeedFilter { Key = "o-1" }, FilterOf(page.Find("[data-testid=link-key]").GetAttribute("href")));
+        Assert.Equal(new EventSelection { CorrelationId = "corr-9" }, FilterOf(page.Find("[data-testid=link-correlation]").GetAttribute("href")));
+        Assert.Equal(new EventSelection { Key = "o-1" }, FilterOf(page.Find("[data-testid=link-key]").GetAttribute("href")));
         Assert.Equal("replay?event=orders%2F0%2F7", page.Find("[data-testid=link-replay]").GetAttribute("href"));
     }
 
@@ -156,10 +157,10 @@ public sealed class EventDetailPageTests : DashboardTestContext
         Assert.Contains("orders/0/99", page.Find("[data-testid=event-missing]").TextContent, StringComparison.Ordinal);
     }
 
-    private static FeedFilter FilterOf(string? href)
+    private static EventSelection FilterOf(string? href)
     {
         Assert.NotNull(href);
-        return FeedFilterQuery.Parse(href[href.IndexOf('?', StringComparison.Ordinal)..]);
+        return EventSelectionQuery.Parse(href[href.IndexOf('?', StringComparison.Ordinal)..]);
     }
 
     private IRenderedComponent<EventDetail> RenderStored(EventEnvelope envelope)

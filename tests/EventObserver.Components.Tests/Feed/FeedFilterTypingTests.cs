@@ -5,6 +5,7 @@ using Bunit;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
         Type(page, "filter-source", "svc-a", f => f.Source == "svc-a");
         Type(page, "filter-text", "refund", f => f.Text == "refund");
 
-        Assert.Equal(new FeedFilter { Source = "svc-a", Text = "refund" }, FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query));
+        Assert.Equal(new EventSelection { Source = "svc-a", Text = "refund" }, EventSelectionQuery.Parse(new Uri(Navigation.Uri).Query));
         Feed.Publish(
         [
             TestEnvelopes.Json("orders", 0, "{\"reason\":\"refund\"}", source: "svc-a"),
@@ -47,7 +48,7 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
         Choose(page, popovers, "filter-topics", "payments", f => f.Topics.SequenceEqual(["payments"]));
         Choose(page, popovers, "filter-kind", "command", f => f.Kind == MessageKind.Command);
 
-        Assert.Equal(new FeedFilter { Topics = ["payments"], Kind = MessageKind.Command }, FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query));
+        Assert.Equal(new EventSelection { Topics = ["payments"], Kind = MessageKind.Command }, EventSelectionQuery.Parse(new Uri(Navigation.Uri).Query));
         Feed.Publish(
         [
             TestEnvelopes.Json("payments", 1, kind: MessageKind.Command),
@@ -67,8 +68,8 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
         popovers.WaitForAssertion(() => Assert.Equal(["OrderPlaced", "PaymentFailed"], Items(popovers)));
         popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == "PaymentFailed").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(new FeedFilter { Type = "PaymentFailed" }, page.Instance.Filter));
-        Assert.Equal(new FeedFilter { Type = "PaymentFailed" }, FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query));
+        page.WaitForAssertion(() => Assert.Equal(new EventSelection { Type = "PaymentFailed" }, page.Instance.Filter));
+        Assert.Equal(new EventSelection { Type = "PaymentFailed" }, EventSelectionQuery.Parse(new Uri(Navigation.Uri).Query));
         page.WaitForAssertion(() => Assert.Equal(["orders/0/1"], RowIds(page)));
     }
 
@@ -81,7 +82,7 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
         input.Input("OrderPlaced");
         page.Find("input[data-testid=filter-type]").Blur();
 
-        page.WaitForAssertion(() => Assert.Equal(new FeedFilter { Type = "OrderPlaced" }, page.Instance.Filter));
+        page.WaitForAssertion(() => Assert.Equal(new EventSelection { Type = "OrderPlaced" }, page.Instance.Filter));
         Feed.Publish([TestEnvelopes.Json("orders", 0, type: "OrderPlaced"), TestEnvelopes.Json("orders", 1, type: "OrderShipped")]);
         page.WaitForAssertion(() => Assert.Equal(["orders/0/0"], RowIds(page)));
     }
@@ -92,7 +93,7 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
     private static string[] Items(IRenderedComponent<MudPopoverProvider> popovers) =>
         [.. popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())];
 
-    private void Type(IRenderedComponent<LiveFeed> page, string testId, string value, Func<FeedFilter, bool> applied)
+    private void Type(IRenderedComponent<LiveFeed> page, string testId, string value, Func<EventSelection, bool> applied)
     {
         page.Find($"input[data-testid={testId}]").Change(value);
         page.WaitForAssertion(() => Assert.True(applied(page.Instance.Filter), $"{testId} applied: {Navigation.Uri}"));
@@ -100,7 +101,7 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
 
     /// <summary>Opens a select as a click would and clicks the item with <paramref name="item"/> as its text.</summary>
     private void Choose(
-        IRenderedComponent<LiveFeed> page, IRenderedComponent<MudPopoverProvider> popovers, string testId, string item, Func<FeedFilter, bool> applied)
+        IRenderedComponent<LiveFeed> page, IRenderedComponent<MudPopoverProvider> popovers, string testId, string item, Func<EventSelection, bool> applied)
     {
         ControlOf(page, testId).MouseDown();
         popovers.WaitForAssertion(() => Assert.Contains(item, Items(popovers)));

@@ -2,6 +2,7 @@ using EventObserver.Components.Feed;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Components.Tests.Feed;
 
@@ -10,13 +11,14 @@ public sealed class FeedHistoryTests : DashboardTestContext
     [Fact]
     public void History_IndexedParts_MapToTheEventQuery()
     {
-        var filter = new FeedFilter { Kind = MessageKind.Command, Type = "PlaceOrder", Key = "k", CorrelationId = "c", Source = "s", Text = "x" };
+        var filter = new EventSelection { Kind = MessageKind.Command, Type = "PlaceOrder", Key = "k", CorrelationId = "c", Source = "s", Text = "x" };
 
         var query = FeedHistory.ToQuery(filter, "orders", TestEnvelopes.Epoch, 5000);
 
-        Assert.Equal(("orders", MessageKind.Command, "PlaceOrder", "k", "c"), (query.Topic, query.Kind, query.Type, query.Key, query.CorrelationId));
+        Assert.Equal(("orders", MessageKind.Command, "PlaceOrder", "k", "c"), (Assert.Single(query.Topics), query.Kind, query.Type, query.Key, query.CorrelationId));
         Assert.Equal(TestEnvelopes.Epoch, query.To);
         Assert.Equal(1000, query.Limit);
+        Assert.False(query.NeedsScan);
         Assert.True(FeedHistory.NeedsScan(filter));
         Assert.False(FeedHistory.NeedsScan(filter with { Source = null, Text = null }));
     }
@@ -31,7 +33,7 @@ public sealed class FeedHistoryTests : DashboardTestContext
         while (true)
         {
             var to = seen.Count == 0 ? (DateTimeOffset?)null : TestEnvelopes.Epoch.AddMilliseconds(25 - seen.Count);
-            var page = history.LoadOlder(FeedFilter.All, to, seen.Contains, want: 10);
+            var page = history.LoadOlder(EventSelection.All, to, seen.Contains, want: 10);
             seen.AddRange(page.Events.Select(e => e.Id));
             if (page.Events.Count == 0 || page.Exhausted)
             {
@@ -50,7 +52,7 @@ public sealed class FeedHistoryTests : DashboardTestContext
             TestEnvelopes.Json("a", 0), TestEnvelopes.Json("b", 1), TestEnvelopes.Json("c", 2), TestEnvelopes.Json("a", 3),
         ]);
 
-        var page = new FeedHistory(Indexes).LoadOlder(new FeedFilter { Topics = ["a", "b"] }, null, _ => false);
+        var page = new FeedHistory(Indexes).LoadOlder(new EventSelection { Topics = ["a", "b"] }, null, _ => false);
 
         Assert.Equal(["a/0/3", "b/0/1", "a/0/0"], page.Events.Select(e => e.Id));
         Assert.True(page.Exhausted);
@@ -62,13 +64,13 @@ public sealed class FeedHistoryTests : DashboardTestContext
         Indexes.OpenForCluster("c1").Write(
             [.. Enumerable.Range(0, 2_500).Select(i => TestEnvelopes.Json("orders", i, headers: ("x-tenant", i == 5 ? "acme" : "other")))]);
 
-        var page = new FeedHistory(Indexes).LoadOlder(new FeedFilter { HeaderName = "x-tenant", HeaderValue = "acme" }, null, _ => false, scanLimit: 1_000);
+        var page = new FeedHistory(Indexes).LoadOlder(new EventSelection { HeaderName = "x-tenant", HeaderValue = "acme" }, null, _ => false, scanLimit: 1_000);
 
         Assert.Empty(page.Events);
         Assert.True(page.ScanLimitReached);
         Assert.Equal(1_000, page.Scanned);
 
-        var all = new FeedHistory(Indexes).LoadOlder(new FeedFilter { HeaderName = "x-tenant", HeaderValue = "acme" }, null, _ => false);
+        var all = new FeedHistory(Indexes).LoadOlder(new EventSelection { HeaderName = "x-tenant", HeaderValue = "acme" }, null, _ => false);
         Assert.Equal(["orders/0/5"], all.Events.Select(e => e.Id));
         Assert.True(all.Exhausted);
     }
@@ -76,7 +78,7 @@ public sealed class FeedHistoryTests : DashboardTestContext
     [Fact]
     public void History_NoIndexYet_IsEmptyAndExhausted()
     {
-        var page = new FeedHistory(Indexes).LoadOlder(FeedFilter.All, null, _ => false);
+        var page = new FeedHistory(Indexes).LoadOlder(EventSelection.All, null, _ => false);
 
         Assert.Empty(page.Events);
         Assert.True(page.Exhausted);

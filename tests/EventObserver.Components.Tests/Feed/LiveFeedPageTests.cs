@@ -4,6 +4,7 @@ using EventObserver.Components.Feed;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
 using LiveFeed = EventObserver.Components.Pages.LiveFeed;
 
@@ -32,7 +33,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
             TestEnvelopes.Json("payments", 1, correlationId: "c-1"),
         ]);
 
-        Assert.Equal(new FeedFilter { CorrelationId = "c-1", Kind = MessageKind.Event }, page.Instance.Filter);
+        Assert.Equal(new EventSelection { CorrelationId = "c-1", Kind = MessageKind.Event }, page.Instance.Filter);
         page.WaitForAssertion(() => Assert.Equal(["payments/0/1", "orders/0/0"], RowIds(page)));
         Assert.Equal("c-1", page.Find("[data-testid=filter-correlation]").GetAttribute("value"));
     }
@@ -47,8 +48,8 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Enter(page, "filter-header-name", "x-tenant", f => f.HeaderName == "x-tenant");
         Enter(page, "filter-header-value", "acme", f => f.HeaderValue == "acme");
 
-        var expected = new FeedFilter { Key = "ord-7", HeaderName = "x-tenant", HeaderValue = "acme" };
-        Assert.Equal(expected, FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query));
+        var expected = new EventSelection { Key = "ord-7", HeaderName = "x-tenant", HeaderValue = "acme" };
+        Assert.Equal(expected, EventSelectionQuery.Parse(new Uri(Navigation.Uri).Query));
         Feed.Publish(
         [
             TestEnvelopes.Json("orders", 0, key: "ord-7", headers: ("x-tenant", "acme")),
@@ -66,7 +67,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
 
         page.Find("[data-testid=filter-reset]").Click();
 
-        Assert.Equal(FeedFilter.All, FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query));
+        Assert.Equal(EventSelection.All, EventSelectionQuery.Parse(new Uri(Navigation.Uri).Query));
     }
 
     [Fact]
@@ -200,12 +201,12 @@ public sealed class LiveFeedPageTests : DashboardTestContext
     [Fact]
     public void LiveFeed_TextLongerThanTheLimitInTheUrl_IsLeftOutAndTheFilterBarSaysWhy()
     {
-        Navigation.NavigateTo($"/?type=OrderPlaced&q={new string('a', FeedFilter.MaxTextLength + 1)}");
+        Navigation.NavigateTo($"/?type=OrderPlaced&q={new string('a', EventSelection.MaxTextLength + 1)}");
 
         var page = Render();
 
-        Assert.Equal(new FeedFilter { Type = "OrderPlaced" }, page.Instance.Filter);
-        Assert.Contains($"at most {FeedFilter.MaxTextLength} are allowed", page.Find("[data-testid=filter-problems]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(new EventSelection { Type = "OrderPlaced" }, page.Instance.Filter);
+        Assert.Contains($"at most {EventSelection.MaxTextLength} are allowed", page.Find("[data-testid=filter-problems]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -214,12 +215,12 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         var page = Render();
         Enter(page, "filter-key", "ord-7", f => f.Key == "ord-7");
 
-        page.Find("input[data-testid=filter-text]").Change(new string('a', FeedFilter.MaxTextLength + 1));
+        page.Find("input[data-testid=filter-text]").Change(new string('a', EventSelection.MaxTextLength + 1));
 
-        page.WaitForAssertion(() => Assert.Contains($"at most {FeedFilter.MaxTextLength} are allowed", page.Markup, StringComparison.Ordinal));
-        Assert.Equal(new FeedFilter { Key = "ord-7" }, page.Instance.Filter);
-        Assert.Equal(new FeedFilter { Key = "ord-7" }, FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query));
-        Enter(page, "filter-text", new string('a', FeedFilter.MaxTextLength), f => f.Text?.Length == FeedFilter.MaxTextLength);
+        page.WaitForAssertion(() => Assert.Contains($"at most {EventSelection.MaxTextLength} are allowed", page.Markup, StringComparison.Ordinal));
+        Assert.Equal(new EventSelection { Key = "ord-7" }, page.Instance.Filter);
+        Assert.Equal(new EventSelection { Key = "ord-7" }, EventSelectionQuery.Parse(new Uri(Navigation.Uri).Query));
+        Enter(page, "filter-text", new string('a', EventSelection.MaxTextLength), f => f.Text?.Length == EventSelection.MaxTextLength);
         Assert.DoesNotContain("are allowed", page.Markup, StringComparison.Ordinal);
     }
 
@@ -248,7 +249,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
     private static string[] RowIds(IRenderedComponent<LiveFeed> page) =>
         [.. page.FindAll("[data-testid=feed-row]").Select(r => r.GetAttribute("data-id") ?? "")];
 
-    private void Enter(IRenderedComponent<LiveFeed> page, string testId, string value, Func<FeedFilter, bool> applied)
+    private void Enter(IRenderedComponent<LiveFeed> page, string testId, string value, Func<EventSelection, bool> applied)
     {
         page.Find($"input[data-testid={testId}]").Change(value);
         page.WaitForAssertion(() => Assert.True(applied(page.Instance.Filter), $"{testId} applied: {Navigation.Uri}"));

@@ -1,6 +1,7 @@
 using Bunit;
 
 using EventObserver.Core.Projections;
+using EventObserver.Core.Selection;
 using EventObserver.Replay;
 
 namespace EventObserver.Components.Tests.Replay;
@@ -19,7 +20,7 @@ public sealed class ReplayControlsTests : ReplayTestContext
 
         var run = Assert.Single(Manager.List());
         Assert.Equal(ProjectionTemplates.OrderLifecycle.Script, run.Script);
-        Assert.Equal("orders.events", run.Selection.Topic);
+        Assert.Equal(["orders.events"], run.Selection.Topics);
         await SettleAsync(page, run, s => s.Status == ReplayRunStatus.Paused,
             p => Assert.Equal("Paused", p.Find("[data-testid=run-status]").TextContent));
 
@@ -114,8 +115,8 @@ public sealed class ReplayControlsTests : ReplayTestContext
     public async Task RunView_SwitchedAndDisposed_UnsubscribesFromTheRunsNotifications()
     {
         SeedOrders(1);
-        var first = Manager.Start(new ReplayRequest { Selection = new ReplaySelection { Topic = Orders }, Script = "({ $any: (s, e) => s })", StartPaused = true }).Run!;
-        var second = Manager.Start(new ReplayRequest { Selection = new ReplaySelection { Topic = Orders }, Script = "({ $any: (s, e) => s })", StartPaused = true }).Run!;
+        var first = Manager.Start(new ReplayRequest { Selection = new EventSelection { Topics = [Orders] }, Script = "({ $any: (s, e) => s })", StartPaused = true }).Run!;
+        var second = Manager.Start(new ReplayRequest { Selection = new EventSelection { Topics = [Orders] }, Script = "({ $any: (s, e) => s })", StartPaused = true }).Run!;
         var view = Context.Render<Components.Replay.RunView>(p => p.Add(v => v.Run, first));
         Assert.Equal(1, Subscribers(first));
 
@@ -135,7 +136,7 @@ public sealed class ReplayControlsTests : ReplayTestContext
         SeedOrders(1);
         var run = Manager.Start(new ReplayRequest
         {
-            Selection = new ReplaySelection { Topic = Orders, Key = new string('k', 1_000_000) },
+            Selection = new EventSelection { Topics = [Orders], Key = new string('k', 1_000_000) },
             Script = "({ $any: (s, e) => s })",
             StartPaused = true,
             Label = new string('L', 1_000_000),

@@ -1,5 +1,6 @@
 using EventObserver.Components.Replay;
 using EventObserver.Core.Projections;
+using EventObserver.Core.Selection;
 using EventObserver.Replay;
 
 using Microsoft.Extensions.Time.Testing;
@@ -13,8 +14,8 @@ public sealed class ReplayHelpersTests
     {
         var form = SelectionForm.FromUri("http://localhost/replay?event=orders.events%2F3%2F42");
 
-        Assert.Equal(new ReplaySelection { Topic = "orders.events", Partitions = [new ReplayPartitionRange(3, 42)] }.Topic, form.ToSelection().Topic);
-        Assert.Equal([new ReplayPartitionRange(3, 42, null)], form.ToSelection().Partitions!);
+        Assert.Equal(["orders.events"], form.ToSelection().Topics);
+        Assert.Equal([new PartitionRange("orders.events", 3, 42, null)], form.ToSelection().Ranges);
     }
 
     [Theory]
@@ -26,17 +27,44 @@ public sealed class ReplayHelpersTests
         var selection = SelectionForm.FromUri(uri).ToSelection();
 
         Assert.Equal(expected, selection.CorrelationId);
-        Assert.Null(selection.Partitions);
+        Assert.Empty(selection.Ranges);
     }
 
-    [Theory]
-    [InlineData("a/1/2", true)]
-    [InlineData("a/-1/2", false)]
-    [InlineData("a/1", false)]
-    [InlineData("/1/2", false)]
-    [InlineData("a/x/2", false)]
-    public void TryParsePosition_Texts_AcceptsOnlyTopicPartitionOffset(string text, bool ok) =>
-        Assert.Equal(ok, SelectionForm.TryParsePosition(text, out _, out _, out _));
+    [Fact]
+    public void SelectionForm_FeedQueryInUrl_SelectsWhatTheFeedSelects()
+    {
+        const string query = "?topic=orders.events&kind=Command&type=PlaceOrder&source=api&header=x-tenant:acme&q=vip&causationId=m-1&from=2025-03-01T12:00:00Z&limit=5";
+
+        var selection = SelectionForm.FromUri("http://localhost/replay" + query).ToSelection();
+
+        Assert.Equal(EventSelectionQuery.Parse(query), selection);
+    }
+
+    [Fact]
+    public void SelectionForm_SeveralRangesInUrl_KeepsThemAndLeavesThePartitionFieldEmpty()
+    {
+        var form = SelectionForm.FromUri("http://localhost/replay?topic=a&range=a/0/1-2&range=a/1");
+
+        Assert.Null(form.Partition);
+        Assert.Equal([new PartitionRange("a", 0, 1, 2), new PartitionRange("a", 1)], form.ToSelection().Ranges);
+    }
+
+    [Fact]
+    public void SelectionForm_PartitionWithoutTopic_IsAProblemNamingTheTopic()
+    {
+        var form = new SelectionForm { Partition = 0, FromOffset = 3 };
+
+        Assert.Equal("Partition offset ranges need a 'topic'.", Assert.Single(form.ToSelection().Validate()[EventSelectionQuery.Range]));
+    }
+
+    [Fact]
+    public void Describe_Selection_NamesEveryPart()
+    {
+        var selection = EventSelectionQuery.Parse("?topic=orders&kind=Event&q=vip&range=orders/2/5-");
+
+        Assert.Equal("topic orders, kind Event, text \"vip\", partition 2 offsets 5–end", SelectionForm.Describe(selection));
+        Assert.Equal("every indexed event", SelectionForm.Describe(EventSelection.All));
+    }
 
     [Fact]
     public void RenderThrottle_BurstOfNotifications_RendersAtMostOncePerInterval()

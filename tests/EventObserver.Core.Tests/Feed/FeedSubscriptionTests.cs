@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 using Microsoft.Extensions.Time.Testing;
 using static EventObserver.Core.Tests.Feed.FeedEnvelopes;
 
@@ -10,7 +11,7 @@ namespace EventObserver.Core.Tests.Feed;
 public sealed class FeedSubscriptionTests
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
-    private static readonly FeedFilter TextFilter = new() { Text = "x" };
+    private static readonly EventSelection TextFilter = new() { Text = "x" };
 
     [Fact]
     public void Publish_TenSubscribersWithFilters_EvaluatesNoFilterUntilTheyRead()

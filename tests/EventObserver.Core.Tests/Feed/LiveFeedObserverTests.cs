@@ -1,4 +1,5 @@
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Core.Tests.Feed;
 
@@ -13,6 +14,6 @@ public sealed class LiveFeedObserverTests
         observer.OnCommitted([FeedEnvelopes.Event("orders", 1), FeedEnvelopes.Event("orders", 2)]);
 
         Assert.Equal(2, feed.TotalPublished);
-        Assert.Equal(["orders-2", "orders-1"], feed.Recent(FeedFilter.All, 10).Select(e => e.MessageId));
+        Assert.Equal(["orders-2", "orders-1"], feed.Recent(EventSelection.All, 10).Select(e => e.MessageId));
     }
 }

@@ -1,4 +1,5 @@
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 using static EventObserver.Core.Tests.Feed.FeedEnvelopes;
 
 namespace EventObserver.Core.Tests.Feed;
@@ -9,7 +10,7 @@ public sealed class LiveFeedTests
     public void Subscribe_ThenPublish_ReceivesMatchingEventsInPublishOrder()
     {
         var feed = new LiveFeed();
-        using var subscription = feed.Subscribe(new FeedFilter { Topics = ["orders"] });
+        using var subscription = feed.Subscribe(new EventSelection { Topics = ["orders"] });
 
         feed.Publish([Event("orders", 1), Event("payments", 1), Event("orders", 2)]);
         feed.Publish([Event("orders", 3)]);
@@ -25,7 +26,7 @@ public sealed class LiveFeedTests
         var feed = new LiveFeed();
         feed.Publish(Range("orders", 0, 3));
 
-        using var subscription = feed.Subscribe(FeedFilter.All);
+        using var subscription = feed.Subscribe(EventSelection.All);
 
         Assert.Empty(Drain(subscription));
     }
@@ -34,7 +35,7 @@ public sealed class LiveFeedTests
     public void Publish_SubscriberFallsBehind_DropsOldestAndCountsExactly()
     {
         var feed = new LiveFeed();
-        using var subscription = feed.Subscribe(FeedFilter.All, capacity: 10);
+        using var subscription = feed.Subscribe(EventSelection.All, capacity: 10);
 
         feed.Publish(Range("orders", 0, 25));
         feed.Publish(Range("orders", 25, 5));
@@ -47,7 +48,7 @@ public sealed class LiveFeedTests
     public void Publish_ReaderKeepsUp_NonMatchingEventsAreNeverDropped()
     {
         var feed = new LiveFeed();
-        using var subscription = feed.Subscribe(new FeedFilter { Topics = ["orders"] }, capacity: 5);
+        using var subscription = feed.Subscribe(new EventSelection { Topics = ["orders"] }, capacity: 5);
         var received = new List<EventObserver.Core.Envelopes.EventEnvelope>();
 
         for (var i = 0; i < 20; i++)
@@ -64,7 +65,7 @@ public sealed class LiveFeedTests
     public void Publish_SubscriberNotReading_DropsOldestBeforeFilteringAndCountsThem()
     {
         var feed = new LiveFeed();
-        using var subscription = feed.Subscribe(new FeedFilter { Topics = ["orders"] }, capacity: 2);
+        using var subscription = feed.Subscribe(new EventSelection { Topics = ["orders"] }, capacity: 2);
 
         feed.Publish([.. Range("payments", 0, 100), Event("orders", 1)]);
 
@@ -77,7 +78,7 @@ public sealed class LiveFeedTests
     public void Dispose_Subscription_StopsDeliveryAndCompletesTheReader()
     {
         var feed = new LiveFeed();
-        var subscription = feed.Subscribe(FeedFilter.All);
+        var subscription = feed.Subscribe(EventSelection.All);
 
         subscription.Dispose();
         feed.Publish(Range("orders", 0, 3));
@@ -94,10 +95,10 @@ public sealed class LiveFeedTests
         var feed = new LiveFeed();
         feed.Publish([Event("orders", 1), Event("payments", 1), Event("orders", 2), Event("orders", 3)]);
 
-        var recent = feed.Recent(new FeedFilter { Topics = ["orders"] }, max: 2);
+        var recent = feed.Recent(new EventSelection { Topics = ["orders"] }, max: 2);
 
         Assert.Equal([3L, 2], recent.Select(e => e.Offset));
-        Assert.Empty(feed.Recent(FeedFilter.All, 0));
+        Assert.Empty(feed.Recent(EventSelection.All, 0));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class LiveFeedTests
         feed.Publish(Range("orders", 0, 12));
 
         Assert.Equal(5, feed.RecentCount);
-        Assert.Equal([11L, 10, 9, 8, 7], feed.Recent(FeedFilter.All, 100).Select(e => e.Offset));
+        Assert.Equal([11L, 10, 9, 8, 7], feed.Recent(EventSelection.All, 100).Select(e => e.Offset));
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public sealed class LiveFeedTests
 
         Assert.Equal(3, feed.RecentCount);
         Assert.True(feed.RecentBytes <= 3 * oneEvent);
-        Assert.Equal([9L, 8, 7], feed.Recent(FeedFilter.All, 100).Select(e => e.Offset));
+        Assert.Equal([9L, 8, 7], feed.Recent(EventSelection.All, 100).Select(e => e.Offset));
     }
 
     [Fact]
@@ -135,7 +136,7 @@ public sealed class LiveFeedTests
 
         feed.Publish([WithPayload("blobs", 0, 5000)]);
 
-        Assert.Equal("blobs", Assert.Single(feed.Recent(FeedFilter.All, 10)).Topic);
+        Assert.Equal("blobs", Assert.Single(feed.Recent(EventSelection.All, 10)).Topic);
     }
 
     [Theory]
@@ -172,15 +173,15 @@ public sealed class LiveFeedTests
         const int batches = 200;
         const int batchSize = 25;
         var feed = new LiveFeed(new LiveFeedOptions { Capacity = 1000 });
-        using var all = feed.Subscribe(FeedFilter.All, capacity: publishers * batches * batchSize);
+        using var all = feed.Subscribe(EventSelection.All, capacity: publishers * batches * batchSize);
         using var stop = new CancellationTokenSource();
 
         var churn = Task.Run(() =>
         {
             while (!stop.IsCancellationRequested)
             {
-                using var s = feed.Subscribe(new FeedFilter { Topics = ["t0"] }, capacity: 5);
-                _ = feed.Recent(new FeedFilter { Text = "x" }, 50);
+                using var s = feed.Subscribe(new EventSelection { Topics = ["t0"] }, capacity: 5);
+                _ = feed.Recent(new EventSelection { Text = "x" }, 50);
             }
         });
         var publishing = Enumerable.Range(0, publishers).Select(p => Task.Run(() =>

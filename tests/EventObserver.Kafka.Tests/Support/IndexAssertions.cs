@@ -1,6 +1,6 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 
 
 namespace EventObserver.Kafka.Tests.Support;
@@ -9,7 +9,7 @@ internal static class IndexAssertions
 {
     /// <summary>All indexed events of a topic (tests keep topics under the query limit).</summary>
     public static IReadOnlyList<EventEnvelope> All(this IEventIndex index, string topic) =>
-        index.Query(new EventQuery { Topic = topic, Limit = EventQuery.MaxLimit });
+        index.Query(new EventSelection { Topics = [topic], Limit = EventSelection.MaxLimit });
 
     /// <summary>Asserts the topic holds offsets 0..n-1 of every partition exactly once, <paramref name="expected"/> in all.</summary>
     public static void HoldsExactlyOnce(this IEventIndex index, string topic, int expected)
@@ -31,7 +31,7 @@ internal static class IndexAssertions
     /// </summary>
     public static Dictionary<int, long> CoversExactlyOnce(this IEventIndex index, string topic)
     {
-        var events = index.ReadOldestFirst(new EventRange { Filter = new EventQuery { Topic = topic } })
+        var events = index.ReadOldestFirst(new EventRange { Selection = new EventSelection { Topics = [topic] } })
             .GroupBy(e => e.Partition)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Offset).Order().ToList());
         var gaps = index.GetRetentionGaps(topic).GroupBy(g => g.Partition).ToDictionary(g => g.Key, g => g.ToList());

@@ -1,7 +1,7 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Kafka.Tests.Support;
 
@@ -54,7 +54,7 @@ internal sealed class ThrottledIndex(IEventIndex inner) : IEventIndex
 
     public EventEnvelope? Get(string topic, int partition, long offset) => inner.Get(topic, partition, offset);
 
-    public IReadOnlyList<EventEnvelope> Query(EventQuery query) => inner.Query(query);
+    public IReadOnlyList<EventEnvelope> Query(EventSelection selection) => inner.Query(selection);
 
     public IEnumerable<EventEnvelope> ReadOldestFirst(EventRange range) => inner.ReadOldestFirst(range);
 

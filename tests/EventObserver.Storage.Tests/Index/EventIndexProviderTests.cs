@@ -1,5 +1,5 @@
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Tests.Support;
@@ -127,7 +127,7 @@ public sealed class EventIndexProviderTests : IDisposable
         }
 
         using var provider = Create();
-        Assert.Equal(5, provider.Current!.Query(new EventQuery()).Count);
+        Assert.Equal(5, provider.Current!.Query(new EventSelection()).Count);
 
         var index = provider.OpenForCluster("cluster-a");
 

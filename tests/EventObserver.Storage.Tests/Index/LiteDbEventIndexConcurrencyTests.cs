@@ -1,5 +1,5 @@
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Tests.Support;
 
@@ -24,7 +24,7 @@ public sealed class LiteDbEventIndexConcurrencyTests : IDisposable
             {
                 try
                 {
-                    var page = index.Query(new EventQuery { Topic = "orders", Limit = 50 });
+                    var page = index.Query(new EventSelection { Topics = ["orders"], Limit = 50 });
                     if (page.Select(e => e.Offset).Distinct().Count() != page.Count)
                     {
                         Interlocked.Increment(ref errors);

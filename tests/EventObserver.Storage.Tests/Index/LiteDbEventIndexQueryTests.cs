@@ -1,5 +1,5 @@
 using EventObserver.Core.Envelopes;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Tests.Support;
 
@@ -33,42 +33,42 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
 
     [Fact]
     public void Query_ByMessageId_ReturnsThatEvent() =>
-        Assert.Equal(["m3"], Ids(new EventQuery { MessageId = "m3" }));
+        Assert.Equal(["m3"], Ids(new EventSelection { MessageId = "m3" }));
 
     [Fact]
     public void Query_ByCorrelationId_ReturnsTheConversationNewestFirst() =>
-        Assert.Equal(["m3", "m2", "m1"], Ids(new EventQuery { CorrelationId = "conv-1" }));
+        Assert.Equal(["m3", "m2", "m1"], Ids(new EventSelection { CorrelationId = "conv-1" }));
 
     [Fact]
     public void Query_ByCausationId_ReturnsDirectChildren() =>
-        Assert.Equal(["m5"], Ids(new EventQuery { CausationId = "m4" }));
+        Assert.Equal(["m5"], Ids(new EventSelection { CausationId = "m4" }));
 
     [Fact]
     public void Query_ByType_ReturnsOnlyThatType() =>
-        Assert.Equal(["m4", "m2"], Ids(new EventQuery { Type = "OrderPlaced" }));
+        Assert.Equal(["m4", "m2"], Ids(new EventSelection { Type = "OrderPlaced" }));
 
     [Fact]
     public void Query_ByKey_ReturnsEventsOfThatKey() =>
-        Assert.Equal(["m5", "m4"], Ids(new EventQuery { Key = "order-2" }));
+        Assert.Equal(["m5", "m4"], Ids(new EventSelection { Key = "order-2" }));
 
     [Fact]
     public void Query_ByKind_ReturnsOnlyCommands() =>
-        Assert.Equal(["m1"], Ids(new EventQuery { Kind = MessageKind.Command }));
+        Assert.Equal(["m1"], Ids(new EventSelection { Kind = MessageKind.Command }));
 
     [Fact]
     public void Query_UnknownValues_ReturnNothing()
     {
-        Assert.Empty(Ids(new EventQuery { MessageId = "nope" }));
-        Assert.Empty(Ids(new EventQuery { Type = "NeverSeen" }));
-        Assert.Empty(Ids(new EventQuery { Topic = "no-such-topic" }));
+        Assert.Empty(Ids(new EventSelection { MessageId = "nope" }));
+        Assert.Empty(Ids(new EventSelection { Type = "NeverSeen" }));
+        Assert.Empty(Ids(new EventSelection { Topics = ["no-such-topic"] }));
     }
 
     [Fact]
     public void Query_FiltersAreAnded()
     {
-        Assert.Equal(["m5"], Ids(new EventQuery { CorrelationId = "conv-2", Topic = "payments" }));
-        Assert.Empty(Ids(new EventQuery { CorrelationId = "conv-2", Type = "PaymentCharged" }));
-        Assert.Equal(["m2"], Ids(new EventQuery { Key = "order-1", Type = "OrderPlaced", Kind = MessageKind.Event }));
+        Assert.Equal(["m5"], Ids(new EventSelection { CorrelationId = "conv-2", Topics = ["payments"] }));
+        Assert.Empty(Ids(new EventSelection { CorrelationId = "conv-2", Type = "PaymentCharged" }));
+        Assert.Equal(["m2"], Ids(new EventSelection { Key = "order-1", Type = "OrderPlaced", Kind = MessageKind.Event }));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
         var from = DateTimeOffset.FromUnixTimeMilliseconds(Envelopes.BaseTimestampMs + 100);
         var to = DateTimeOffset.FromUnixTimeMilliseconds(Envelopes.BaseTimestampMs + 399);
 
-        var result = _index.Query(new EventQuery { Topic = "noise", From = from, To = to, Limit = 1000 });
+        var result = _index.Query(new EventSelection { Topics = ["noise"], From = from, To = to, Limit = 1000 });
 
         Assert.Equal(Enumerable.Range(100, 300).Reverse().Select(i => (long)i), result.Select(e => e.Offset));
     }
@@ -85,7 +85,7 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
     [Fact]
     public void Query_NoFilter_ReturnsNewestFirstUpToLimit()
     {
-        var result = _index.Query(new EventQuery { Limit = 7 });
+        var result = _index.Query(new EventSelection { Limit = 7 });
 
         Assert.Equal(Enumerable.Range(593, 7).Reverse().Select(i => (long)i), result.Select(e => e.Offset));
         Assert.All(result, e => Assert.Equal("noise", e.Topic));
@@ -96,9 +96,9 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
     {
         _index.Write(Envelopes.Range("noise", 1, 0, 599));
 
-        var result = _index.Query(new EventQuery { Limit = 5000 });
+        var result = _index.Query(new EventSelection { Limit = 5000 });
 
-        Assert.Equal(EventQuery.MaxLimit, result.Count);
+        Assert.Equal(EventSelection.MaxLimit, result.Count);
         Assert.True(result.Zip(result.Skip(1)).All(p => p.First.TimestampMs >= p.Second.TimestampMs));
     }
 
@@ -129,9 +129,9 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
 
         using var reopened = LiteDbEventIndex.Open(path);
 
-        Assert.Equal(["m5", "m4"], reopened.Query(new EventQuery { Key = "order-2" }).Select(e => e.MessageId));
-        Assert.Equal(["m4", "m2"], reopened.Query(new EventQuery { Type = "OrderPlaced" }).Select(e => e.MessageId));
+        Assert.Equal(["m5", "m4"], reopened.Query(new EventSelection { Key = "order-2" }).Select(e => e.MessageId));
+        Assert.Equal(["m4", "m2"], reopened.Query(new EventSelection { Type = "OrderPlaced" }).Select(e => e.MessageId));
     }
 
-    private IEnumerable<string> Ids(EventQuery query) => _index.Query(query).Select(e => e.MessageId);
+    private IEnumerable<string> Ids(EventSelection selection) => _index.Query(selection).Select(e => e.MessageId);
 }

@@ -1,5 +1,5 @@
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Tests.Support;
 
@@ -37,7 +37,7 @@ public sealed class LiteDbEventIndexWriteTests : IDisposable
 
         Assert.Equal(0, second);
         Assert.Equal(100, index.GetStatistics().TotalEvents);
-        Assert.Equal(100, index.Query(new EventQuery { Topic = "orders", Limit = 1000 }).Count);
+        Assert.Equal(100, index.Query(new EventSelection { Topics = ["orders"], Limit = 1000 }).Count);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class LiteDbEventIndexWriteTests : IDisposable
         var stored = index.Write(Envelopes.Range("orders", 0, 40, 79));
 
         Assert.Equal(30, stored);
-        var all = index.Query(new EventQuery { Topic = "orders", Limit = 1000 });
+        var all = index.Query(new EventSelection { Topics = ["orders"], Limit = 1000 });
         Assert.Equal(80, all.Count);
         Assert.Equal(80, all.Select(e => e.Offset).Distinct().Count());
         Assert.Equal(80, index.GetCheckpoints()[new TopicPartitionKey("orders", 0)]);
@@ -64,7 +64,7 @@ public sealed class LiteDbEventIndexWriteTests : IDisposable
         var stored = index.Write(batch);
 
         Assert.Equal(3, stored);
-        Assert.Equal([5L, 4, 3], index.Query(new EventQuery { Topic = "orders" }).Select(e => e.Offset));
+        Assert.Equal([5L, 4, 3], index.Query(new EventSelection { Topics = ["orders"] }).Select(e => e.Offset));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class LiteDbEventIndexWriteTests : IDisposable
         using var reopened = LiteDbEventIndex.Open(path);
         Assert.Equal(10, reopened.GetStatistics().TotalEvents);
         Assert.Single(reopened.GetCheckpoints());
-        Assert.Equal(10, reopened.Query(new EventQuery { Limit = 1000 }).Count);
+        Assert.Equal(10, reopened.Query(new EventSelection { Limit = 1000 }).Count);
         Assert.Null(reopened.Get("orders", 0, 10));
     }
 

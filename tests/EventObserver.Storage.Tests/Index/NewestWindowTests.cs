@@ -1,5 +1,5 @@
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Tests.Support;
 
@@ -48,7 +48,7 @@ public sealed class NewestWindowTests : IDisposable
 
         var start = NewestWindow.StartHoldingAtMost(_index, Start, to, cap, out var inWindow);
 
-        var held = _index.Count(new EventRange { Filter = new EventQuery { From = start, To = to } });
+        var held = _index.Count(new EventRange { Selection = new EventSelection { From = start, To = to } });
         Assert.True(start > Start);
         Assert.Equal(3_500, inWindow);
         Assert.InRange(held, (long)(cap * 0.9), cap);

@@ -1,5 +1,5 @@
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Tests.Support;
@@ -95,7 +95,7 @@ public sealed class RetentionGapStorageTests : IDisposable
         Assert.Equal(7, Assert.Single(reopened.GetRetentionGaps("payments")).Count);
         Assert.Single(reopened.GetRetentionGaps(limit: 1));
         Assert.Equal(10, reopened.GetStatistics().MessagesLost);
-        Assert.Equal(2, reopened.Query(new EventQuery { Limit = 10 }).Count);
+        Assert.Equal(2, reopened.Query(new EventSelection { Limit = 10 }).Count);
     }
 
     [Fact]

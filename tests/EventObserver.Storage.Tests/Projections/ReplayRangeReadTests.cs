@@ -1,5 +1,5 @@
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Tests.Support;
 
@@ -36,10 +36,10 @@ public sealed class ReplayRangeReadTests : IDisposable
     {
         var seeded = Seed();
 
-        var read = _index.ReadOldestFirst(new EventRange { Filter = new EventQuery { Topic = "orders" } }).ToList();
+        var read = _index.ReadOldestFirst(new EventRange { Selection = new EventSelection { Topics = ["orders"] } }).ToList();
 
         Assert.Equal(seeded.Select(e => e.Id), read.Select(e => e.Id));
-        Assert.Equal(1200, _index.Count(new EventRange { Filter = new EventQuery { Topic = "orders" } }));
+        Assert.Equal(1200, _index.Count(new EventRange { Selection = new EventSelection { Topics = ["orders"] } }));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ReplayRangeReadTests : IDisposable
     public void Count_WithRecordFilters_MatchesWhatTheReadGives()
     {
         var seeded = Seed();
-        var range = new EventRange { Filter = new EventQuery { Type = "OrderPlaced", Key = "k3" } };
+        var range = new EventRange { Selection = new EventSelection { Type = "OrderPlaced", Key = "k3" } };
 
         var read = _index.ReadOldestFirst(range).ToList();
 
@@ -70,7 +70,7 @@ public sealed class ReplayRangeReadTests : IDisposable
         Seed();
         var range = new EventRange
         {
-            Offsets = [new PartitionOffsetRange("orders", 1, 250, 300), new PartitionOffsetRange("orders", 2, 0, 1)],
+            Selection = new EventSelection { Ranges = [new PartitionRange("orders", 1, 250, 300), new PartitionRange("orders", 2, 0, 1)] },
             EndOffsets = new Dictionary<TopicPartitionKey, long> { [new("orders", 1)] = 260, [new("orders", 2)] = 400 },
         };
 
@@ -94,7 +94,7 @@ public sealed class ReplayRangeReadTests : IDisposable
             _index.Write(batch);
         }
 
-        var range = new EventRange { Filter = new EventQuery { Key = "rare" } };
+        var range = new EventRange { Selection = new EventSelection { Key = "rare" } };
 
         var read = _index.ReadOldestFirst(range).Select(e => e.Id).ToList();
 
@@ -108,8 +108,8 @@ public sealed class ReplayRangeReadTests : IDisposable
     {
         Seed();
 
-        Assert.Empty(_index.ReadOldestFirst(new EventRange { Filter = new EventQuery { Type = "Never" } }));
-        Assert.Equal(0, _index.Count(new EventRange { Filter = new EventQuery { Topic = "nope" } }));
+        Assert.Empty(_index.ReadOldestFirst(new EventRange { Selection = new EventSelection { Type = "Never" } }));
+        Assert.Equal(0, _index.Count(new EventRange { Selection = new EventSelection { Topics = ["nope"] } }));
     }
 
     public void Dispose()

@@ -1,5 +1,5 @@
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Tests.Support;
 
@@ -22,7 +22,7 @@ public sealed class LiteDbEventIndexRetentionTests : IDisposable
 
         Assert.Equal(700, deleted);
         Assert.Equal(300, index.GetStatistics().TotalEvents);
-        var left = index.Query(new EventQuery { Limit = 1000 });
+        var left = index.Query(new EventSelection { Limit = 1000 });
         Assert.Equal(Enumerable.Range(700, 300).Reverse().Select(i => (long)i), left.Select(e => e.Offset));
         Assert.Null(index.Get("orders", 0, 699));
         Assert.NotNull(index.Get("orders", 0, 700));
@@ -44,7 +44,7 @@ public sealed class LiteDbEventIndexRetentionTests : IDisposable
         Assert.Equal(150, stats.Topics["orders"].Count);
         Assert.Equal(0, stats.Topics["payments"].Count);
         Assert.Null(stats.Topics["payments"].LastEventAt);
-        Assert.All(index.Query(new EventQuery { Limit = 1000 }), e => Assert.True(e.Offset >= 450));
+        Assert.All(index.Query(new EventSelection { Limit = 1000 }), e => Assert.True(e.Offset >= 450));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class LiteDbEventIndexRetentionTests : IDisposable
         Assert.Equal(1_000, index.GetStatistics().TotalEvents);
         // Count retention works oldest chunk first (chunks hold up to 256 events of one partition), so
         // what is kept is the newest up to one chunk's span: nothing older than the last two chunks.
-        Assert.All(index.Query(new EventQuery { Limit = 1000 }), e => Assert.True(e.Offset >= 4_608));
+        Assert.All(index.Query(new EventSelection { Limit = 1000 }), e => Assert.True(e.Offset >= 4_608));
         Assert.All(Enumerable.Range(0, 5), p => Assert.NotNull(index.Get("orders", p, 4_999)));
     }
 
@@ -109,8 +109,8 @@ public sealed class LiteDbEventIndexRetentionTests : IDisposable
 
         using var reopened = LiteDbEventIndex.Open(path);
         Assert.Equal(150, reopened.GetStatistics().TotalEvents);
-        Assert.Equal("orders-0-120", reopened.Query(new EventQuery { MessageId = "orders-0-120" }).Single().MessageId);
-        Assert.Empty(reopened.Query(new EventQuery { MessageId = "orders-0-20" }));
+        Assert.Equal("orders-0-120", reopened.Query(new EventSelection { MessageId = "orders-0-120" }).Single().MessageId);
+        Assert.Empty(reopened.Query(new EventSelection { MessageId = "orders-0-20" }));
         Assert.NotNull(reopened.Get("orders", 0, 50));
         Assert.Null(reopened.Get("orders", 0, 49));
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Tests.Claims;
 
@@ -30,7 +31,7 @@ public sealed class BatchRecordingFeed(ILiveFeed inner) : ILiveFeed
         inner.Publish(batch);
     }
 
-    public IReadOnlyList<EventEnvelope> Recent(FeedFilter filter, int max) => inner.Recent(filter, max);
+    public IReadOnlyList<EventEnvelope> Recent(EventSelection filter, int max) => inner.Recent(filter, max);
 
-    public IFeedSubscription Subscribe(FeedFilter filter, int capacity = 10_000) => inner.Subscribe(filter, capacity);
+    public IFeedSubscription Subscribe(EventSelection filter, int capacity = 10_000) => inner.Subscribe(filter, capacity);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using EventObserver.Conventions;
 using EventObserver.Core.Conventions;
+using EventObserver.Core.Selection;
 using EventObserver.Storage.Index;
 
 using Microsoft.Extensions.DependencyInjection;
@@ -91,7 +92,7 @@ public sealed class ConventionsApiTests(ConventionsFixture fixture) : IClassFixt
         var provider = fixture.Factory.Services.GetRequiredService<EventIndexProvider>();
         var reader = new ConventionsReader(provider, new FixedTime(fixture.Now), maxEvents: 4);
 
-        var snapshot = reader.Read(ConventionWindow.OneHour);
+        var snapshot = reader.Read(TimeWindow.OneHour);
 
         Assert.True(snapshot.Capped);
         Assert.Equal(ConventionsFixture.InLastHour, snapshot.InWindow);
@@ -107,7 +108,7 @@ public sealed class ConventionsApiTests(ConventionsFixture fixture) : IClassFixt
         var provider = fixture.Factory.Services.GetRequiredService<EventIndexProvider>();
         var reader = new ConventionsReader(provider, new FixedTime(fixture.Now), maxEvents: ConventionsFixture.InLastHour);
 
-        var snapshot = reader.Read(ConventionWindow.OneHour);
+        var snapshot = reader.Read(TimeWindow.OneHour);
 
         Assert.False(snapshot.Capped);
         Assert.Equal((snapshot.From, (long)ConventionsFixture.InLastHour), (snapshot.ReadFrom, snapshot.Read));

@@ -1,5 +1,6 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Flows;
+using EventObserver.Core.Selection;
 using EventObserver.Flows;
 using EventObserver.Storage.Index;
 using EventObserver.Tests.Infrastructure;
@@ -31,7 +32,7 @@ public sealed class FlowMapReaderTests : IDisposable
         var reader = new FlowMapReader(
             _factory.Services.GetRequiredService<EventIndexProvider>(), TimeProvider.System, new SavedProjectionTypes(), maxEvents: 100);
 
-        var map = reader.Read(FlowWindow.ParseOrDefault("1h"));
+        var map = reader.Read(TimeWindow.OneHour);
 
         Assert.True(map.Capped);
         // The newest part of the window that fits the cap: at most 100, and close to it.
@@ -48,7 +49,7 @@ public sealed class FlowMapReaderTests : IDisposable
         var reader = new FlowMapReader(
             _factory.Services.GetRequiredService<EventIndexProvider>(), TimeProvider.System, new SavedProjectionTypes(), maxEvents: 100);
 
-        var map = reader.Read(FlowWindow.Default);
+        var map = reader.Read(FlowMapReader.DefaultWindow);
 
         Assert.Empty(map.Nodes);
         Assert.False(map.Capped);

@@ -1,6 +1,7 @@
 using System.Text;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 using EventObserver.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -70,8 +71,8 @@ public sealed class EventsHubTests(FeedHubFixture app) : IClassFixture<FeedHubFi
             }
         });
 
-        Assert.Contains($"is 15,001 characters long; at most {FeedFilter.MaxTextLength} are allowed", subscribe.Message, StringComparison.Ordinal);
-        Assert.Contains($"at most {FeedFilter.MaxTextLength}", stream.Message, StringComparison.Ordinal);
+        Assert.Contains($"is 15,001 characters long; at most {EventSelection.MaxTextLength} are allowed", subscribe.Message, StringComparison.Ordinal);
+        Assert.Contains($"at most {EventSelection.MaxTextLength}", stream.Message, StringComparison.Ordinal);
         Assert.Null(app.Connections.Stats(client.ConnectionId!));
     }
 
@@ -79,7 +80,7 @@ public sealed class EventsHubTests(FeedHubFixture app) : IClassFixture<FeedHubFi
     public async Task Subscribe_TextAtTheLimit_ReceivesMatchingEvents()
     {
         var topic = Unique("long-text");
-        var text = new string('x', FeedFilter.MaxTextLength);
+        var text = new string('x', EventSelection.MaxTextLength);
         await using var client = await app.ConnectAsync();
         var received = new ReceivedEvents(client);
         await client.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Topics = [topic], Text = text });

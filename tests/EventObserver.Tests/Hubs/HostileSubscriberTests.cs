@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 using EventObserver.Hubs;
 using EventObserver.TestSupport;
 using EventObserver.Tests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class HostileSubscriberTests : IClassFixture<MockClusterFixture>, 
     private const double RequiredShare = 0.9;
 
     // The longest text allowed, all but its last character matching the large payloads: the costliest search.
-    private static readonly string HostileText = new string('a', FeedFilter.MaxTextLength - 1) + "b";
+    private static readonly string HostileText = new string('a', EventSelection.MaxTextLength - 1) + "b";
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
 
     private readonly MockClusterFixture _kafka;
@@ -61,7 +62,7 @@ public sealed class HostileSubscriberTests : IClassFixture<MockClusterFixture>, 
             // The attack as reported is refused outright; the test goes on with the costliest text still allowed.
             var error = await Assert.ThrowsAsync<HubException>(() =>
                 client.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Text = new string('a', 15_000) + "b" }));
-            Assert.Contains($"at most {FeedFilter.MaxTextLength}", error.Message, StringComparison.Ordinal);
+            Assert.Contains($"at most {EventSelection.MaxTextLength}", error.Message, StringComparison.Ordinal);
         }
 
         // Once unmeasured, so that no measured run is a cold one (producer, ingestion, hub, filter code).

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Tests.Hubs;
 
@@ -20,7 +21,7 @@ public sealed class IndexedRateProbe : IAsyncDisposable
     {
         _topic = topic;
         _expected = expected;
-        _subscription = feed.Subscribe(FeedFilter.All, capacity: 10 * expected);
+        _subscription = feed.Subscribe(EventSelection.All, capacity: 10 * expected);
         _reading = Task.Run(ReadAsync);
     }
 

@@ -1,3 +1,4 @@
+using EventObserver.Core.Selection;
 using EventObserver.Configuration;
 using EventObserver.Kafka.Replay;
 using EventObserver.Replay;
@@ -25,7 +26,7 @@ public sealed class ReplayPublishRunTests
         using var harness = new ReplayHarness(new ReplayOptions { AllowPublish = true, AllowedTargets = [".*"] });
         harness.SeedOrders(1);
 
-        var result = harness.Manager.Start(new ReplayRequest { Selection = new ReplaySelection { Type = "OrderPlaced" }, Publish = new ReplayPublishRequest(ReplayHarness.Orders) });
+        var result = harness.Manager.Start(new ReplayRequest { Selection = new EventSelection { Type = "OrderPlaced" }, Publish = new ReplayPublishRequest(ReplayHarness.Orders) });
 
         Assert.Equal(PublishRefusal.SameTopicNeedsConfirmation, result.Refusal);
     }
@@ -36,7 +37,7 @@ public sealed class ReplayPublishRunTests
         using var harness = new ReplayHarness();
         harness.SeedOrders(2);
 
-        var run = harness.Start(new ReplayRequest { Selection = new ReplaySelection { Type = "OrderShipped" }, Publish = new ReplayPublishRequest("replay.orders", DryRun: true) });
+        var run = harness.Start(new ReplayRequest { Selection = new EventSelection { Type = "OrderShipped" }, Publish = new ReplayPublishRequest("replay.orders", DryRun: true) });
         var done = await ReplayHarness.FinishedAsync(run);
 
         Assert.Equal(ReplayRunStatus.Completed, done.Status);

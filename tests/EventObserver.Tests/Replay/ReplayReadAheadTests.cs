@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 
 using EventObserver.Core.Projections;
+using EventObserver.Core.Selection;
 using EventObserver.Replay;
 
 namespace EventObserver.Tests.Replay;
@@ -19,7 +20,7 @@ public sealed class ReplayReadAheadTests : IDisposable
         var seeded = _harness.SeedOrders(6).OrderBy(e => e.TimestampMs).ToList();
         var script = ProjectionTemplates.OrderLifecycle.Script;
         var direct = ProjectionRunner.Create(script).Runner!;
-        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = script, StartPaused = true });
+        var run = _harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = script, StartPaused = true });
         await ReplayHarness.WaitAsync(run, s => s.Status == ReplayRunStatus.Paused);
 
         for (var step = 1; step <= 12; step++)
@@ -48,7 +49,7 @@ public sealed class ReplayReadAheadTests : IDisposable
     public async Task Stop_WhilePausedWithEventsReadAhead_FinishesWithTheExactCount()
     {
         _harness.SeedOrders(200);
-        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = ProjectionTemplates.OrderLifecycle.Script, StartPaused = true });
+        var run = _harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = ProjectionTemplates.OrderLifecycle.Script, StartPaused = true });
         await ReplayHarness.WaitAsync(run, s => s.Status == ReplayRunStatus.Paused);
         Assert.True(run.Step(3).Accepted);
         await ReplayHarness.WaitAsync(run, s => s.Processed == 3 && s.Status == ReplayRunStatus.Paused);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 
 using EventObserver.Core.Projections;
+using EventObserver.Core.Selection;
 using EventObserver.Replay;
 
 namespace EventObserver.Tests.Replay;
@@ -22,7 +23,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     {
         _harness.SeedOrders(10);
 
-        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection { Topic = ReplayHarness.Orders }, Script = ProjectionTemplates.OrderLifecycle.Script });
+        var run = _harness.Start(new ReplayRequest { Selection = new EventSelection { Topics = [ReplayHarness.Orders] }, Script = ProjectionTemplates.OrderLifecycle.Script });
         var done = await ReplayHarness.FinishedAsync(run);
 
         Assert.Equal(ReplayRunStatus.Completed, done.Status);
@@ -38,7 +39,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     public async Task Run_SameSelectionTwice_GivesTheSameState()
     {
         _harness.SeedOrders(20);
-        var request = new ReplayRequest { Selection = new ReplaySelection { Topic = ReplayHarness.Orders }, Script = ProjectionTemplates.OrderLifecycle.Script };
+        var request = new ReplayRequest { Selection = new EventSelection { Topics = [ReplayHarness.Orders] }, Script = ProjectionTemplates.OrderLifecycle.Script };
 
         var first = await ReplayHarness.FinishedAsync(_harness.Start(request));
         var second = await ReplayHarness.FinishedAsync(_harness.Start(request));
@@ -56,7 +57,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     {
         var seeded = _harness.SeedOrders(4);
 
-        var done = await ReplayHarness.FinishedAsync(_harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = Offsets }));
+        var done = await ReplayHarness.FinishedAsync(_harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = Offsets }));
 
         var expected = seeded.OrderBy(e => e.TimestampMs).Select(e => e.Id);
         Assert.Equal(expected, done.State!["seen"]!.AsArray().Select(n => n!.GetValue<string>()));
@@ -67,7 +68,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     {
         var seeded = _harness.SeedOrders(4);
 
-        var done = await ReplayHarness.FinishedAsync(_harness.Start(new ReplayRequest { Selection = new ReplaySelection { Limit = 3 }, Script = Offsets }));
+        var done = await ReplayHarness.FinishedAsync(_harness.Start(new ReplayRequest { Selection = new EventSelection { Limit = 3 }, Script = Offsets }));
 
         Assert.Equal(seeded.TakeLast(3).Select(e => e.Id), done.State!["seen"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(3, done.Total);
@@ -77,7 +78,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     public async Task Run_PartitionOffsetRange_ReadsOnlyThoseOffsets()
     {
         _harness.SeedOrders(4);
-        var selection = new ReplaySelection { Topic = ReplayHarness.Orders, Partitions = [new ReplayPartitionRange(1, 2, 4)] };
+        var selection = new EventSelection { Topics = [ReplayHarness.Orders], Ranges = [new PartitionRange(ReplayHarness.Orders, 1, 2, 4)] };
 
         var done = await ReplayHarness.FinishedAsync(_harness.Start(new ReplayRequest { Selection = selection, Script = Offsets }));
 
@@ -88,7 +89,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     public async Task StartPaused_Step_AppliesOneEventAtATime_WithTheChange()
     {
         _harness.SeedOrders(2);
-        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = ProjectionTemplates.CountByType.Script, StartPaused = true });
+        var run = _harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = ProjectionTemplates.CountByType.Script, StartPaused = true });
         var paused = await ReplayHarness.WaitAsync(run, s => s.Status == ReplayRunStatus.Paused && s.State is not null);
 
         Assert.True(run.Step().Accepted);
@@ -107,7 +108,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     public async Task Step_AfterTheRunCompleted_IsRefused()
     {
         _harness.SeedOrders(2);
-        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = ProjectionTemplates.CountByType.Script, StartPaused = true });
+        var run = _harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = ProjectionTemplates.CountByType.Script, StartPaused = true });
         run.Resume();
         await ReplayHarness.FinishedAsync(run);
 
@@ -121,7 +122,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     public async Task Step_WhileRunning_IsRefused_AndTheRunKeepsRunning()
     {
         _harness.SeedOrders(2_000);
-        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = SlowCount });
+        var run = _harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = SlowCount });
         await ReplayHarness.WaitAsync(run, s => s.Processed >= 1);
 
         var refused = run.Step();
@@ -138,7 +139,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     public async Task RunTo_Type_PausesRightAfterTheNextEventOfThatType()
     {
         _harness.SeedOrders(3);
-        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = ProjectionTemplates.CountByType.Script, StartPaused = true });
+        var run = _harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = ProjectionTemplates.CountByType.Script, StartPaused = true });
 
         Assert.True(run.RunTo("StockReserved").Accepted);
         var atType = await ReplayHarness.WaitAsync(run, s => s.Status == ReplayRunStatus.Paused && s.LastEvent is not null);
@@ -153,7 +154,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     {
         _harness.SeedOrders(400);
         const string slow = "({ $any: (s, e) => { let x = 0; for (let i = 0; i < 1000; i++) { x += i; } s.n = (s.n || 0) + 1; } })";
-        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = slow });
+        var run = _harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = slow });
 
         Assert.True(run.Pause().Accepted);
         var paused = await ReplayHarness.WaitAsync(run, s => s.Status == ReplayRunStatus.Paused);
@@ -173,7 +174,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     {
         _harness.SeedOrders(400);
         const string slow = "({ $any: (s, e) => { let x = 0; for (let i = 0; i < 1000; i++) { x += i; } s.n = (s.n || 0) + 1; } })";
-        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = slow });
+        var run = _harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = slow });
 
         Assert.True(run.RunTo("OrderShipped").Accepted);
         var atType = await ReplayHarness.WaitAsync(run, s => s.Status == ReplayRunStatus.Paused);
@@ -192,7 +193,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     public async Task Stop_EndsTheRun_AndLaterControlsAreRefused()
     {
         _harness.SeedOrders(2);
-        var run = _harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = ProjectionTemplates.CountByType.Script, StartPaused = true });
+        var run = _harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = ProjectionTemplates.CountByType.Script, StartPaused = true });
 
         Assert.True(run.Stop().Accepted);
         var stopped = await ReplayHarness.FinishedAsync(run);
@@ -210,7 +211,7 @@ public sealed class ReplayRunManagerTests : IDisposable
         _harness.SeedOrders(2);
         const string script = "({ OrderPlaced: (s, e) => { throw new Error('bad ' + e.key); }, $any: (s, e) => { s.n = (s.n || 0) + 1; } })";
 
-        var done = await ReplayHarness.FinishedAsync(_harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = script, OnError = mode }));
+        var done = await ReplayHarness.FinishedAsync(_harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = script, OnError = mode }));
 
         Assert.Equal(expected, done.Status);
         Assert.Equal(processed, done.Processed);
@@ -233,7 +234,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     public async Task CompareAsync_TwoVersions_DiffTheirFinalStates()
     {
         _harness.SeedOrders(3);
-        var v1 = new ReplayRequest { Selection = new ReplaySelection(), Script = ProjectionTemplates.CountByType.Script };
+        var v1 = new ReplayRequest { Selection = new EventSelection(), Script = ProjectionTemplates.CountByType.Script };
         var v2 = v1 with { Script = "({ $init: () => ({ total: 0 }), $any: (s, e) => { s.total += 2; } })" };
 
         var (comparison, problem) = await _harness.Manager.CompareAsync(v1, v2, CancellationToken.None);
@@ -248,7 +249,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     {
         using var harness = new ReplayHarness(new Configuration.ReplayOptions { MaxKeptRuns = 2 });
         harness.SeedOrders(1);
-        var request = new ReplayRequest { Selection = new ReplaySelection(), Script = ProjectionTemplates.CountByType.Script };
+        var request = new ReplayRequest { Selection = new EventSelection(), Script = ProjectionTemplates.CountByType.Script };
         var ids = new List<string>();
         for (var i = 0; i < 4; i++)
         {
@@ -268,7 +269,7 @@ public sealed class ReplayRunManagerTests : IDisposable
         harness.SeedOrders(20);
         const string hostile = "(() => { const keep = []; return { $any: (s, e) => { keep.push('x'.repeat(4 * 1024 * 1024) + e.offset); } }; })()";
 
-        var run = harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = hostile });
+        var run = harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = hostile });
         var done = await ReplayHarness.FinishedAsync(run);
 
         Assert.Equal(ReplayRunStatus.Failed, done.Status);
@@ -287,7 +288,7 @@ public sealed class ReplayRunManagerTests : IDisposable
         using var harness = new ReplayHarness(new Configuration.ReplayOptions { MaxSnapshotPartitions = 3 });
         harness.SeedOrders(10);
 
-        var run = harness.Start(new ReplayRequest { Selection = new ReplaySelection(), Script = ProjectionTemplates.OrderLifecycle.Script });
+        var run = harness.Start(new ReplayRequest { Selection = new EventSelection(), Script = ProjectionTemplates.OrderLifecycle.Script });
         var done = await ReplayHarness.FinishedAsync(run);
 
         Assert.True(done.StateTruncated);

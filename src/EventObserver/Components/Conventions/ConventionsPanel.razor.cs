@@ -1,6 +1,7 @@
 using EventObserver.Components.Shared;
 using EventObserver.Conventions;
 using EventObserver.Core.Conventions;
+using EventObserver.Core.Selection;
 
 using Microsoft.AspNetCore.Components;
 
@@ -16,7 +17,7 @@ public sealed partial class ConventionsPanel
     private static readonly ConventionRule[] s_rules = Enum.GetValues<ConventionRule>();
 
     private readonly HashSet<string> _expanded = new(StringComparer.Ordinal);
-    private ConventionWindow? _loadedWindow;
+    private TimeWindow? _loadedWindow;
     private bool _rendered;
     private int _loads;
 
@@ -24,7 +25,7 @@ public sealed partial class ConventionsPanel
 
     [Inject] public required ILogger<ConventionsPanel> Logger { get; init; }
 
-    [Parameter] public ConventionWindow Window { get; set; } = ConventionWindow.Default;
+    [Parameter] public TimeWindow Window { get; set; } = ConventionsReader.DefaultWindow;
 
     /// <summary>When set, only this source (a service, or a topic for messages that name none).</summary>
     [Parameter] public string? Source { get; set; }
@@ -70,7 +71,7 @@ public sealed partial class ConventionsPanel
         }
     }
 
-    private async Task LoadAsync(ConventionWindow window)
+    private async Task LoadAsync(TimeWindow window)
     {
         var load = ++_loads;
         _loadedWindow = window;
@@ -85,7 +86,7 @@ public sealed partial class ConventionsPanel
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A failed check must not take the page's circuit down: say so and keep the last result.
-            LogCheckFailed(Logger, e, window.Name);
+            LogCheckFailed(Logger, e, window.Text);
             error = $"The check failed: {e.Message}";
         }
 

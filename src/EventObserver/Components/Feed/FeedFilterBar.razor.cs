@@ -1,27 +1,27 @@
 using EventObserver.Core.Envelopes;
-using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
 using Microsoft.AspNetCore.Components;
 
 namespace EventObserver.Components.Feed;
 
 /// <summary>
-/// The feed's filters. Every change produces a new <see cref="FeedFilter"/> through <see cref="FilterChanged"/>;
+/// The feed's filters. Every change produces a new <see cref="EventSelection"/> through <see cref="FilterChanged"/>;
 /// the page puts it in the URL and the server evaluates it.
 /// </summary>
 public sealed partial class FeedFilterBar
 {
     private FilterForm _form = new();
-    private FeedFilter _shown = FeedFilter.All;
+    private EventSelection _shown = EventSelection.All;
     private string? _textError;
 
-    [Parameter, EditorRequired] public required FeedFilter Filter { get; set; }
+    [Parameter, EditorRequired] public required EventSelection Filter { get; set; }
 
     [Parameter] public IReadOnlyList<string> Topics { get; set; } = [];
 
     [Parameter] public IReadOnlyList<string> Types { get; set; } = [];
 
-    [Parameter] public EventCallback<FeedFilter> FilterChanged { get; set; }
+    [Parameter] public EventCallback<EventSelection> FilterChanged { get; set; }
 
     /// <summary>Parts of the URL's filter that were left out, and why.</summary>
     [Parameter] public IReadOnlyList<string> Problems { get; set; } = [];
@@ -82,13 +82,13 @@ public sealed partial class FeedFilterBar
     {
         // Refused here with a message rather than by the filter's own check (an exception).
         var text = _form.Text?.Trim();
-        _textError = text is { Length: > FeedFilter.MaxTextLength } ? FeedFilter.TooLong(text.Length) : null;
+        _textError = text is { Length: > EventSelection.MaxTextLength } ? EventSelection.TooLong(text.Length) : null;
         if (_textError is not null)
         {
             return Task.CompletedTask;
         }
 
-        var filter = _form.ToFilter();
+        var filter = _form.ToSelection();
         if (filter.Equals(_shown))
         {
             return Task.CompletedTask;

@@ -1,14 +1,14 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
-using EventObserver.Core.Querying;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Components.Feed;
 
 /// <summary>
-/// Pages back through the index for a feed filter. Topics, kind, type, key and correlation id go to the
-/// index (<see cref="EventQuery"/>); source, header and free text are not indexed, so those pages are read
-/// and filtered in memory, up to a scan limit per request.
+/// Pages back through the index for a feed filter. Topics, kind, type, key, ids, time and ranges go to the
+/// index; source, header and free text are not indexed (<see cref="EventSelection.NeedsScan"/>), so those pages are
+/// read and filtered here, up to a scan limit per request.
 /// </summary>
 public sealed class FeedHistory(ICurrentIndex indexes)
 {
@@ -16,27 +16,23 @@ public sealed class FeedHistory(ICurrentIndex indexes)
     public const int DefaultScanLimit = 5_000;
 
     /// <summary>True when part of the filter is checked in memory after reading index pages.</summary>
-    public static bool NeedsScan(FeedFilter filter) =>
-        !string.IsNullOrEmpty(filter.Source) || !string.IsNullOrEmpty(filter.HeaderName) || !string.IsNullOrEmpty(filter.Text);
+    public static bool NeedsScan(EventSelection filter) => filter.NeedsScan;
 
-    /// <summary>The part of the filter the index answers, for one topic (or all when null).</summary>
-    public static EventQuery ToQuery(FeedFilter filter, string? topic, DateTimeOffset? to, int limit) => new()
-    {
-        Topic = topic,
-        Kind = filter.Kind,
-        Type = Blank(filter.Type),
-        Key = Blank(filter.Key),
-        CorrelationId = Blank(filter.CorrelationId),
-        To = to,
-        Limit = Math.Clamp(limit, 1, EventQuery.MaxLimit),
-    };
+    /// <summary>The part of the filter the index answers, for one topic (or all when null), at or before <paramref name="to"/>.</summary>
+    public static EventSelection ToQuery(EventSelection filter, string? topic, DateTimeOffset? to, int limit) =>
+        filter.WithoutScannedParts() with
+        {
+            Topics = topic is null ? filter.Topics : [topic],
+            To = to is { } cursor && (filter.To is null || cursor < filter.To) ? cursor : filter.To,
+            Limit = Math.Clamp(limit, 1, EventSelection.MaxLimit),
+        };
 
     /// <summary>
     /// Up to <paramref name="want"/> events matching <paramref name="filter"/> at or before <paramref name="to"/>
     /// (null: from the newest), skipping ids in <paramref name="known"/>, newest first.
     /// </summary>
     public HistoryPage LoadOlder(
-        FeedFilter filter, DateTimeOffset? to, Func<string, bool> known, int want = DefaultPageSize, int scanLimit = DefaultScanLimit)
+        EventSelection filter, DateTimeOffset? to, Func<string, bool> known, int want = DefaultPageSize, int scanLimit = DefaultScanLimit)
     {
         if (!indexes.TryGet(out var index))
         {
@@ -76,10 +72,10 @@ public sealed class FeedHistory(ICurrentIndex indexes)
     }
 
     private static HistoryPage LoadTopic(
-        IEventIndex index, FeedFilter filter, string? topic, DateTimeOffset? to, Func<string, bool> known, int want, int scanLimit)
+        IEventIndex index, EventSelection filter, string? topic, DateTimeOffset? to, Func<string, bool> known, int want, int scanLimit)
     {
         var scan = NeedsScan(filter);
-        var pageSize = scan ? EventQuery.MaxLimit : Math.Min(EventQuery.MaxLimit, want + 50);
+        var pageSize = scan ? EventSelection.MaxLimit : Math.Min(EventSelection.MaxLimit, want + 50);
         var found = new List<EventEnvelope>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var scanned = 0;
@@ -124,6 +120,4 @@ public sealed class FeedHistory(ICurrentIndex indexes)
             cursor = progressed ? oldest : oldest.AddMilliseconds(-1);
         }
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -1,5 +1,6 @@
 using EventObserver.Components.Conventions;
 using EventObserver.Conventions;
+using EventObserver.Core.Selection;
 
 using Microsoft.AspNetCore.Components;
 
@@ -14,19 +15,19 @@ public sealed partial class Conventions
 
     [SupplyParameterFromQuery(Name = "source")] public string? SourceParameter { get; set; }
 
-    public ConventionWindow Window { get; private set; } = ConventionWindow.Default;
+    public TimeWindow Window { get; private set; } = ConventionsReader.DefaultWindow;
 
     /// <summary>The page for another window, keeping the source filter.</summary>
-    public string WindowHref(ConventionWindow window) =>
+    public string WindowHref(TimeWindow window) =>
         string.IsNullOrEmpty(SourceParameter)
-            ? $"conventions?window={window.Name}"
-            : $"conventions?window={window.Name}&source={Uri.EscapeDataString(SourceParameter)}";
+            ? $"conventions?window={window.Text}"
+            : $"conventions?window={window.Text}&source={Uri.EscapeDataString(SourceParameter)}";
 
     /// <summary>An unknown window in the URL falls back to the default rather than failing the page.</summary>
     protected override void OnParametersSet()
     {
-        ConventionWindow.TryParse(WindowParameter, out var window);
-        Window = window;
+        var window = TimeWindow.ParseOr(WindowParameter, ConventionsReader.DefaultWindow);
+        Window = ConventionsReader.Windows.Contains(window) ? window : ConventionsReader.DefaultWindow;
     }
 
     private Task RefreshAsync() => _panel?.RefreshAsync() ?? Task.CompletedTask;

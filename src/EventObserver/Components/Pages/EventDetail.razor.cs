@@ -5,6 +5,7 @@ using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Selection;
 
 using Microsoft.AspNetCore.Components;
 
@@ -37,11 +38,11 @@ public sealed partial class EventDetail
 
     private string? CorrelationHref => string.IsNullOrEmpty(Envelope?.CorrelationId)
         ? null
-        : FeedHref(new FeedFilter { CorrelationId = Envelope.CorrelationId });
+        : FeedHref(new EventSelection { CorrelationId = Envelope.CorrelationId });
 
     private string? KeyHref => string.IsNullOrEmpty(Envelope?.Key)
         ? null
-        : FeedHref(new FeedFilter { Key = Envelope.Key });
+        : FeedHref(new EventSelection { Key = Envelope.Key });
 
     protected override void OnParametersSet()
     {
@@ -61,7 +62,7 @@ public sealed partial class EventDetail
         Payload = Envelope is null ? null : PayloadView.From(Envelope);
     }
 
-    private static string FeedHref(FeedFilter filter) => "./?" + FeedFilterQuery.ToQuery(filter).TrimStart('?');
+    private static string FeedHref(EventSelection filter) => "./?" + EventSelectionQuery.ToQuery(filter);
 
     private static IEnumerable<(string Label, string Value, bool Copy)> Fields(EventEnvelope e)
     {

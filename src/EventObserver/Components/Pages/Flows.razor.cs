@@ -4,6 +4,7 @@ using System.Text;
 using EventObserver.Components.Flows;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Flows;
+using EventObserver.Core.Selection;
 using EventObserver.Flows;
 
 using Microsoft.AspNetCore.Components;
@@ -38,7 +39,7 @@ public sealed partial class Flows : IDisposable
 
     [SupplyParameterFromQuery(Name = "window")] public string? WindowParameter { get; set; }
 
-    public FlowWindow Window { get; private set; } = FlowWindow.Default;
+    public TimeWindow Window { get; private set; } = FlowMapReader.DefaultWindow;
 
     public FlowMap Map { get; private set; } = new();
 
@@ -92,7 +93,7 @@ public sealed partial class Flows : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        var window = FlowWindow.ParseOrDefault(WindowParameter);
+        var window = TimeWindow.ParseOr(WindowParameter, FlowMapReader.DefaultWindow);
         if (window.Text != Window.Text || !_loaded)
         {
             _loaded = true;
@@ -124,7 +125,7 @@ public sealed partial class Flows : IDisposable
         }
     }
 
-    private async Task SetWindowAsync(FlowWindow window)
+    private async Task SetWindowAsync(TimeWindow window)
     {
         if (window.Text == Window.Text)
         {

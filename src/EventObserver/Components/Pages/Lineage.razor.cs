@@ -107,7 +107,7 @@ public sealed partial class Lineage
 
     protected override void OnParametersSet()
     {
-        Start = LineageReader.TryParsePosition(EventParameter, out var position)
+        Start = EventPosition.TryParse(EventParameter, out var position)
             ? LineageStart.ForEvent(position)
             : string.IsNullOrWhiteSpace(CorrelationParameter) ? null : LineageStart.ForCorrelation(CorrelationParameter.Trim());
         if (Start != _loaded)

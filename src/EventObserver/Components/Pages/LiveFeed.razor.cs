@@ -3,6 +3,7 @@ using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Selection;
 using EventObserver.Monitoring;
 
 using Microsoft.AspNetCore.Components;
@@ -51,7 +52,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
     [Inject] public required TimeProvider Time { get; init; }
 
     /// <summary>The filter in force, as read from the URL.</summary>
-    public FeedFilter Filter { get; private set; } = FeedFilter.All;
+    public EventSelection Filter { get; private set; } = EventSelection.All;
 
     /// <summary>Parts of the URL's filter that were left out (e.g. a free text over the length limit), and why.</summary>
     public IReadOnlyList<string> FilterProblems { get; private set; } = [];
@@ -287,18 +288,18 @@ public sealed partial class LiveFeed : IAsyncDisposable
         _timeline = Counter.Snapshot(Time.GetUtcNow());
     }
 
-    private FeedFilter ReadFilterFromUri()
+    private EventSelection ReadFilterFromUri()
     {
-        var filter = FeedFilterQuery.Parse(new Uri(Navigation.Uri).Query, out var problems);
-        FilterProblems = problems;
+        var filter = EventSelectionQuery.Parse(new Uri(Navigation.Uri).Query, out var problems);
+        FilterProblems = [.. problems.Values.SelectMany(messages => messages)];
         return filter;
     }
 
     /// <summary>Applies the new filter at once and records it in the URL (shareable, survives reload and reconnect).</summary>
-    private async Task OnFilterChangedAsync(FeedFilter filter)
+    private async Task OnFilterChangedAsync(EventSelection filter)
     {
         Filter = filter;
-        var query = FeedFilterQuery.ToQuery(filter);
+        var query = EventSelectionQuery.ToQuery(filter);
         Navigation.NavigateTo(Navigation.BaseUri + (string.IsNullOrEmpty(query) ? "" : "?" + query));
         if (_interactive)
         {

@@ -1,18 +1,23 @@
 using System.Globalization;
 
-using EventObserver.Replay;
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Selection;
 
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace EventObserver.Components.Replay;
 
 /// <summary>
-/// The editable fields of a <see cref="ReplaySelection"/>: feed-like filters, or a topic with one partition's
-/// offset range. Read from the page URL (<c>?event=topic/partition/offset</c>, <c>?correlation=</c>, <c>?topic=</c>,
-/// <c>?key=</c>, <c>?type=</c>).
+/// The editable fields of a replay's <see cref="EventSelection"/>: feed-like filters, or topics with one partition's
+/// offset range. Read from the page URL with the feed's and the API's names (<see cref="EventSelectionQuery"/>: a feed
+/// URL's query selects the same events here), plus <c>?event=topic/partition/offset</c> ("replay from here"). Parts
+/// the form has no field for (kind, ids, source, header, free text, further ranges) are kept as they came.
 /// </summary>
 public sealed class SelectionForm
 {
+    private EventSelection _rest = EventSelection.All;
+
+    /// <summary>One topic, or several separated by commas.</summary>
     public string? Topic { get; set; }
     public string? Type { get; set; }
     public string? Key { get; set; }
@@ -24,60 +29,67 @@ public sealed class SelectionForm
     public long? FromOffset { get; set; }
     public long? ToOffset { get; set; }
 
-    public bool IsEmpty => ToSelection() == new ReplaySelection();
+    public bool IsEmpty => ToSelection() == EventSelection.All;
 
     public static SelectionForm FromUri(string uri)
     {
-        var query = QueryHelpers.ParseQuery(new Uri(uri).Query);
-        string? Get(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
+        var query = new Uri(uri).Query;
+        var selection = EventSelectionQuery.Parse(query);
         var form = new SelectionForm
         {
-            Topic = Get("topic"),
-            Type = Get("type"),
-            Key = Get("key"),
-            CorrelationId = Get("correlation") ?? Get("correlationId"),
+            Topic = selection.Topics.Count == 0 ? null : string.Join(',', selection.Topics),
+            Type = selection.Type,
+            Key = selection.Key,
+            CorrelationId = selection.CorrelationId,
+            From = selection.From?.UtcDateTime,
+            To = selection.To?.UtcDateTime,
+            Limit = selection.Limit,
         };
-        if (Get("event") is { } position && TryParsePosition(position, out var topic, out var partition, out var offset))
+        var ranges = selection.Ranges;
+        if (QueryHelpers.ParseQuery(query).TryGetValue("event", out var position) && EventPosition.TryParse(position.ToString(), out var start))
         {
             // "Replay from here": that event and the rest of its partition.
-            form.Topic = topic;
-            form.Partition = partition;
-            form.FromOffset = offset;
+            form.Topic = start.Topic;
+            ranges = [new PartitionRange(start.Topic, start.Partition, start.Offset)];
         }
 
+        if (ranges is [var only] && (form.Topic is null || form.Topic == only.Topic))
+        {
+            form.Topic = only.Topic;
+            (form.Partition, form.FromOffset, form.ToOffset) = (only.Partition, only.FromOffset, only.ToOffset);
+            ranges = [];
+        }
+
+        form._rest = selection with { Ranges = ranges };
         return form;
     }
 
-    /// <summary>Parses <c>topic/partition/offset</c> (topic names cannot hold '/', but the split is from the end anyway).</summary>
-    public static bool TryParsePosition(string text, out string topic, out int partition, out long offset)
+    public EventSelection ToSelection()
     {
-        topic = "";
-        partition = 0;
-        offset = 0;
-        var parts = text.Split('/');
-        return parts.Length >= 3
-            && int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out partition)
-            && long.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out offset)
-            && !string.IsNullOrWhiteSpace(topic = string.Join('/', parts[..^2]));
+        var topics = (Topic ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal).ToList();
+        IEnumerable<PartitionRange> ranges = Partition is { } p
+            ? topics.Count == 0 ? [new PartitionRange("", p, FromOffset, ToOffset)] : topics.Select(t => new PartitionRange(t, p, FromOffset, ToOffset))
+            : [];
+        return _rest with
+        {
+            Topics = topics,
+            Type = Blank(Type),
+            Key = string.IsNullOrEmpty(Key) ? null : Key,
+            CorrelationId = Blank(CorrelationId),
+            From = Utc(From),
+            To = Utc(To),
+            Limit = Limit,
+            Ranges = [.. _rest.Ranges, .. ranges],
+        };
     }
-
-    public ReplaySelection ToSelection() => new()
-    {
-        Topic = Blank(Topic),
-        Type = Blank(Type),
-        Key = string.IsNullOrEmpty(Key) ? null : Key,
-        CorrelationId = Blank(CorrelationId),
-        From = Utc(From),
-        To = Utc(To),
-        Limit = Limit,
-        Partitions = Partition is { } p ? [new ReplayPartitionRange(p, FromOffset, ToOffset)] : null,
-    };
 
     public SelectionForm Copy() => (SelectionForm)MemberwiseClone();
 
-    /// <summary>The form's fields as one line, for labels and lists.</summary>
-    public static string Describe(ReplaySelection selection)
+    /// <summary>The selection's parts as one line, for labels and lists.</summary>
+    public static string Describe(EventSelection selection)
     {
+        ArgumentNullException.ThrowIfNull(selection);
         var parts = new List<string>();
         void Add(string name, object? value)
         {
@@ -87,16 +99,23 @@ public sealed class SelectionForm
             }
         }
 
-        Add("topic", selection.Topic);
+        Add(selection.Topics.Count > 1 ? "topics" : "topic", selection.Topics.Count == 0 ? null : string.Join(", ", selection.Topics));
+        Add("kind", selection.Kind);
         Add("type", selection.Type);
         Add("key", selection.Key);
+        Add("message", selection.MessageId);
         Add("correlation", selection.CorrelationId);
+        Add("causation", selection.CausationId);
+        Add("source", selection.Source);
+        Add("header", selection.HeaderName is null ? null : selection.HeaderValue is null ? selection.HeaderName : $"{selection.HeaderName}: {selection.HeaderValue}");
+        Add("text", selection.Text is null ? null : $"\"{selection.Text}\"");
         Add("from", selection.From?.ToString("u", CultureInfo.InvariantCulture));
         Add("to", selection.To?.ToString("u", CultureInfo.InvariantCulture));
         Add("limit", selection.Limit);
-        foreach (var range in selection.Partitions ?? [])
+        foreach (var range in selection.Ranges)
         {
-            parts.Add($"partition {range.Partition} offsets {range.FromOffset?.ToString(CultureInfo.InvariantCulture) ?? "start"}–{range.ToOffset?.ToString(CultureInfo.InvariantCulture) ?? "end"}");
+            var of = selection.Topics.Count == 1 && range.Topic == selection.Topics[0] ? "" : $"{range.Topic} ";
+            parts.Add($"{of}partition {range.Partition} offsets {range.FromOffset?.ToString(CultureInfo.InvariantCulture) ?? "start"}–{range.ToOffset?.ToString(CultureInfo.InvariantCulture) ?? "end"}");
         }
 
         return parts.Count == 0 ? "every indexed event" : string.Join(", ", parts);

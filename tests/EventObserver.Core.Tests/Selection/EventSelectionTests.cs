@@ -1,24 +1,24 @@
 using System.Text;
 using EventObserver.Core.Envelopes;
-using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 using static EventObserver.Core.Tests.Feed.FeedEnvelopes;
 
-namespace EventObserver.Core.Tests.Feed;
+namespace EventObserver.Core.Tests.Selection;
 
-public sealed class FeedFilterTests
+public sealed class EventSelectionTests
 {
     [Fact]
     public void Matches_EmptyFilter_MatchesEverything()
     {
-        Assert.True(FeedFilter.All.IsEmpty);
-        Assert.True(FeedFilter.All.Matches(Event("orders", 1)));
-        Assert.True(FeedFilter.All.Matches(WithPayload("blobs", 1, 10)));
+        Assert.True(EventSelection.All.IsEmpty);
+        Assert.True(EventSelection.All.Matches(Event("orders", 1)));
+        Assert.True(EventSelection.All.Matches(WithPayload("blobs", 1, 10)));
     }
 
     [Fact]
     public void Matches_Topics_AnyListedTopicMatches()
     {
-        var filter = new FeedFilter { Topics = ["orders", "payments"] };
+        var filter = new EventSelection { Topics = ["orders", "payments"] };
 
         Assert.True(filter.Matches(Event("orders", 1)));
         Assert.True(filter.Matches(Event("payments", 1)));
@@ -29,7 +29,7 @@ public sealed class FeedFilterTests
     [Fact]
     public void Matches_Kind_OnlyThatKind()
     {
-        var filter = new FeedFilter { Kind = MessageKind.Command };
+        var filter = new EventSelection { Kind = MessageKind.Command };
 
         Assert.True(filter.Matches(Event("orders", 1, kind: MessageKind.Command)));
         Assert.False(filter.Matches(Event("orders", 1, kind: MessageKind.Event)));
@@ -38,7 +38,7 @@ public sealed class FeedFilterTests
     [Fact]
     public void Matches_Type_ExactIgnoringCase()
     {
-        var filter = new FeedFilter { Type = "orderplaced" };
+        var filter = new EventSelection { Type = "orderplaced" };
 
         Assert.True(filter.Matches(Event("orders", 1, type: "OrderPlaced")));
         Assert.False(filter.Matches(Event("orders", 1, type: "OrderPlacedV2")));
@@ -48,7 +48,7 @@ public sealed class FeedFilterTests
     [Fact]
     public void Matches_KeyCorrelationAndSource_EachMustMatch()
     {
-        var filter = new FeedFilter { Key = "order-1", CorrelationId = "c-1", Source = "ORDERS-API" };
+        var filter = new EventSelection { Key = "order-1", CorrelationId = "c-1", Source = "ORDERS-API" };
 
         Assert.True(filter.Matches(Event("orders", 1, key: "order-1", correlationId: "c-1", source: "orders-api")));
         Assert.False(filter.Matches(Event("orders", 1, key: "order-2", correlationId: "c-1", source: "orders-api")));
@@ -59,7 +59,7 @@ public sealed class FeedFilterTests
     [Fact]
     public void Matches_Header_NameIgnoresCaseValueIsExactText()
     {
-        var filter = new FeedFilter { HeaderName = "X-Tenant", HeaderValue = "acme" };
+        var filter = new EventSelection { HeaderName = "X-Tenant", HeaderValue = "acme" };
 
         Assert.True(filter.Matches(Event("orders", 1, headers: [("other", Utf8("x")), ("x-tenant", Utf8("acme"))])));
         Assert.False(filter.Matches(Event("orders", 1, headers: [("x-tenant", Utf8("ACME"))])));
@@ -71,7 +71,7 @@ public sealed class FeedFilterTests
     [Fact]
     public void Matches_HeaderNameWithoutValue_RequiresPresenceOnly()
     {
-        var filter = new FeedFilter { HeaderName = "traceparent" };
+        var filter = new EventSelection { HeaderName = "traceparent" };
 
         Assert.True(filter.Matches(Event("orders", 1, headers: [("TraceParent", null)])));
         Assert.False(filter.Matches(Event("orders", 1, headers: [("tracestate", Utf8("x"))])));
@@ -85,7 +85,7 @@ public sealed class FeedFilterTests
     {
         var envelope = Event("orders", 1, key: "order-7", json: """{"item":"Blue Widget"}""", headers: [("tenant", Utf8("Tenant-ACME"))]);
 
-        Assert.True(new FeedFilter { Text = text }.Matches(envelope));
+        Assert.True(new EventSelection { Text = text }.Matches(envelope));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class FeedFilterTests
     {
         var envelope = Event("orders", 1, key: "order-7", json: """{"item":"widget"}""");
 
-        Assert.False(new FeedFilter { Text = "gadget" }.Matches(envelope));
+        Assert.False(new EventSelection { Text = "gadget" }.Matches(envelope));
     }
 
     [Fact]
@@ -110,18 +110,18 @@ public sealed class FeedFilterTests
             PayloadFormat = PayloadFormat.Binary,
         };
 
-        Assert.False(new FeedFilter { Text = "needle" }.Matches(envelope));
+        Assert.False(new EventSelection { Text = "needle" }.Matches(envelope));
     }
 
     [Fact]
     public void Matches_Text_ScansOnlyTheFirst64KiloBytesOfThePayload()
     {
-        var padding = new string('a', FeedFilter.MaxScannedPayloadBytes);
+        var padding = new string('a', EventSelection.MaxScannedPayloadBytes);
         var early = Event("orders", 1, json: "needle" + padding, format: PayloadFormat.Text);
         var late = Event("orders", 2, json: padding + "needle", format: PayloadFormat.Text);
 
-        Assert.True(new FeedFilter { Text = "needle" }.Matches(early));
-        Assert.False(new FeedFilter { Text = "needle" }.Matches(late));
+        Assert.True(new EventSelection { Text = "needle" }.Matches(early));
+        Assert.False(new EventSelection { Text = "needle" }.Matches(late));
     }
 
     [Fact]
@@ -129,14 +129,14 @@ public sealed class FeedFilterTests
     {
         var tombstone = new EventEnvelope { Topic = "orders", Partition = 0, Offset = 1, TimestampMs = 1, MessageId = "m", PayloadFormat = PayloadFormat.Tombstone };
 
-        Assert.False(new FeedFilter { Text = "x", HeaderName = "h" }.Matches(tombstone));
-        Assert.True(new FeedFilter { Topics = ["orders"] }.Matches(tombstone));
+        Assert.False(new EventSelection { Text = "x", HeaderName = "h" }.Matches(tombstone));
+        Assert.True(new EventSelection { Topics = ["orders"] }.Matches(tombstone));
     }
 
     [Fact]
     public void Matches_SeveralParts_AllMustMatch()
     {
-        var filter = new FeedFilter { Topics = ["orders"], Kind = MessageKind.Event, Type = "OrderPlaced" };
+        var filter = new EventSelection { Topics = ["orders"], Kind = MessageKind.Event, Type = "OrderPlaced" };
 
         Assert.True(filter.Matches(Event("orders", 1)));
         Assert.False(filter.Matches(Event("orders", 1, kind: MessageKind.Command)));
@@ -150,38 +150,38 @@ public sealed class FeedFilterTests
         var inHeader = Event("orders", 2, headers: [("x-city", Utf8("MÜNCHEN"))]);
         var inKey = Event("orders", 3, key: "Ελλάδα-1");
 
-        Assert.True(new FeedFilter { Text = "ZÜRICH" }.Matches(inPayload));
-        Assert.True(new FeedFilter { Text = "münchen" }.Matches(inHeader));
-        Assert.True(new FeedFilter { Text = "ΕΛΛΆΔΑ" }.Matches(inKey));
-        Assert.False(new FeedFilter { Text = "münchen" }.Matches(inPayload));
+        Assert.True(new EventSelection { Text = "ZÜRICH" }.Matches(inPayload));
+        Assert.True(new EventSelection { Text = "münchen" }.Matches(inHeader));
+        Assert.True(new EventSelection { Text = "ΕΛΛΆΔΑ" }.Matches(inKey));
+        Assert.False(new EventSelection { Text = "münchen" }.Matches(inPayload));
     }
 
     [Fact]
     public void Text_LongerThanTheLimit_IsRefusedSayingTheLimit()
     {
-        var error = Assert.Throws<ArgumentException>(() => new FeedFilter { Text = new string('a', FeedFilter.MaxTextLength + 1) });
+        var error = Assert.Throws<ArgumentException>(() => new EventSelection { Text = new string('a', EventSelection.MaxTextLength + 1) });
 
-        Assert.Equal(nameof(FeedFilter.Text), error.ParamName);
-        Assert.Contains($"at most {FeedFilter.MaxTextLength}", error.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => FeedFilter.All with { Text = new string('a', 15_001) });
+        Assert.Equal(nameof(EventSelection.Text), error.ParamName);
+        Assert.Contains($"at most {EventSelection.MaxTextLength}", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => EventSelection.All with { Text = new string('a', 15_001) });
     }
 
     [Fact]
     public void Text_AtTheLimit_MatchesOnlyARealOccurrenceInALongPayload()
     {
-        var needle = new string('a', FeedFilter.MaxTextLength - 1) + "b";
-        var hostile = Event("orders", 1, json: new string('a', FeedFilter.MaxScannedPayloadBytes), format: PayloadFormat.Text);
+        var needle = new string('a', EventSelection.MaxTextLength - 1) + "b";
+        var hostile = Event("orders", 1, json: new string('a', EventSelection.MaxScannedPayloadBytes), format: PayloadFormat.Text);
         var present = Event("orders", 2, json: new string('A', 1000) + "B", format: PayloadFormat.Text);
 
-        Assert.False(new FeedFilter { Text = needle }.Matches(hostile));
-        Assert.True(new FeedFilter { Text = needle }.Matches(present));
+        Assert.False(new EventSelection { Text = needle }.Matches(hostile));
+        Assert.True(new EventSelection { Text = needle }.Matches(present));
     }
 
     [Fact]
     public void With_AnotherText_SearchesForTheNewText()
     {
         var envelope = Event("orders", 1, json: """{"item":"gadget"}""");
-        var widget = new FeedFilter { Text = "widget" };
+        var widget = new EventSelection { Text = "widget" };
         Assert.False(widget.Matches(envelope));
 
         var gadget = widget with { Text = "gadget" };
@@ -195,8 +195,8 @@ public sealed class FeedFilterTests
     [Fact]
     public void Equals_SameTopicsInNewList_AreEqual()
     {
-        var a = new FeedFilter { Topics = ["a", "b"], Type = "T" };
-        var b = new FeedFilter { Topics = new List<string> { "a", "b" }, Type = "T" };
+        var a = new EventSelection { Topics = ["a", "b"], Type = "T" };
+        var b = new EventSelection { Topics = new List<string> { "a", "b" }, Type = "T" };
 
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Unicode;
 
-namespace EventObserver.Core.Feed;
+namespace EventObserver.Core.Selection;
 
 /// <summary>
 /// A case-insensitive substring search that costs time linear in the text, whatever the needle: Knuth–Morris–Pratt

@@ -1,7 +1,7 @@
 using System.Text;
-using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
-namespace EventObserver.Core.Tests.Feed;
+namespace EventObserver.Core.Tests.Selection;
 
 public sealed class TextSearchTests
 {
@@ -129,7 +129,7 @@ public sealed class TextSearchTests
     [Fact]
     public void IsIn_LongNeedleOfNearMatchesOverLongText_FindsOnlyTheRealOccurrence()
     {
-        var needle = new string('a', FeedFilter.MaxTextLength - 1) + "b";
+        var needle = new string('a', EventSelection.MaxTextLength - 1) + "b";
         var text = new string('A', 64 * 1024);
 
         Assert.False(new TextSearch(needle).IsIn(text));

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace EventObserver.Core.Feed;
+namespace EventObserver.Core.Selection;
 
 /// <summary>
 /// The simple upper-case folding <c>OrdinalIgnoreCase</c> compares with: each UTF-16 character alone, a surrogate

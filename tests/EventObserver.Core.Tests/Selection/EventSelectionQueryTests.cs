@@ -1,14 +1,14 @@
 using EventObserver.Core.Envelopes;
-using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
 
-namespace EventObserver.Core.Tests.Feed;
+namespace EventObserver.Core.Tests.Selection;
 
-public sealed class FeedFilterQueryTests
+public sealed class EventSelectionQueryTests
 {
     [Fact]
     public void Parse_EveryPart_ReadsIt()
     {
-        var filter = FeedFilterQuery.Parse("?topic=orders&topic=payments&kind=command&type=PlaceOrder&key=k%201&correlationId=c-1&source=api&header=x-tenant:acme%3Aeu&q=blue+widget");
+        var filter = EventSelectionQuery.Parse("?topic=orders&topic=payments&kind=command&type=PlaceOrder&key=k%201&correlationId=c-1&source=api&header=x-tenant:acme%3Aeu&q=blue+widget");
 
         Assert.Equal(["orders", "payments"], filter.Topics);
         Assert.Equal(MessageKind.Command, filter.Kind);
@@ -24,11 +24,11 @@ public sealed class FeedFilterQueryTests
     [Fact]
     public void Parse_TextLongerThanTheLimit_IsLeftOutAndReported()
     {
-        var filter = FeedFilterQuery.Parse($"?type=T&q={new string('a', FeedFilter.MaxTextLength + 1)}", out var problems);
+        var filter = EventSelectionQuery.Parse($"?type=T&q={new string('a', EventSelection.MaxTextLength + 1)}", out var problems);
 
-        Assert.Equal(new FeedFilter { Type = "T" }, filter);
-        Assert.Contains($"at most {FeedFilter.MaxTextLength}", Assert.Single(problems), StringComparison.Ordinal);
-        Assert.Equal(new string('a', FeedFilter.MaxTextLength), FeedFilterQuery.Parse($"q={new string('a', FeedFilter.MaxTextLength)}").Text);
+        Assert.Equal(new EventSelection { Type = "T" }, filter);
+        Assert.Contains($"at most {EventSelection.MaxTextLength}", Assert.Single(Assert.Single(problems).Value), StringComparison.Ordinal);
+        Assert.Equal(new string('a', EventSelection.MaxTextLength), EventSelectionQuery.Parse($"q={new string('a', EventSelection.MaxTextLength)}").Text);
     }
 
     [Theory]
@@ -38,13 +38,13 @@ public sealed class FeedFilterQueryTests
     [InlineData("unknown=1&topic=&q=")]
     public void Parse_NothingUsable_GivesEmptyFilter(string? query)
     {
-        Assert.True(FeedFilterQuery.Parse(query).IsEmpty);
+        Assert.True(EventSelectionQuery.Parse(query).IsEmpty);
     }
 
     [Fact]
     public void Parse_CommaSeparatedTopics_SplitsAndDeduplicates()
     {
-        Assert.Equal(["a", "b"], FeedFilterQuery.Parse("topic=a,b&topic=a").Topics);
+        Assert.Equal(["a", "b"], EventSelectionQuery.Parse("topic=a,b&topic=a").Topics);
     }
 
     [Theory]
@@ -53,7 +53,7 @@ public sealed class FeedFilterQueryTests
     [InlineData("header=:value")]
     public void Parse_BadValue_IsLeftOutAndReported(string query)
     {
-        var filter = FeedFilterQuery.Parse(query, out var problems);
+        var filter = EventSelectionQuery.Parse(query, out var problems);
 
         Assert.True(filter.IsEmpty);
         Assert.Single(problems);
@@ -62,13 +62,13 @@ public sealed class FeedFilterQueryTests
     [Fact]
     public void Parse_BrokenEscape_KeepsTheRawText()
     {
-        Assert.Equal("100%", FeedFilterQuery.Parse("q=100%").Text);
+        Assert.Equal("100%", EventSelectionQuery.Parse("q=100%").Text);
     }
 
     [Fact]
     public void Parse_HeaderWithoutValue_AsksForPresence()
     {
-        var filter = FeedFilterQuery.Parse("header=traceparent");
+        var filter = EventSelectionQuery.Parse("header=traceparent");
 
         Assert.Equal("traceparent", filter.HeaderName);
         Assert.Null(filter.HeaderValue);
@@ -77,7 +77,7 @@ public sealed class FeedFilterQueryTests
     [Fact]
     public void ToQuery_ThenParse_GivesTheSameFilter()
     {
-        var filter = new FeedFilter
+        var filter = new EventSelection
         {
             Topics = ["orders", "a&b"],
             Kind = MessageKind.Event,
@@ -90,15 +90,15 @@ public sealed class FeedFilterQueryTests
             Text = "50% off?",
         };
 
-        var query = FeedFilterQuery.ToQuery(filter);
+        var query = EventSelectionQuery.ToQuery(filter);
 
-        Assert.Equal(filter, FeedFilterQuery.Parse(query));
+        Assert.Equal(filter, EventSelectionQuery.Parse(query));
         Assert.StartsWith("topic=orders&topic=a%26b&kind=Event&", query);
     }
 
     [Fact]
     public void ToQuery_EmptyFilter_IsEmpty()
     {
-        Assert.Equal(string.Empty, FeedFilterQuery.ToQuery(FeedFilter.All));
+        Assert.Equal(string.Empty, EventSelectionQuery.ToQuery(EventSelection.All));
     }
 }

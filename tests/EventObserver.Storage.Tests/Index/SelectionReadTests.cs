@@ -1,0 +1,103 @@
+using System.Text;
+
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Indexing;
+using EventObserver.Core.Selection;
+using EventObserver.Storage.Index;
+using EventObserver.Storage.Tests.Support;
+
+namespace EventObserver.Storage.Tests.Index;
+
+/// <summary>
+/// The parts of an <see cref="EventSelection"/> beyond the old index query: several topics, offset ranges in queries,
+/// and source, header and free text, which the index checks event by event, exactly as the selection's own match.
+/// </summary>
+public sealed class SelectionReadTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly LiteDbEventIndex _index;
+    private readonly List<EventEnvelope> _events;
+
+    public SelectionReadTests()
+    {
+        _index = LiteDbEventIndex.Open(_directory.File("index.db"));
+        _events = [.. Enumerable.Range(0, 900).Select(Make)];
+        foreach (var batch in _events.Chunk(100))
+        {
+            _index.Write(batch);
+        }
+    }
+
+    public static TheoryData<string> Queries =>
+    [
+        "topic=orders&topic=payments",
+        "topic=orders,shipping&kind=Command",
+        "range=orders/1/20-40&range=payments/0/-5",
+        "source=BILLING",
+        "header=x-tenant:acme",
+        "header=x-tenant",
+        "q=VIP",
+        "topic=payments&q=vip&type=Tick",
+        "key=k3&q=vip",
+        "range=orders/2&source=shop&header=x-tenant:beta",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void QueryCountAndRead_Selection_GiveExactlyTheMatchingEvents(string query)
+    {
+        var selection = EventSelectionQuery.Parse(query, out var problems) with { Limit = EventSelection.MaxLimit };
+        var expected = _events.Where(selection.Matches).ToList();
+
+        var newest = _index.Query(selection);
+        var oldest = _index.ReadOldestFirst(new EventRange { Selection = selection }).ToList();
+
+        Assert.Empty(problems);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(e => e.Id).Order(StringComparer.Ordinal), newest.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.OrderBy(e => e.TimestampMs).Select(e => e.Id), oldest.Select(e => e.Id));
+        Assert.Equal(expected.Count, _index.Count(new EventRange { Selection = selection }));
+    }
+
+    [Fact]
+    public void Query_ScannedPart_StopsAtTheLimitNewestFirst()
+    {
+        var selection = new EventSelection { Text = "vip", Limit = 3 };
+
+        var page = _index.Query(selection);
+
+        Assert.Equal(_events.Where(selection.Matches).OrderByDescending(e => e.TimestampMs).Take(3).Select(e => e.Id), page.Select(e => e.Id));
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _directory.Dispose();
+    }
+
+    // Three topics over three partitions; every 7th is a command, every 5th from "billing", tenants alternate, every 11th a VIP.
+    private static EventEnvelope Make(int i)
+    {
+        var topic = (i % 3) switch { 0 => "orders", 1 => "payments", _ => "shipping" };
+        var e = Envelopes.Event(topic, i / 3 % 3, i / 9, timestampMs: Envelopes.BaseTimestampMs + i,
+            kind: i % 7 == 0 ? MessageKind.Command : MessageKind.Event, key: $"k{i % 5}");
+        return new EventEnvelope
+        {
+            Topic = e.Topic,
+            Partition = e.Partition,
+            Offset = e.Offset,
+            TimestampMs = e.TimestampMs,
+            TimestampKind = e.TimestampKind,
+            KeyBytes = e.KeyBytes,
+            Key = e.Key,
+            KeyFormat = e.KeyFormat,
+            Headers = [.. e.Headers, new EnvelopeHeader("x-tenant", Encoding.UTF8.GetBytes(i % 2 == 0 ? "acme" : "beta"))],
+            Payload = Encoding.UTF8.GetBytes(i % 11 == 0 ? $"{{\"tier\":\"vip\",\"n\":{i}}}" : $"{{\"n\":{i}}}"),
+            PayloadFormat = PayloadFormat.Json,
+            MessageId = e.MessageId,
+            MessageType = e.MessageType,
+            Kind = e.Kind,
+            Source = i % 5 == 0 ? "billing" : "shop",
+        };
+    }
+}
