@@ -93,6 +93,7 @@ services.AddSignalR();
 services.AddSingleton<IndexStatisticsReader>();
 services.AddSingleton<TopicOverviewReader>();
 services.AddSingleton<SystemStatusReader>();
+services.AddSingleton<SystemStatusBroadcaster>();
 
 // Lineage: graphs over the index for the API and the graph page.
 services.AddSingleton<LineageReader>();

@@ -2,8 +2,6 @@ using EventObserver.Components.Replay;
 using EventObserver.Core.Projections;
 using EventObserver.Replay;
 
-using Microsoft.Extensions.Time.Testing;
-
 namespace EventObserver.Components.Tests.Replay;
 
 public sealed class ReplayHelpersTests
@@ -37,45 +35,6 @@ public sealed class ReplayHelpersTests
     [InlineData("a/x/2", false)]
     public void TryParsePosition_Texts_AcceptsOnlyTopicPartitionOffset(string text, bool ok) =>
         Assert.Equal(ok, SelectionForm.TryParsePosition(text, out _, out _, out _));
-
-    [Fact]
-    public void RenderThrottle_BurstOfNotifications_RendersAtMostOncePerInterval()
-    {
-        var time = new FakeTimeProvider();
-        var renders = 0;
-        using var throttle = new RenderThrottle(time, TimeSpan.FromMilliseconds(100), () => { renders++; return Task.CompletedTask; });
-
-        for (var i = 0; i < 50; i++)
-        {
-            throttle.Request();
-        }
-
-        Assert.Equal(1, renders);
-        time.Advance(TimeSpan.FromMilliseconds(99));
-        Assert.Equal(1, renders);
-        time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(2, renders);
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(2, renders);
-        throttle.Request();
-        Assert.Equal(3, renders);
-    }
-
-    [Fact]
-    public void RenderThrottle_Disposed_RendersNothingMore()
-    {
-        var time = new FakeTimeProvider();
-        var renders = 0;
-        var throttle = new RenderThrottle(time, TimeSpan.FromMilliseconds(100), () => { renders++; return Task.CompletedTask; });
-        throttle.Request();
-        throttle.Request();
-
-        throttle.Dispose();
-        time.Advance(TimeSpan.FromSeconds(1));
-        throttle.Request();
-
-        Assert.Equal(1, renders);
-    }
 
     [Fact]
     public void ChangeMarks_PartitionPrefix_KeepsOnlyThatPartitionsPathsRelative()
