@@ -102,6 +102,7 @@ services.AddSingleton<ICommittedBatchObserver>(sp => new LiveFeedObserver(sp.Get
 services.AddSingleton<IndexStatisticsReader>();
 services.AddSingleton<TopicOverviewReader>();
 services.AddSingleton<SystemStatusReader>();
+services.AddSingleton<SystemStatusBroadcaster>();
 
 // Lineage: graphs over the index for the API and the graph page.
 services.AddSingleton<LineageReader>();

@@ -15,7 +15,7 @@ public sealed class FeedHubConnections : IAsyncDisposable
     private readonly IHubContext<EventsHub> _hub;
     private readonly FeedHubOptions _options;
     private readonly ILogger<FeedHubConnections> _logger;
-    private readonly Dictionary<string, FeedPump> _pumps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HubBatchPump> _pumps = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
     public FeedHubConnections(ILiveFeed feed, IHubContext<EventsHub> hub, IOptions<FeedHubOptions> options, ILogger<FeedHubConnections> logger)
@@ -50,8 +50,8 @@ public sealed class FeedHubConnections : IAsyncDisposable
     public async Task SubscribeAsync(string connectionId, EventSelection filter)
     {
         var subscription = _feed.Subscribe(filter, _options.SubscriptionCapacity);
-        var pump = new FeedPump(connectionId, subscription, _hub.Clients.Client(connectionId), _options, _logger);
-        FeedPump? previous;
+        var pump = new HubBatchPump(connectionId, subscription, _hub.Clients.Client(connectionId), _options, _logger);
+        HubBatchPump? previous;
         lock (_lock)
         {
             _pumps.Remove(connectionId, out previous);
@@ -68,7 +68,7 @@ public sealed class FeedHubConnections : IAsyncDisposable
     /// <summary>Stops the connection's subscription, if any.</summary>
     public async Task UnsubscribeAsync(string connectionId)
     {
-        FeedPump? pump;
+        HubBatchPump? pump;
         lock (_lock)
         {
             _pumps.Remove(connectionId, out pump);
@@ -84,7 +84,7 @@ public sealed class FeedHubConnections : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        FeedPump[] pumps;
+        HubBatchPump[] pumps;
         lock (_lock)
         {
             pumps = [.. _pumps.Values];

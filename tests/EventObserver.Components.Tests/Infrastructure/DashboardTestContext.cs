@@ -43,6 +43,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
         services.AddSingleton<IndexStatisticsReader>();
         services.AddSingleton<TopicOverviewReader>();
         services.AddSingleton<SystemStatusReader>();
+        services.AddSingleton<SystemStatusBroadcaster>();
         services.AddSingleton<ILiveFeed>(Feed);
     }
 

@@ -4,6 +4,11 @@ using EventObserver.Components.Layout;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Ingestion;
+using EventObserver.Monitoring;
+
+using Microsoft.Extensions.DependencyInjection;
+
+using MudBlazor.Services;
 
 namespace EventObserver.Components.Tests.Layout;
 
@@ -125,5 +130,46 @@ public sealed class MainLayoutTests : DashboardTestContext
         Assert.Empty(layout.FindAll("[data-testid=ingestion-degraded]"));
         Assert.Empty(layout.FindAll("[data-testid=retention-gaps]"));
         Assert.True(layout.Instance.Status.Healthy);
+    }
+
+    [Fact]
+    public async Task StatusBar_TwoTabsOpen_ShareOneStatusReadPerPeriod()
+    {
+        Ingestion.BrokerState = BrokerState.Connected;
+        var broadcaster = Context.Services.GetRequiredService<SystemStatusBroadcaster>();
+        // Another tab is another circuit (its own renderer and services) on the same server singletons.
+        await using var otherCircuit = new BunitContext();
+        otherCircuit.JSInterop.Mode = JSRuntimeMode.Loose;
+        otherCircuit.Services.AddMudServices();
+        otherCircuit.Services.AddSingleton<TimeProvider>(Time);
+        otherCircuit.Services.AddSingleton(broadcaster);
+        var tabs = new[] { Context.Render<MainLayout>(), otherCircuit.Render<MainLayout>() };
+        var readsToOpenBoth = broadcaster.Reads;
+
+        Ingestion.BrokerState = BrokerState.Unreachable;
+        Time.Advance(MainLayout.RefreshPeriod);
+
+        foreach (var tab in tabs)
+        {
+            tab.WaitForAssertion(() => Assert.Contains("unreachable", tab.Find("[data-testid=broker-state]").TextContent, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(1, readsToOpenBoth);
+        Assert.Equal(2, broadcaster.Reads);
+    }
+
+    [Fact]
+    public async Task StatusBar_TabClosed_StopsFollowingTheStatus()
+    {
+        Context.Render<MainLayout>();
+        var broadcaster = Context.Services.GetRequiredService<SystemStatusBroadcaster>();
+        var whileOpen = broadcaster.Subscribers;
+
+        await Context.DisposeComponentsAsync();
+        Time.Advance(MainLayout.RefreshPeriod * 3);
+
+        Assert.Equal(1, whileOpen);
+        Assert.Equal(0, broadcaster.Subscribers);
+        Assert.Equal(1, broadcaster.Reads);
     }
 }

@@ -3,8 +3,6 @@ using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
 using EventObserver.Replay;
 
-using Microsoft.Extensions.Time.Testing;
-
 namespace EventObserver.Components.Tests.Replay;
 
 public sealed class ReplayHelpersTests
@@ -64,45 +62,6 @@ public sealed class ReplayHelpersTests
 
         Assert.Equal("topic orders, kind Event, text \"vip\", partition 2 offsets 5–end", SelectionForm.Describe(selection));
         Assert.Equal("every indexed event", SelectionForm.Describe(EventSelection.All));
-    }
-
-    [Fact]
-    public void RenderThrottle_BurstOfNotifications_RendersAtMostOncePerInterval()
-    {
-        var time = new FakeTimeProvider();
-        var renders = 0;
-        using var throttle = new RenderThrottle(time, TimeSpan.FromMilliseconds(100), () => { renders++; return Task.CompletedTask; });
-
-        for (var i = 0; i < 50; i++)
-        {
-            throttle.Request();
-        }
-
-        Assert.Equal(1, renders);
-        time.Advance(TimeSpan.FromMilliseconds(99));
-        Assert.Equal(1, renders);
-        time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(2, renders);
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(2, renders);
-        throttle.Request();
-        Assert.Equal(3, renders);
-    }
-
-    [Fact]
-    public void RenderThrottle_Disposed_RendersNothingMore()
-    {
-        var time = new FakeTimeProvider();
-        var renders = 0;
-        var throttle = new RenderThrottle(time, TimeSpan.FromMilliseconds(100), () => { renders++; return Task.CompletedTask; });
-        throttle.Request();
-        throttle.Request();
-
-        throttle.Dispose();
-        time.Advance(TimeSpan.FromSeconds(1));
-        throttle.Request();
-
-        Assert.Equal(1, renders);
     }
 
     [Fact]

@@ -7,25 +7,35 @@ using MudBlazor;
 
 namespace EventObserver.Components.Layout;
 
+/// <summary>
+/// The shell of every page. Its status bar follows the one <see cref="SystemStatusBroadcaster"/> (one status read per
+/// period for all tabs together), rendering each pushed snapshot through a <see cref="LiveUpdate"/>.
+/// </summary>
 public sealed partial class MainLayout : IDisposable
 {
-    /// <summary>The status bar changes slowly; once a second is plenty.</summary>
-    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(1);
+    /// <summary>How often the status bar changes at most: the broadcaster's period.</summary>
+    public static readonly TimeSpan RefreshPeriod = SystemStatusBroadcaster.Period;
 
     private readonly MudTheme _theme = EventObserverTheme.Create();
     private bool _drawerOpen = true;
     private bool _connected;
-    private PeriodicRefresh? _refresh;
+    private LiveUpdate? _update;
+    private IDisposable? _subscription;
+    private SystemStatus? _pushed;
 
-    [Inject] public required SystemStatusReader StatusReader { get; init; }
+    [Inject] public required SystemStatusBroadcaster StatusBroadcaster { get; init; }
 
     [Inject] public required TimeProvider Time { get; init; }
 
     public SystemStatus Status { get; private set; } = null!;
 
-    public void Dispose() => _refresh?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _update?.Dispose();
+    }
 
-    protected override void OnInitialized() => Status = StatusReader.Read();
+    protected override void OnInitialized() => Status = StatusBroadcaster.Current;
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -36,11 +46,16 @@ public sealed partial class MainLayout : IDisposable
 
         // Only an interactive render gets here: the page is live from now on (browser tests wait for this).
         _connected = true;
-        _refresh = PeriodicRefresh.Start(Time, RefreshPeriod, () => InvokeAsync(() =>
+        _update = new LiveUpdate(Time, LiveUpdate.DefaultInterval, () => InvokeAsync(() =>
         {
-            Status = StatusReader.Read();
+            Status = Volatile.Read(ref _pushed) ?? Status;
             StateHasChanged();
         }));
+        _subscription = StatusBroadcaster.Subscribe(status =>
+        {
+            Volatile.Write(ref _pushed, status);
+            _update.Request();
+        });
         StateHasChanged();
     }
 

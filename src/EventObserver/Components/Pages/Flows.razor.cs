@@ -22,11 +22,10 @@ public sealed partial class Flows : IDisposable
 
     private readonly FlowBoardLayout _layout = new();
     private FlowBoardView? _view;
-    private PeriodicRefresh? _refresh;
+    private LiveUpdate? _refresh;
     private string _structure = "";
     private string _numbers = "";
     private int _loading;
-    private int _ticksToSkip;
     private bool _loaded;
 
     [Inject] public required FlowMapReader Reader { get; init; }
@@ -58,7 +57,7 @@ public sealed partial class Flows : IDisposable
     public int Refreshes { get; private set; }
 
     /// <summary>Auto-refresh ticks passed over because the last read was costly.</summary>
-    public int SkippedRefreshes { get; private set; }
+    public int SkippedRefreshes => _refresh?.SkippedTicks ?? 0;
 
     private bool Loading => Volatile.Read(ref _loading) != 0;
 
@@ -91,6 +90,20 @@ public sealed partial class Flows : IDisposable
 
     public void Dispose() => _refresh?.Dispose();
 
+    protected override void OnInitialized()
+    {
+        // Created before the first read so that read's cost already spaces the ticks; ticking starts once interactive.
+        _refresh = new LiveUpdate(Time, RefreshPeriod, () => InvokeAsync(async () =>
+        {
+            if (AutoRefresh && await LoadAsync())
+            {
+                StateHasChanged();
+            }
+
+            Refreshes++;
+        }));
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         var window = TimeWindow.ParseOr(WindowParameter, FlowMapReader.DefaultWindow);
@@ -104,24 +117,9 @@ public sealed partial class Flows : IDisposable
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender)
+        if (firstRender && AutoRefresh)
         {
-            _refresh = PeriodicRefresh.Start(Time, RefreshPeriod, () => InvokeAsync(async () =>
-            {
-                if (AutoRefresh && _ticksToSkip > 0)
-                {
-                    _ticksToSkip--;
-                    SkippedRefreshes++;
-                    return;
-                }
-
-                if (AutoRefresh && await LoadAsync())
-                {
-                    StateHasChanged();
-                }
-
-                Refreshes++;
-            }));
+            _refresh?.StartTicking();
         }
     }
 
@@ -137,7 +135,18 @@ public sealed partial class Flows : IDisposable
         await LoadAsync();
     }
 
-    private void SetAutoRefresh(bool on) => AutoRefresh = on;
+    private void SetAutoRefresh(bool on)
+    {
+        AutoRefresh = on;
+        if (on)
+        {
+            _refresh?.StartTicking();
+        }
+        else
+        {
+            _refresh?.StopTicking();
+        }
+    }
 
     private Task RefreshAsync() => LoadAsync();
 
@@ -163,7 +172,7 @@ public sealed partial class Flows : IDisposable
         {
             var window = Window;
             var map = await Task.Run(() => Reader.Read(window));
-            _ticksToSkip = TicksToSkip(Reader.LastReadCost);
+            _refresh?.SkipTicks(TicksToSkip(Reader.LastReadCost));
             var hadError = Error is not null;
             Error = null;
             return Show(map) || hadError;

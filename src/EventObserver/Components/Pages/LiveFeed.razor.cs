@@ -13,7 +13,7 @@ namespace EventObserver.Components.Pages;
 /// <summary>
 /// Every topic in one stream, newest first. The filter lives in the URL; the server evaluates it
 /// (<see cref="ILiveFeed"/> for live events, <see cref="FeedHistory"/> for older ones). Rendering is
-/// throttled by <see cref="FeedPump"/>; pausing freezes the view, never ingestion.
+/// throttled by a <see cref="LiveUpdate"/> following the subscription; pausing freezes the view, never ingestion.
 /// </summary>
 public sealed partial class LiveFeed : IAsyncDisposable
 {
@@ -31,8 +31,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
     private readonly TypesSeen _types = new();
     private TimelineSnapshot? _timeline;
     private IFeedSubscription? _subscription;
-    private FeedPump? _pump;
-    private PeriodicRefresh? _refresh;
+    private LiveUpdate? _liveRows;
+    private LiveUpdate? _refresh;
     private bool _interactive;
     private bool _loadingOlder;
     private bool _historyExhausted;
@@ -45,7 +45,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
-    [Inject] public required SystemStatusReader StatusReader { get; init; }
+    [Inject] public required SystemStatusBroadcaster StatusBroadcaster { get; init; }
 
     [Inject] public required TopicOverviewReader TopicReader { get; init; }
 
@@ -70,7 +70,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
     public long Dropped { get; private set; }
 
     /// <summary>How often rendering is at most allowed (tests set it before rendering).</summary>
-    public TimeSpan RenderInterval { get; set; } = FeedPump.DefaultInterval;
+    public TimeSpan RenderInterval { get; set; } = LiveUpdate.DefaultInterval;
 
     private FeedHistory History => _history ??= new FeedHistory(Indexes);
 
@@ -122,7 +122,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
         // Only an interactive render gets here (not prerendering): from now on the view is live.
         _interactive = true;
         await RestartAsync();
-        _refresh = PeriodicRefresh.Start(Time, RefreshPeriod, () => InvokeAsync(() =>
+        _refresh = LiveUpdate.Every(Time, RefreshPeriod, () => InvokeAsync(() =>
         {
             RefreshStatus();
             StateHasChanged();
@@ -141,7 +141,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
             Dropped = 0;
             _subscription = Feed.Subscribe(Filter, Window.Capacity);
             LoadInitialRows();
-            _pump = FeedPump.Start(_subscription.Reader, Time, RenderInterval, OnBatchAsync);
+            _liveRows = LiveUpdate.Follow(_subscription.Reader, Time, RenderInterval, OnBatchAsync);
         }
         finally
         {
@@ -151,10 +151,10 @@ public sealed partial class LiveFeed : IAsyncDisposable
 
     private async Task StopAsync()
     {
-        if (_pump is not null)
+        if (_liveRows is not null)
         {
-            await _pump.DisposeAsync();
-            _pump = null;
+            await _liveRows.DisposeAsync();
+            _liveRows = null;
         }
 
         _subscription?.Dispose();
@@ -283,7 +283,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
 
     private void RefreshStatus()
     {
-        _status = StatusReader.Read();
+        // The broadcaster's snapshot (read once per period for all tabs), not a read of our own.
+        _status = StatusBroadcaster.Current;
         _topicNames = [.. TopicReader.GetTopics().Select(t => t.Name)];
         _timeline = Counter.Snapshot(Time.GetUtcNow());
     }

@@ -1,4 +1,5 @@
 using EventObserver.Components.Replay;
+using EventObserver.Components.Shared;
 using EventObserver.Core.Projections;
 using EventObserver.Replay;
 
@@ -20,7 +21,7 @@ public sealed partial class Replay : IDisposable
     private ReplaySelectionSummary? _summary;
     private IReadOnlyList<ReplayRun> _runs = [];
     private ReplayRun? _selected;
-    private RenderThrottle? _throttle;
+    private LiveUpdate? _runsChanged;
     private string? _startProblem;
     private string? _uri;
     private int _runsVersion;
@@ -35,12 +36,12 @@ public sealed partial class Replay : IDisposable
     public void Dispose()
     {
         Manager.RunsChanged -= OnRunsChanged;
-        _throttle?.Dispose();
+        _runsChanged?.Dispose();
     }
 
     protected override void OnInitialized()
     {
-        _throttle = new RenderThrottle(Time, RenderThrottle.DefaultInterval, () => InvokeAsync(() =>
+        _runsChanged = new LiveUpdate(Time, LiveUpdate.DefaultInterval, () => InvokeAsync(() =>
         {
             RefreshRuns();
             StateHasChanged();
@@ -70,7 +71,7 @@ public sealed partial class Replay : IDisposable
         }
     }
 
-    private void OnRunsChanged() => _throttle?.Request();
+    private void OnRunsChanged() => _runsChanged?.Request();
 
     private void RefreshRuns()
     {

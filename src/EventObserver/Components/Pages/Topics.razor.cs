@@ -13,7 +13,7 @@ public sealed partial class Topics : IDisposable
     /// <summary>How many of the newest retention gaps the page lists.</summary>
     public const int GapsShown = 20;
 
-    private PeriodicRefresh? _refresh;
+    private LiveUpdate? _refresh;
 
     [Inject] public required TopicOverviewReader Reader { get; init; }
 
@@ -43,7 +43,7 @@ public sealed partial class Topics : IDisposable
     {
         if (firstRender)
         {
-            _refresh = PeriodicRefresh.Start(Time, RefreshPeriod, () => InvokeAsync(() =>
+            _refresh = LiveUpdate.Every(Time, RefreshPeriod, () => InvokeAsync(() =>
             {
                 Read();
                 StateHasChanged();

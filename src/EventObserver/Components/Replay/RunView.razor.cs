@@ -1,3 +1,4 @@
+using EventObserver.Components.Shared;
 using EventObserver.Replay;
 
 using Microsoft.AspNetCore.Components;
@@ -11,17 +12,17 @@ namespace EventObserver.Components.Replay;
 public sealed partial class RunView : IDisposable
 {
     private ReplayRun? _subscribed;
-    private RenderThrottle? _throttle;
+    private LiveUpdate? _update;
 
     [Inject] public required TimeProvider Time { get; init; }
 
     [Parameter, EditorRequired] public required ReplayRun Run { get; set; }
 
     /// <summary>How often rendering is at most allowed (tests may change it).</summary>
-    [Parameter] public TimeSpan RenderInterval { get; set; } = RenderThrottle.DefaultInterval;
+    [Parameter] public TimeSpan RenderInterval { get; set; } = LiveUpdate.DefaultInterval;
 
     /// <summary>Renders caused by the run's notifications so far.</summary>
-    public int Renders => _throttle?.Renders ?? 0;
+    public int Renders => _update?.Renders ?? 0;
 
     private ReplayRunSnapshot Snapshot => Run.Snapshot;
 
@@ -35,12 +36,12 @@ public sealed partial class RunView : IDisposable
         }
 
         Unsubscribe();
-        _throttle = new RenderThrottle(Time, RenderInterval, () => InvokeAsync(StateHasChanged));
+        _update = new LiveUpdate(Time, RenderInterval, () => InvokeAsync(StateHasChanged));
         _subscribed = Run;
         Run.Changed += OnChanged;
     }
 
-    private void OnChanged(ReplayRun run) => _throttle?.Request();
+    private void OnChanged(ReplayRun run) => _update?.Request();
 
     private void Unsubscribe()
     {
@@ -50,7 +51,7 @@ public sealed partial class RunView : IDisposable
             _subscribed = null;
         }
 
-        _throttle?.Dispose();
-        _throttle = null;
+        _update?.Dispose();
+        _update = null;
     }
 }

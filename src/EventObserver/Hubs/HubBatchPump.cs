@@ -12,7 +12,7 @@ namespace EventObserver.Hubs;
 /// waits longer than <see cref="FeedHubOptions.SendTimeout"/> no further send is started (SignalR would
 /// queue them); those batches are dropped and counted instead.
 /// </summary>
-internal sealed class FeedPump : IAsyncDisposable
+internal sealed class HubBatchPump : IAsyncDisposable
 {
     private readonly IFeedSubscription _subscription;
     private readonly IClientProxy _client;
@@ -25,13 +25,9 @@ internal sealed class FeedPump : IAsyncDisposable
     private long _droppedHere;
     private long _reported;
 
-    public FeedPump(string connectionId, IFeedSubscription subscription, IClientProxy client, FeedHubOptions options, ILogger logger)
+    public HubBatchPump(string connectionId, IFeedSubscription subscription, IClientProxy client, FeedHubOptions options, ILogger logger)
     {
-        ConnectionId = connectionId;
-        _subscription = subscription;
-        _client = client;
-        _options = options;
-        _logger = logger;
+        (ConnectionId, _subscription, _client, _options, _logger) = (connectionId, subscription, client, options, logger);
         _run = Task.Run(() => RunAsync(_stop.Token));
     }
 

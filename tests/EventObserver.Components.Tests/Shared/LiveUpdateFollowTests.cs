@@ -1,21 +1,23 @@
 using System.Threading.Channels;
 
-using EventObserver.Components.Feed;
+using EventObserver.Components.Shared;
+using EventObserver.Components.Tests.Feed;
 using EventObserver.Core.Envelopes;
 using EventObserver.TestSupport;
 
 using Microsoft.Extensions.Time.Testing;
 
-namespace EventObserver.Components.Tests.Feed;
+namespace EventObserver.Components.Tests.Shared;
 
-public sealed class FeedPumpTests
+/// <summary>A <see cref="LiveUpdate"/> following a feed subscription's channel (what the Live feed page renders from).</summary>
+public sealed class LiveUpdateFollowTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly Channel<EventEnvelope> _channel = Channel.CreateUnbounded<EventEnvelope>();
     private readonly List<int> _batches = [];
 
     [Fact]
-    public async Task Pump_FirstEvent_IsFlushedAtOnce()
+    public async Task Follow_FirstEvent_IsFlushedAtOnce()
     {
         await using var pump = Start();
 
@@ -26,7 +28,7 @@ public sealed class FeedPumpTests
     }
 
     [Fact]
-    public async Task Pump_ThousandsOfEventsWithinOneInterval_AreFlushedTogetherAfterIt()
+    public async Task Follow_ThousandsOfEventsWithinOneInterval_AreFlushedTogetherAfterIt()
     {
         await using var pump = Start();
         await _channel.Writer.WriteAsync(TestEnvelopes.Json("t", 0));
@@ -43,7 +45,7 @@ public sealed class FeedPumpTests
     }
 
     [Fact]
-    public async Task Pump_SteadyArrivals_FlushAtMostOncePerInterval()
+    public async Task Follow_SteadyArrivals_FlushAtMostOncePerInterval()
     {
         await using var pump = Start();
 
@@ -64,7 +66,7 @@ public sealed class FeedPumpTests
     }
 
     [Fact]
-    public async Task Pump_Disposed_StopsFlushing()
+    public async Task Follow_Disposed_StopsFlushing()
     {
         var pump = Start();
         await pump.DisposeAsync();
@@ -87,7 +89,7 @@ public sealed class FeedPumpTests
         }
     }
 
-    private FeedPump Start() => FeedPump.Start(_channel.Reader, _time, FeedPump.DefaultInterval, batch =>
+    private LiveUpdate Start() => LiveUpdate.Follow(_channel.Reader, _time, LiveUpdate.DefaultInterval, batch =>
     {
         lock (_batches)
         {
