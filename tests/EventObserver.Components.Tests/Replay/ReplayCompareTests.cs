@@ -19,8 +19,8 @@ public sealed class ReplayCompareTests : ReplayTestContext
               $any: (s, e) => { s.total += 2; s.byType[e.type] = (s.byType[e.type] || 0) + 1; s.last = e.type; },
             })
             """);
-        await ChangeAsync(page, "compare-left", "1:counts");
-        await ChangeAsync(page, "compare-right", "editor");
+        await ChooseAsync(page, "compare-left", "counts v1");
+        await ChooseAsync(page, "compare-right", "the editor");
 
         await ClickAsync(page, "compare-run");
 
@@ -43,7 +43,7 @@ public sealed class ReplayCompareTests : ReplayTestContext
         SeedOrders(2);
         var page = RenderPage("replay?topic=orders.events");
         WaitForCount(page);
-        await ChangeAsync(page, "compare-mode", "selections");
+        await ChooseAsync(page, "compare-mode", "the editor's projection over two selections");
         await ChangeAsync(page, "selection-b-type", "OrderPlaced");
 
         await ClickAsync(page, "compare-run");

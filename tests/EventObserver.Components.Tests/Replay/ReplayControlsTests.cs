@@ -14,7 +14,7 @@ public sealed class ReplayControlsTests : ReplayTestContext
         SeedOrders(3);
         var page = RenderPage("replay?topic=orders.events");
         WaitForCount(page, 15);
-        await ChangeAsync(page, "editor-template", ProjectionTemplates.OrderLifecycle.Name);
+        await ChooseAsync(page, "editor-template", ProjectionTemplates.OrderLifecycle.Title);
 
         await ClickAsync(page, "start-step");
 
@@ -28,7 +28,7 @@ public sealed class ReplayControlsTests : ReplayTestContext
         await SettleAsync(page, run, s => s.Processed == 1 && s.Status == ReplayRunStatus.Paused,
             p => Assert.StartsWith("1 / 15", p.Find("[data-testid=run-processed]").TextContent, StringComparison.Ordinal));
 
-        await ChangeAsync(page, "run-to-type", "PaymentCharged");
+        await TypeAsync(page, "run-to-type", "PaymentCharged");
         await ClickAsync(page, "run-to");
         var atPayment = await SettleAsync(page, run, s => s.Status == ReplayRunStatus.Paused && s.LastEvent?.Type == "PaymentCharged",
             p => Assert.Contains("PaymentCharged", p.Find("[data-testid=run-last-event]").TextContent, StringComparison.Ordinal));
@@ -68,7 +68,7 @@ public sealed class ReplayControlsTests : ReplayTestContext
         WaitForCount(page, 100);
         // Every event runs into the sandbox's statement or time limit and is skipped: the run lasts seconds.
         await ChangeAsync(page, "editor-script", "({ $any: (s, e) => { while (true) {} } })");
-        await ChangeAsync(page, "start-on-error", nameof(ProjectionErrorMode.Skip));
+        await ChooseAsync(page, "start-on-error", "report it and go on");
 
         await ClickAsync(page, "start-run");
 

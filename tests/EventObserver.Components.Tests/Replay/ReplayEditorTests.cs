@@ -59,7 +59,7 @@ public sealed class ReplayEditorTests : ReplayTestContext
     {
         var page = RenderWithMonaco("replay", editorText: "");
 
-        await ChangeAsync(page, "editor-template", ProjectionTemplates.OrderLifecycle.Name);
+        await ChooseAsync(page, "editor-template", ProjectionTemplates.OrderLifecycle.Title);
 
         var set = Assert.Single(Context.JSInterop.Invocations["blazorMonaco.editor.setValue"]);
         Assert.Equal(ProjectionTemplates.OrderLifecycle.Script, set.Arguments[1]);
@@ -119,8 +119,8 @@ public sealed class ReplayEditorTests : ReplayTestContext
         WaitForCount(page);
 
         await TypeAsync(page);
-        await ChangeAsync(page, "compare-left", "1:counts");
-        await ChangeAsync(page, "compare-right", "editor");
+        await ChooseAsync(page, "compare-left", "counts v1");
+        await ChooseAsync(page, "compare-right", "the editor");
         await ClickAsync(page, "compare-run");
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=compare-result]")), TimeSpan.FromSeconds(30));

@@ -47,7 +47,7 @@ public sealed class ReplayStateTests : ReplayTestContext
         SeedOrders(2);
         var page = RenderPage("replay?topic=orders.events");
         WaitForCount(page);
-        await ChangeAsync(page, "editor-template", ProjectionTemplates.OrderLifecycle.Name);
+        await ChooseAsync(page, "editor-template", ProjectionTemplates.OrderLifecycle.Title);
         await ClickAsync(page, "start-step");
         var run = Assert.Single(Manager.List());
         await SettleAsync(page, run, s => s.Status == ReplayRunStatus.Paused, _ => { });
@@ -68,7 +68,7 @@ public sealed class ReplayStateTests : ReplayTestContext
         Assert.Contains("/ord-000/status", page.Find("[data-testid=step-changes]").TextContent, StringComparison.Ordinal);
         Assert.Contains("2 partitions", page.Find("[data-testid=state-partition-count]").TextContent, StringComparison.Ordinal);
 
-        await ChangeAsync(page, "state-partition", StatePanel.All);
+        await ChooseAsync(page, "state-partition", "all partitions");
         Assert.Equal("changed", page.Find("[data-path='/ord-000/status']").GetAttribute("data-change"));
         Assert.NotNull(page.Find("[data-path='/ord-001']"));
         run.Stop();
@@ -84,7 +84,7 @@ public sealed class ReplayStateTests : ReplayTestContext
             const explode = e => { throw new Error('boom at ' + e.offset); };
             ({ OrderPlaced: (s, e) => explode(e) })
             """);
-        await ChangeAsync(page, "start-on-error", nameof(ProjectionErrorMode.Skip));
+        await ChooseAsync(page, "start-on-error", "report it and go on");
 
         await ClickAsync(page, "start-run");
 

@@ -29,6 +29,7 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
     public const string Orders = ShopOrders.Topic;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "eventobserver-replay-ui", Guid.NewGuid().ToString("N"));
+    private IRenderedComponent<MudPopoverProvider>? _popovers;
 
     protected ReplayTestContext(ReplayOptions? options = null)
     {
@@ -63,7 +64,7 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
     {
         var navigation = Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
         navigation.NavigateTo(url);
-        Context.Render<MudPopoverProvider>();
+        _popovers = Context.Render<MudPopoverProvider>();
         return Context.Render<Components.Pages.Replay>();
     }
 
@@ -85,6 +86,29 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
 
     protected static Task ChangeAsync(IRenderedComponent<Components.Pages.Replay> page, string testId, object value) =>
         page.InvokeAsync(() => page.Find($"[data-testid={testId}]").Change(value));
+
+    /// <summary>Types into a MudBlazor autocomplete and leaves it, which makes the typed text its value.</summary>
+    protected static async Task TypeAsync(IRenderedComponent<Components.Pages.Replay> page, string testId, string text)
+    {
+        await page.InvokeAsync(() => page.Find($"input[data-testid={testId}]").Input(text));
+        await page.InvokeAsync(() => page.Find($"input[data-testid={testId}]").Blur());
+    }
+
+    /// <summary>
+    /// Opens a MudBlazor select as a click would, clicks the item whose text starts with <paramref name="item"/> and
+    /// waits until the select shows it.
+    /// </summary>
+    protected async Task ChooseAsync(IRenderedComponent<Components.Pages.Replay> page, string testId, string item)
+    {
+        var popovers = _popovers ?? throw new InvalidOperationException("Render the page first.");
+        await page.InvokeAsync(() => page.FindAll(".mud-input-control").Last(c => c.QuerySelector($"[data-testid={testId}]") is not null).MouseDown());
+        popovers.WaitForAssertion(() => Assert.NotNull(Item(popovers, item)));
+        await popovers.InvokeAsync(() => Item(popovers, item)!.Click());
+        page.WaitForAssertion(() => Assert.StartsWith(item, page.Find($"[data-testid={testId}]").TextContent.Trim(), StringComparison.Ordinal));
+    }
+
+    private static AngleSharp.Dom.IElement? Item(IRenderedComponent<MudPopoverProvider> popovers, string text) =>
+        popovers.FindAll(".mud-popover-open .mud-list-item").FirstOrDefault(i => i.TextContent.Trim().StartsWith(text, StringComparison.Ordinal));
 
     /// <summary>Waits for the run on the server, then lets the page's throttled render happen and checks the markup.</summary>
     protected async Task<ReplayRunSnapshot> SettleAsync(IRenderedComponent<Components.Pages.Replay> page, ReplayRun run,

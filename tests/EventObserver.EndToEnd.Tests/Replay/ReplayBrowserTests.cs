@@ -20,7 +20,7 @@ public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<L
         await Assertions.Expect(Page.GetByTestId("selection-correlation")).ToHaveValueAsync(correlationId);
         await ReplayPage.WaitForAsync(async () => await ReplayPage.SelectedCountAsync(Page) >= 4, "the selection count of the conversation");
 
-        await Page.GetByTestId("editor-template").SelectOptionAsync("order-lifecycle");
+        await ReplayPage.ChooseAsync(Page, "editor-template", "Order lifecycle");
         await ReplayPage.WaitForAsync(async () => (await ReplayPage.ScriptAsync(Page)).Contains("OrderPlaced", StringComparison.Ordinal), "the template in the editor");
         await Page.GetByTestId("start-step").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Paused");
@@ -70,9 +70,9 @@ public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<L
         await ReplayPage.ScreenshotAsync(Page, "/tmp/replay-hostile.png");
 
         // The page (and the server) keep working: the earlier run is still there, and a new run completes.
-        await Page.GetByTestId("run-select").SelectOptionAsync(completedRun!);
+        await ReplayPage.ChooseAsync(Page, "run-select", new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(completedRun!)));
         await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
-        await Page.GetByTestId("editor-template").SelectOptionAsync("count-by-type");
+        await ReplayPage.ChooseAsync(Page, "editor-template", "Count by type");
         await Page.GetByTestId("start-run").ClickAsync();
 
         // "Completed" may still be the earlier run's status for a moment, and the demo conversation may have grown
@@ -98,7 +98,7 @@ public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<L
     public async Task Replay_ProjectionEditor_IsMonacoWithJavaScriptHighlighting()
     {
         await ReplayPage.OpenAsync(Page, "/replay?topic=orders.events&limit=20");
-        await Page.GetByTestId("editor-template").SelectOptionAsync("count-by-type");
+        await ReplayPage.ChooseAsync(Page, "editor-template", "Count by type");
         var editor = await ReplayPage.MonacoAsync(Page);
         await ReplayPage.WaitForAsync(async () => (await ReplayPage.ScriptAsync(Page)).Contains("s.total++", StringComparison.Ordinal), "the template in the editor");
 
@@ -134,7 +134,7 @@ public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<L
     {
         await ReplayPage.OpenAsync(Page, "/replay?topic=orders.events&limit=100");
         await ReplayPage.WaitForAsync(async () => await ReplayPage.SelectedCountAsync(Page) > 0, "orders to select");
-        await Page.GetByTestId("editor-template").SelectOptionAsync("count-by-type");
+        await ReplayPage.ChooseAsync(Page, "editor-template", "Count by type");
         await Page.GetByTestId("editor-name").FillAsync("counts-e2e");
         await Page.GetByTestId("editor-save").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("editor-note")).ToContainTextAsync("Saved as counts-e2e v1");
@@ -143,8 +143,8 @@ public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<L
         Assert.Equal(edited, await ReplayPage.ScriptAsync(Page));
 
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Compare" }).ClickAsync();
-        await Page.GetByTestId("compare-left").SelectOptionAsync("1:counts-e2e");
-        await Page.GetByTestId("compare-right").SelectOptionAsync("editor");
+        await ReplayPage.ChooseAsync(Page, "compare-left", "counts-e2e v1");
+        await ReplayPage.ChooseAsync(Page, "compare-right", "the editor");
         await Page.GetByTestId("compare-run").ClickAsync();
 
         await Assertions.Expect(Page.GetByTestId("compare-result")).ToBeVisibleAsync();

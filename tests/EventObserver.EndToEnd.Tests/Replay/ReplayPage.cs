@@ -85,6 +85,20 @@ internal static partial class ReplayPage
         await page.Keyboard.PressAsync("Control+A");
     }
 
+    /// <summary>Opens a MudBlazor select, clicks the item whose text starts with <paramref name="itemText"/> and waits until the select shows it.</summary>
+    public static Task ChooseAsync(IPage page, string testId, string itemText) =>
+        ChooseAsync(page, testId, new Regex("^\\s*" + Regex.Escape(itemText)));
+
+    /// <summary>Opens a MudBlazor select, clicks the first item whose text matches <paramref name="item"/> and waits until the select shows it.</summary>
+    public static async Task ChooseAsync(IPage page, string testId, Regex item)
+    {
+        var select = page.GetByTestId(testId);
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = item }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await Assertions.Expect(select).ToHaveTextAsync(item);
+    }
+
     public static Task<string> StateTextAsync(IPage page) => page.GetByTestId("state-tree").InnerTextAsync();
 
     public static Task ScreenshotAsync(IPage page, string path) => BrowserPages.ScreenshotAsync(page, path, 1440, 1400);

@@ -49,6 +49,22 @@ public sealed class StaticFilesTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task IsolatedComponentStyles_ReplayPage_AreLinkedAndServed()
+    {
+        var client = _factory.CreateClient();
+        var html = await client.GetStringAsync("/replay");
+
+        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(EventObserver[^\"]*\\.styles\\.css)\"");
+        Assert.True(link.Success, "the page links the bundle of the components' .razor.css files");
+        var response = await client.GetAsync("/" + link.Groups[1].Value);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        // A rule of Replay.razor.css, scoped to that component by its b-… attribute.
+        Assert.Matches(@"\.eo-replay-layout\[b-[a-z0-9]+\]", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("/", "Live feed")]
     [InlineData("/topics", "Topics")]

@@ -1,6 +1,5 @@
 using EventObserver.Components.Replay;
 using EventObserver.Components.Shared;
-using EventObserver.Core.Projections;
 using EventObserver.Replay;
 
 using Microsoft.AspNetCore.Components;
@@ -82,9 +81,6 @@ public sealed partial class Replay : IDisposable
             _selected = null;
         }
     }
-
-    private void OnErrorModeChanged(ChangeEventArgs e) =>
-        _editor.OnError = Enum.TryParse<ProjectionErrorMode>(e.Value as string, out var mode) ? mode : ProjectionErrorMode.Stop;
 
     private async Task StartProjectionAsync(bool paused)
     {

@@ -18,6 +18,7 @@ public sealed partial class ComparePanel : IDisposable
     private bool _overSelections;
     private string _left = Editor;
     private string _right = Editor;
+    private bool _rightChosen;
     private bool _running;
     private string? _problem;
     private ReplayComparison? _result;
@@ -35,10 +36,17 @@ public sealed partial class ComparePanel : IDisposable
     protected override void OnParametersSet()
     {
         _versions = [.. Store.List().SelectMany(d => Store.Versions(d.Name))];
-        if (_right == Editor && _versions.Count > 0)
+        // A saved version is the natural other side, until the user chooses one (the editor included).
+        if (!_rightChosen && _versions.Count > 0)
         {
             _right = Key(_versions[0].Name, _versions[0].Version);
         }
+    }
+
+    private void ChooseRight(string? choice)
+    {
+        _right = choice ?? Editor;
+        _rightChosen = true;
     }
 
     private static string Key(string name, int version) => version.ToString(CultureInfo.InvariantCulture) + ":" + name;

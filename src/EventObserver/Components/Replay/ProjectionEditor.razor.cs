@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using EventObserver.Core.Projections;
 using EventObserver.Storage.Projections;
 
@@ -31,9 +29,15 @@ public sealed partial class ProjectionEditor
 
     protected override void OnParametersSet() => Model.PendingEdits = () => _script?.FlushAsync() ?? Task.CompletedTask;
 
-    private async Task OnTemplate(ChangeEventArgs e)
+    /// <summary>
+    /// The template the script is, unedited; none once edited or loaded, so choosing the same template again puts it
+    /// back (a select reports only changes).
+    /// </summary>
+    private string? ShownTemplate => Model.Loaded is null && !Model.IsEdited ? Model.Template?.Name : null;
+
+    private async Task OnTemplate(string? name)
     {
-        if (ProjectionTemplates.Find(e.Value as string ?? "") is { } template)
+        if (ProjectionTemplates.Find(name ?? "") is { } template)
         {
             Model.Use(template);
             _note = null;
@@ -41,15 +45,12 @@ public sealed partial class ProjectionEditor
         }
     }
 
-    private void OnSavedName(ChangeEventArgs e)
+    private void OnSavedName(string? name)
     {
-        _savedName = e.Value as string ?? "";
+        _savedName = name ?? "";
         _versions = _savedName.Length == 0 ? [] : Store.Versions(_savedName);
         _version = _versions.Count > 0 ? _versions[0].Version : 0;
     }
-
-    private void OnVersion(ChangeEventArgs e) =>
-        _version = int.TryParse(e.Value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
 
     private async Task LoadAsync()
     {
