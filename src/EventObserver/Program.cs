@@ -3,13 +3,14 @@ using System.Text.Json.Serialization;
 using EventObserver.Api;
 using EventObserver.Components;
 using EventObserver.Configuration;
-using EventObserver.Conventions;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
 using EventObserver.Core.Metrics;
-using EventObserver.Flows;
+using EventObserver.Features.Conventions;
+using EventObserver.Features.Flows;
+using EventObserver.Features.Lineage;
 using EventObserver.Hubs;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
@@ -105,14 +106,14 @@ services.AddSingleton<SystemStatusReader>();
 services.AddSingleton<SystemStatusBroadcaster>();
 
 // Lineage: graphs over the index for the API and the graph page.
-services.AddSingleton<LineageReader>();
+services.AddSingleton<LineageQueries>();
 
 // Flow map: the observed process over a time window, for the API and the /flows page.
 services.AddSingleton<SavedProjectionTypes>();
-services.AddSingleton<FlowMapReader>();
+services.AddSingleton<FlowQueries>();
 
 // Conventions: naming and id checks over the newest messages of a window, for the API and the panel.
-services.AddSingleton(sp => new ConventionsReader(sp.GetRequiredService<ICurrentIndex>(), sp.GetRequiredService<TimeProvider>()));
+services.AddSingleton<ConventionQueries>();
 
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();

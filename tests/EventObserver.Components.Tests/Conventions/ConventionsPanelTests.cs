@@ -2,29 +2,26 @@ using System.Text;
 
 using Bunit;
 
-using EventObserver.Components.Conventions;
 using EventObserver.Components.Tests.Infrastructure;
-using EventObserver.Conventions;
 using EventObserver.Core.Conventions;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Selection;
-using EventObserver.Storage.Index;
+using EventObserver.Features.Conventions;
+using EventObserver.Shared;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-
-using ConventionsPage = EventObserver.Components.Pages.Conventions;
 
 namespace EventObserver.Components.Tests.Conventions;
 
 /// <summary>The conventions panel and page over a real index and a fake clock.</summary>
 public sealed class ConventionsPanelTests : DashboardTestContext
 {
-    private int _maxEvents = ConventionsReader.DefaultMaxEvents;
+    private int _maxEvents = ConventionQueries.DefaultMaxEvents;
 
     public ConventionsPanelTests()
     {
-        Context.Services.AddSingleton(sp => new ConventionsReader(sp.GetRequiredService<EventIndexProvider>(), Time, _maxEvents));
+        Context.Services.AddSingleton(sp => new ConventionQueries(sp.GetRequiredService<IndexReads>(), Time, _maxEvents));
     }
 
     [Fact]

@@ -4,13 +4,12 @@ using Bunit;
 
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
-using EventObserver.Flows;
+using EventObserver.Features.Flows;
+using EventObserver.Shared;
 using EventObserver.TestSupport;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-
-using FlowsPage = EventObserver.Components.Pages.Flows;
 
 namespace EventObserver.Components.Tests.Flows;
 
@@ -22,7 +21,7 @@ public sealed class FlowsPageTests : DashboardTestContext
     public FlowsPageTests()
     {
         Context.Services.AddSingleton<SavedProjectionTypes>();
-        Context.Services.AddSingleton<FlowMapReader>();
+        Context.Services.AddSingleton<FlowQueries>();
     }
 
     [Fact]
@@ -124,8 +123,8 @@ public sealed class FlowsPageTests : DashboardTestContext
     public async Task Page_CostlyReads_AutoRefreshBacksOff()
     {
         // Every build of the map "takes" 3 s: auto-refresh must pass over two 10 s ticks to stay under a tenth of a core.
-        Context.Services.AddSingleton(sp => new FlowMapReader(
-            sp.GetRequiredService<EventObserver.Storage.Index.EventIndexProvider>(), new SlowReadClock(Time, TimeSpan.FromSeconds(3)), new SavedProjectionTypes()));
+        Context.Services.AddSingleton(sp => new FlowQueries(
+            sp.GetRequiredService<IndexReads>(), new SlowReadClock(Time, TimeSpan.FromSeconds(3)), new SavedProjectionTypes()));
         Seed();
         var page = RenderAt("flows");
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=flow-node]")));
@@ -142,8 +141,8 @@ public sealed class FlowsPageTests : DashboardTestContext
     [Fact]
     public void Page_MoreTrafficThanTheCap_SaysOnlyTheMostRecentWereRead()
     {
-        Context.Services.AddSingleton(sp => new FlowMapReader(
-            sp.GetRequiredService<EventObserver.Storage.Index.EventIndexProvider>(), Time, new SavedProjectionTypes(), maxEvents: 5));
+        Context.Services.AddSingleton(sp => new FlowQueries(
+            sp.GetRequiredService<IndexReads>(), Time, new SavedProjectionTypes(), maxEvents: 5));
         Seed();
 
         var page = RenderAt("flows");

@@ -8,6 +8,7 @@ using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;
+using EventObserver.Shared;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.TestSupport;
@@ -38,6 +39,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
         services.AddOptions<StorageOptions>().Configure(o => o.Path = Path.Combine(_directory, "index.db"));
         services.AddSingleton<EventIndexProvider>();
         services.AddSingleton<ICurrentIndex>(sp => sp.GetRequiredService<EventIndexProvider>());
+        services.AddSingleton<IndexReads>();
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<IClusterInspector>(Cluster);
         services.AddSingleton<IndexStatisticsReader>();

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-using EventObserver.Components.Lineage;
+using EventObserver.Features.Lineage;
 
 namespace EventObserver.Components.Tests.Lineage;
 

@@ -2,11 +2,10 @@ using System.Text;
 
 using Bunit;
 
-using EventObserver.Components.Lineage;
-using EventObserver.Components.Pages;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
 using EventObserver.Core.Graphs.Layout;
+using EventObserver.Features.Lineage;
 
 namespace EventObserver.Components.Tests.Lineage;
 
@@ -96,7 +95,7 @@ public sealed class LineageGraphViewTests : IAsyncLifetime
     private IRenderedComponent<LineageGraphView> Render(LineageGraph graph) =>
         _context.Render<LineageGraphView>(p => p.Add(v => v.Graph, graph).Add(v => v.Layout, Layout(graph)));
 
-    private static GraphLayout Layout(LineageGraph graph) => new LayeredLayout(EventObserver.Components.Pages.Lineage.GraphLayoutOptions).Compute(graph);
+    private static GraphLayout Layout(LineageGraph graph) => new LayeredLayout(LineagePage.GraphLayoutOptions).Compute(graph);
 
     private static IEnumerable<string> ClassOf(IRenderedComponent<LineageGraphView> view, string id) =>
         view.Find($"g[data-id='{id}']").ClassList;

@@ -2,15 +2,17 @@ using System.Text;
 
 using Bunit;
 
-using EventObserver.Api;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Lineage;
+using EventObserver.Features.Lineage;
+using EventObserver.Shared;
+using EventObserver.TestSupport;
 
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-
-using LineagePage = EventObserver.Components.Pages.Lineage;
+using Microsoft.Extensions.Logging;
 
 namespace EventObserver.Components.Tests.Lineage;
 
@@ -21,7 +23,7 @@ public sealed class LineagePageTests : DashboardTestContext
 
     public LineagePageTests()
     {
-        Context.Services.AddSingleton<LineageReader>();
+        Context.Services.AddSingleton<LineageQueries>();
         Context.Services.AddOptions<LineageOptions>().Configure(o => o.TraceUrlTemplate = "http://traces.local/trace/{traceId}");
     }
 
@@ -57,14 +59,15 @@ public sealed class LineagePageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Page_ExpandAnAncestor_MergesItsOtherEffectsIntoTheGraph()
+    public async Task Page_ExpandAnAncestor_MergesItsOtherEffectsIntoTheGraph()
     {
         Seed();
         var page = RenderAt("lineage?event=shop.payments.events/0/0");
         Assert.Empty(page.FindAll("[data-id='shop.inventory.commands/0/0']"));
 
         page.Find("[data-id='shop.orders.events/0/0']").Click();
-        page.Find("[data-testid=lineage-detail-expand]").Click();
+        // The expansion is read off the renderer's thread: wait for the click's handler to finish.
+        await page.Find("[data-testid=lineage-detail-expand]").ClickAsync(new MouseEventArgs());
 
         Assert.Single(page.FindAll("[data-id='shop.inventory.commands/0/0']"));
         Assert.Equal(5, page.FindAll("[data-testid=lineage-node]").Count);
@@ -85,13 +88,13 @@ public sealed class LineagePageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Page_SearchForACorrelationId_NavigatesToTheConversation()
+    public async Task Page_SearchForACorrelationId_NavigatesToTheConversation()
     {
         Seed();
         var page = RenderAt("lineage");
 
         page.Find("[data-testid=lineage-search] input").Input(Correlation);
-        page.Find("form").Submit();
+        await page.Find("form").SubmitAsync(EventArgs.Empty);
 
         var navigation = Context.Services.GetRequiredService<NavigationManager>();
         Assert.EndsWith($"lineage?correlation={Correlation}", navigation.Uri);
@@ -126,16 +129,31 @@ public sealed class LineagePageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Equal(5, NodeIds(page).Length));
     }
 
+    [Fact]
+    public void Page_IndexCannotBeRead_SaysSoRatherThanNotFound()
+    {
+        Context.Services.AddSingleton(sp => new IndexReads(new BrokenIndex(), sp.GetRequiredService<ILogger<IndexReads>>()));
+
+        var page = RenderAt("lineage?event=shop.payments.events/0/0");
+
+        Assert.Contains(BrokenIndex.ErrorText, page.Find("[data-testid=lineage-error]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=lineage-not-found]"));
+        Assert.Single(page.FindAll("[data-testid=lineage-search]"));
+    }
+
     private static AngleSharp.Dom.IElement DirectionButton(IRenderedComponent<LineagePage> page, string text) =>
         page.Find("[data-testid=lineage-direction]").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text);
 
     private static string[] NodeIds(IRenderedComponent<LineagePage> page) =>
         [.. page.FindAll("[data-testid=lineage-node]").Select(n => n.GetAttribute("data-id") ?? "").Order(StringComparer.Ordinal)];
 
+    /// <summary>The page at <paramref name="relative"/>, once its reads (graph or suggestions, off the renderer's thread) are shown.</summary>
     private IRenderedComponent<LineagePage> RenderAt(string relative)
     {
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo(relative);
-        return Context.Render<LineagePage>();
+        var page = Context.Render<LineagePage>();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=lineage-loading]")));
+        return page;
     }
 
     /// <summary>PlaceOrder → OrderPlaced → ChargePayment → PaymentFailed, and OrderPlaced → ReserveStock on a fifth topic.</summary>

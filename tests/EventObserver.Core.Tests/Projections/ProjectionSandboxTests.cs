@@ -67,8 +67,12 @@ public sealed class ProjectionSandboxTests
     [Fact]
     public void Apply_StringifyOfDeeplyNestedObject_IsCaughtByTheStackGuard()
     {
-        // Without Jint's native stack guard this kills the process with a stack overflow.
-        var limits = TestEvents.Tight with { MaxStatementsPerCall = 10_000_000, MaxMemoryBytesPerCall = 256L * 1024 * 1024 };
+        // Without Jint's native stack guard this kills the process with a stack overflow. Building 200,000 objects
+        // can take seconds on a loaded machine: the timeout must not answer before the stack guard does.
+        var limits = TestEvents.Tight with
+        {
+            MaxStatementsPerCall = 10_000_000, MaxMemoryBytesPerCall = 256L * 1024 * 1024, TimeoutPerCall = TimeSpan.FromSeconds(60),
+        };
 
         var error = FailOnFirstEvent("let o = {}; for (let i = 0; i < 200000; i++) o = { a: o }; JSON.stringify(o);", limits);
 

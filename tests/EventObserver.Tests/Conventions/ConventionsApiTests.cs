@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 
-using EventObserver.Conventions;
 using EventObserver.Core.Conventions;
 using EventObserver.Core.Selection;
-using EventObserver.Storage.Index;
+using EventObserver.Features.Conventions;
+using EventObserver.Shared;
 
 using Microsoft.Extensions.DependencyInjection;
 
@@ -87,12 +87,12 @@ public sealed class ConventionsApiTests(ConventionsFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Read_MoreInTheWindowThanTheCap_ReadsOnlyTheNewestAndSaysSo()
+    public async Task Read_MoreInTheWindowThanTheCap_ReadsOnlyTheNewestAndSaysSo()
     {
-        var provider = fixture.Factory.Services.GetRequiredService<EventIndexProvider>();
-        var reader = new ConventionsReader(provider, new FixedTime(fixture.Now), maxEvents: 4);
+        var reads = fixture.Factory.Services.GetRequiredService<IndexReads>();
+        var conventions = new ConventionQueries(reads, new FixedTime(fixture.Now), maxEvents: 4);
 
-        var snapshot = reader.Read(TimeWindow.OneHour);
+        var snapshot = (await conventions.ReadAsync(TimeWindow.OneHour, CancellationToken.None)).Value!;
 
         Assert.True(snapshot.Capped);
         Assert.Equal(ConventionsFixture.InLastHour, snapshot.InWindow);
@@ -103,12 +103,12 @@ public sealed class ConventionsApiTests(ConventionsFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Read_FewerThanTheCap_ReadsTheWholeWindow()
+    public async Task Read_FewerThanTheCap_ReadsTheWholeWindow()
     {
-        var provider = fixture.Factory.Services.GetRequiredService<EventIndexProvider>();
-        var reader = new ConventionsReader(provider, new FixedTime(fixture.Now), maxEvents: ConventionsFixture.InLastHour);
+        var reads = fixture.Factory.Services.GetRequiredService<IndexReads>();
+        var conventions = new ConventionQueries(reads, new FixedTime(fixture.Now), maxEvents: ConventionsFixture.InLastHour);
 
-        var snapshot = reader.Read(TimeWindow.OneHour);
+        var snapshot = (await conventions.ReadAsync(TimeWindow.OneHour, CancellationToken.None)).Value!;
 
         Assert.False(snapshot.Capped);
         Assert.Equal((snapshot.From, (long)ConventionsFixture.InLastHour), (snapshot.ReadFrom, snapshot.Read));

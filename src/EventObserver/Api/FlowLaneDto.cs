@@ -1,4 +1,0 @@
-namespace EventObserver.Api;
-
-/// <summary>A bounded context: the producing service, or the topic when messages name no source (<see cref="ByTopic"/>).</summary>
-public sealed record FlowLaneDto(string Id, string Label, bool ByTopic);

@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+using EventObserver.Core.Graphs;
+
+namespace EventObserver.Features.Lineage;
+
+/// <summary>Maps a <see cref="LineageGraph"/> to its API shape; a message node carries the summary fields of <c>/api/events</c>.</summary>
+public static class LineageDtoMapper
+{
+    public static LineageGraphDto ToDto(LineageGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return new LineageGraphDto(
+            graph.RootId,
+            [.. graph.Nodes.Select(ToNode)],
+            [.. graph.Edges.Select(e => new LineageEdgeDto(e.From, e.To, Name(e.Kind), e.LatencyMs))],
+            graph.Truncated,
+            graph.MoreCount);
+    }
+
+    public static LineageNodeDto ToNode(LineageNode node)
+    {
+        if (node.Envelope is not { } e)
+        {
+            return new LineageNodeDto(
+                node.Id, Name(node.Kind), null, null, null, null, null, null, null, null, null, null, null, null,
+                DeadLetter: false, node.SelfCaused, node.Depth, node.MoreCount, node.Reference);
+        }
+
+        return new LineageNodeDto(
+            node.Id, Name(node.Kind), e.Topic, e.Partition, e.Offset, e.Timestamp, e.MessageId, e.MessageType, e.Kind,
+            e.CorrelationId, e.CausationId, e.Source, e.Key, e.TraceId,
+            DeadLetter: e.DeadLetterOf is not null, node.SelfCaused, node.Depth, node.MoreCount, node.Reference);
+    }
+
+    /// <summary>camelCase like the JSON around it: <c>deadLetter</c>, <c>message</c>.</summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}

@@ -1,0 +1,63 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Graphs;
+using EventObserver.Shared;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EventObserver.Features.Lineage;
+
+public static class LineageEndpoints
+{
+    private const string InvalidQuery = "One or more query parameters are invalid.";
+
+    public static IEndpointRouteBuilder MapLineageEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/events/{topic}/{partition:int}/{offset:long}/lineage", GetEventLineageAsync)
+            .WithTags("Lineage")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapGet("/api/correlations/{correlationId}", GetCorrelationAsync)
+            .WithTags("Lineage")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<LineageGraphDto>, ValidationProblem, ProblemHttpResult>> GetEventLineageAsync(
+        [AsParameters] EventLineageRequest request)
+    {
+        var walk = request.Walk;
+        if (walk.Problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(walk.Problems, detail: InvalidQuery);
+        }
+
+        var position = new EventPosition(request.Topic, request.Partition, request.Offset);
+        var read = await request.Lineage.ForEventAsync(position, walk.Direction, walk.Depth, walk.MaxNodes, request.CancellationToken);
+        return Answer(read, () => TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Event not found",
+            detail: $"The index holds no event at {request.Topic}/{request.Partition}/{request.Offset}."));
+    }
+
+    private static async Task<Results<Ok<LineageGraphDto>, ValidationProblem, ProblemHttpResult>> GetCorrelationAsync(
+        [AsParameters] CorrelationLineageRequest request)
+    {
+        if (request.Limit.Problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(request.Limit.Problems, detail: InvalidQuery);
+        }
+
+        var read = await request.Lineage.ForCorrelationAsync(request.CorrelationId, request.Limit.MaxNodes, request.CancellationToken);
+        return Answer(read, () => TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Correlation not found",
+            detail: $"No indexed message carries the correlation id '{request.CorrelationId}'."));
+    }
+
+    private static Results<Ok<LineageGraphDto>, ValidationProblem, ProblemHttpResult> Answer(
+        IndexRead<LineageGraph> read, Func<ProblemHttpResult> notFound) => read switch
+        {
+            { Succeeded: false } => IndexReadProblems.Failed(),
+            { Value.Found: true } => TypedResults.Ok(LineageDtoMapper.ToDto(read.Value)),
+            _ => notFound(),
+        };
+}

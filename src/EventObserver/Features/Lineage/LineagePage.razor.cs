@@ -1,0 +1,217 @@
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Graphs;
+using EventObserver.Core.Graphs.Layout;
+using EventObserver.Core.Lineage;
+using EventObserver.Shared;
+
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+using MudBlazor;
+
+namespace EventObserver.Features.Lineage;
+
+/// <summary>
+/// The lineage graph of one message (<c>?event=topic/partition/offset</c>) or one conversation
+/// (<c>?correlation=id</c>); without either, a search box and recent conversations. The graph is read off the
+/// circuit's thread (<see cref="LineageQueries"/>), laid out here on the server and drawn as SVG; selecting and
+/// highlighting re-render from state, expanding and changing direction read again (the newest read wins).
+/// </summary>
+public sealed partial class LineagePage : IDisposable
+{
+    public static readonly LayoutOptions GraphLayoutOptions = new() { NodeWidth = 200, NodeHeight = 88, LayerSpacing = 76, NodeSpacing = 22 };
+
+    private readonly LayeredLayout _layout = new(GraphLayoutOptions);
+    // Cancelled on dispose, never disposed itself: a read already on its way may still ask for its token.
+    private readonly CancellationTokenSource _disposed = new();
+    private LineageGraphView? _view;
+    private LineageStart? _loaded;
+    private int _loads;
+
+    [Inject] public required LineageQueries Queries { get; init; }
+
+    [Inject] public required IOptions<LineageOptions> Options { get; init; }
+
+    [SupplyParameterFromQuery(Name = "event")] public string? EventParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "correlation")] public string? CorrelationParameter { get; set; }
+
+    public LineageStart? Start { get; private set; }
+
+    public LineageDirection Direction { get; private set; } = LineageDirection.Both;
+
+    public int MaxNodes { get; private set; } = LineageQueries.DefaultMaxNodes;
+
+    public LineageGraph Graph { get; private set; } = LineageGraph.Empty(null);
+
+    public GraphLayout Layout { get; private set; } = new([], [], 0, 0);
+
+    public string? SelectedId { get; private set; }
+
+    public GraphHighlight Highlight { get; private set; } = GraphHighlight.None;
+
+    /// <summary>True while a graph is being read.</summary>
+    public bool Loading { get; private set; }
+
+    /// <summary>Why the last read failed; null after one that worked.</summary>
+    public string? Error { get; private set; }
+
+    private LineageNode? SelectedNode => SelectedId is null ? null : Graph.Nodes.FirstOrDefault(n => n.Id == SelectedId);
+
+    private string? TraceUrlTemplate => Options.Value.TraceUrlTemplate;
+
+    private int MessageCount => Graph.Nodes.Count(n => n.Kind == LineageNodeKind.Message);
+
+    private int TopicCount => Graph.Nodes.Select(n => n.Envelope?.Topic).Where(t => t is not null).Distinct(StringComparer.Ordinal).Count();
+
+    private EventEnvelope? RootEnvelope => Graph.Nodes.FirstOrDefault(n => n.Id == Graph.RootId)?.Envelope;
+
+    private string? RootCorrelation => Start?.Event is not null ? RootEnvelope?.CorrelationId : null;
+
+    private string Caption => Start?.Event is { } position
+        ? $"{RootEnvelope?.MessageType ?? "Message"} at {position}"
+        : $"Conversation {Start?.CorrelationId}";
+
+    private string NotFoundText => Start?.Event is { } position
+        ? $"The index holds no event at {position}."
+        : $"No indexed message carries the correlation id '{Start?.CorrelationId}'.";
+
+    /// <summary>Selects a node; a "more" marker raises the node limit and reads again instead.</summary>
+    public Task SelectAsync(string id)
+    {
+        var node = Graph.Nodes.FirstOrDefault(n => n.Id == id);
+        if (node is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (node.Kind == LineageNodeKind.More)
+        {
+            return RaiseLimitAsync();
+        }
+
+        Select(id);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Walks from the node in both directions and merges what it finds into the graph on screen.</summary>
+    public async Task ExpandAsync(string id)
+    {
+        var node = Graph.Nodes.FirstOrDefault(n => n.Id == id);
+        if (node?.Kind == LineageNodeKind.More)
+        {
+            await RaiseLimitAsync();
+            return;
+        }
+
+        if (node?.Envelope is not { } envelope)
+        {
+            return;
+        }
+
+        var position = new EventPosition(envelope.Topic, envelope.Partition, envelope.Offset);
+        await ReadAsync(
+            token => Queries.ForEventAsync(position, LineageDirection.Both, LineageQueries.DefaultDepth, MaxNodes, token),
+            expansion => Show(LineageGraphMerger.Merge(Graph, expansion, id), id));
+    }
+
+    public void Dispose() => _disposed.Cancel();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Start = EventPosition.TryParse(EventParameter, out var position)
+            ? LineageStart.ForEvent(position)
+            : string.IsNullOrWhiteSpace(CorrelationParameter) ? null : LineageStart.ForCorrelation(CorrelationParameter.Trim());
+        if (Start != _loaded)
+        {
+            _loaded = Start;
+            Direction = LineageDirection.Both;
+            MaxNodes = LineageQueries.DefaultMaxNodes;
+            // Another start: the old graph must not stand under the new caption while the new one is read.
+            Show(LineageGraph.Empty(null), null);
+            await LoadAsync();
+        }
+    }
+
+    private void Select(string id)
+    {
+        SelectedId = id;
+        Highlight = GraphHighlight.PathBetween(Graph, Graph.RootId, id);
+    }
+
+    private Task SetDirectionAsync(LineageDirection direction)
+    {
+        Direction = direction;
+        return LoadAsync();
+    }
+
+    private Task RaiseLimitAsync()
+    {
+        MaxNodes = Math.Min(LineageQueries.MaxNodesCap, MaxNodes * 2);
+        return LoadAsync();
+    }
+
+    private Task LoadAsync()
+    {
+        if (Start is not { } start)
+        {
+            // Back to the search: a read still on its way for the last start must not be shown.
+            _loads++;
+            (Loading, Error) = (false, null);
+            Show(LineageGraph.Empty(null), null);
+            return Task.CompletedTask;
+        }
+
+        var (direction, maxNodes) = (Direction, MaxNodes);
+        return ReadAsync(
+            token => Queries.ForAsync(start, direction, LineageQueries.DefaultDepth, maxNodes, token),
+            graph => Show(graph, graph.RootId));
+    }
+
+    /// <summary>Runs one read; its result is shown only if no newer read started meanwhile and the page is still open.</summary>
+    private async Task ReadAsync(Func<CancellationToken, Task<IndexRead<LineageGraph>>> read, Action<LineageGraph> show)
+    {
+        var load = ++_loads;
+        Loading = true;
+        IndexRead<LineageGraph> result;
+        try
+        {
+            result = await read(_disposed.Token);
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (load != _loads)
+        {
+            return;
+        }
+
+        Loading = false;
+        Error = result.Succeeded ? null : $"The lineage could not be read: {result.Error}";
+        if (result.Succeeded)
+        {
+            show(result.Value!);
+        }
+    }
+
+    private void Show(LineageGraph graph, string? selectedId)
+    {
+        Graph = graph;
+        Layout = _layout.Compute(graph);
+        SelectedId = null;
+        Highlight = GraphHighlight.None;
+        if (selectedId is not null && Graph.Nodes.Any(n => n.Id == selectedId && n.Kind != LineageNodeKind.More))
+        {
+            Select(selectedId);
+        }
+    }
+
+    private Color DirectionColor(LineageDirection direction) => direction == Direction ? Color.Primary : Color.Default;
+
+    private Task FitAsync() => _view?.FitAsync() ?? Task.CompletedTask;
+
+    private Task ExportAsync() =>
+        _view?.ExportAsync(ExportFileName.ForSvg(Start?.Event?.ToString() ?? Start?.CorrelationId)) ?? Task.CompletedTask;
+}
