@@ -9,8 +9,11 @@ using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
 using EventObserver.Core.Metrics;
+using EventObserver.Features.Events;
+using EventObserver.Features.Feed;
+using EventObserver.Features.Status;
+using EventObserver.Features.Topics;
 using EventObserver.Flows;
-using EventObserver.Hubs;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
@@ -90,7 +93,7 @@ services.AddOptions<FeedHubOptions>().BindConfiguration("EventObserver:Feed:Hub"
     .Validate(o => o.BatchLinger > TimeSpan.Zero, "EventObserver:Feed:Hub:BatchLinger must be positive")
     .Validate(o => o.SendTimeout > TimeSpan.Zero, "EventObserver:Feed:Hub:SendTimeout must be positive")
     .ValidateOnStart();
-services.AddSingleton<ILiveFeed>(sp => new LiveFeed(sp.GetRequiredService<IOptions<LiveFeedOptions>>().Value));
+services.AddSingleton<ILiveFeed>(sp => new EventObserver.Core.Feed.LiveFeed(sp.GetRequiredService<IOptions<LiveFeedOptions>>().Value));
 services.AddSingleton<FeedHubConnections>();
 services.AddSignalR();
 

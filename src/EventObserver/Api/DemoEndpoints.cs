@@ -1,3 +1,4 @@
+using EventObserver.Features.Status;
 using EventObserver.Kafka.Demo;
 
 namespace EventObserver.Api;

@@ -1,3 +1,4 @@
+using EventObserver.Features.Topics;
 using EventObserver.Monitoring;
 
 namespace EventObserver.Api;

@@ -1,4 +1,4 @@
-using EventObserver.Monitoring;
+using EventObserver.Features.Status;
 
 namespace EventObserver.Api;
 

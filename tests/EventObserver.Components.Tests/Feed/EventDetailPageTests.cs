@@ -2,8 +2,7 @@ using System.Text;
 
 using Bunit;
 
-using EventObserver.Components.Events;
-using EventObserver.Components.Pages;
+using EventObserver.Features.Events;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using MudBlazor;
 
-using LiveFeed = EventObserver.Components.Pages.LiveFeed;
+using LiveFeed = EventObserver.Features.Feed.LiveFeed;
 
 namespace EventObserver.Components.Tests.Feed;
 

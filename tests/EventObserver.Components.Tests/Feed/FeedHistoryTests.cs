@@ -1,4 +1,4 @@
-using EventObserver.Components.Feed;
+using EventObserver.Features.Feed;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;

@@ -1,12 +1,12 @@
 using Bunit;
 
-using EventObserver.Components.Feed;
+using EventObserver.Features.Feed;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Selection;
 
-using LiveFeed = EventObserver.Components.Pages.LiveFeed;
+using LiveFeed = EventObserver.Features.Feed.LiveFeed;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,6 +5,8 @@ using Bunit;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
+using EventObserver.Features.Status;
+using EventObserver.Features.Topics;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Monitoring;

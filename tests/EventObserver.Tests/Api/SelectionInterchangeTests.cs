@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-using EventObserver.Components.Feed;
+using EventObserver.Features.Feed;
 using EventObserver.Components.Replay;
 using EventObserver.Core.Selection;
 using EventObserver.Replay;
