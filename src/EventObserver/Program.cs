@@ -20,7 +20,6 @@ using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Monitoring;
 using EventObserver.Replay;
 using EventObserver.Security;
 using EventObserver.Shared;
@@ -101,10 +100,11 @@ services.AddSignalR();
 services.AddSingleton<ICommittedBatchObserver>(sp => new TopicRateObserver(sp.GetRequiredService<IngestionStatus>().Rates));
 services.AddSingleton<ICommittedBatchObserver>(sp => new LiveFeedObserver(sp.GetRequiredService<ILiveFeed>()));
 
-// Read models for the UI, the API and /healthz.
-services.AddSingleton<IndexStatisticsReader>();
-services.AddSingleton<TopicOverviewReader>();
-services.AddSingleton<SystemStatusReader>();
+// Feature query services (pages and endpoints both call them) and the status bar's one broadcaster.
+services.AddSingleton<FeedQueries>();
+services.AddSingleton<EventQueries>();
+services.AddSingleton<TopicQueries>();
+services.AddSingleton<StatusQueries>();
 services.AddSingleton<SystemStatusBroadcaster>();
 
 // Lineage: graphs over the index for the API and the graph page.
@@ -143,10 +143,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapEventEndpoints();
 app.MapTopicEndpoints();
-app.MapStatsEndpoints();
-app.MapGapEndpoints();
-app.MapHealthEndpoints();
-app.MapDemoEndpoints();
+app.MapStatusEndpoints();
 app.MapLineageEndpoints();
 app.MapFlowEndpoints();
 app.MapConventionsEndpoints();

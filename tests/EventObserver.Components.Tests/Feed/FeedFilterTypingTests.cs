@@ -115,6 +115,10 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
     private (IRenderedComponent<MudPopoverProvider> Popovers, IRenderedComponent<LiveFeed> Page) Render()
     {
         var popovers = Context.Render<MudPopoverProvider>();
-        return (popovers, Context.Render<LiveFeed>());
+        var page = Context.Render<LiveFeed>();
+
+        // The types offered include those of the history read from the index off the circuit thread.
+        page.WaitForState(() => !page.Instance.LoadingHistory);
+        return (popovers, page);
     }
 }

@@ -76,6 +76,10 @@ public sealed class LiveFeedViewTests : DashboardTestContext
     private IRenderedComponent<LiveFeed> Render()
     {
         Context.Render<MudPopoverProvider>();
-        return Context.Render<LiveFeed>();
+        var page = Context.Render<LiveFeed>();
+
+        // A view with few live rows is topped up from the index off the circuit thread.
+        page.WaitForState(() => !page.Instance.LoadingHistory);
+        return page;
     }
 }

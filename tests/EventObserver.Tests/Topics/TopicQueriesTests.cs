@@ -4,14 +4,14 @@ using EventObserver.Features.Topics;
 
 namespace EventObserver.Tests.Topics;
 
-public sealed class TopicOverviewReaderTests
+public sealed class TopicQueriesTests
 {
     private static readonly DateTimeOffset At = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void Merge_TopicKnownEverywhere_TakesPartitionsFromClusterCountsFromIndexRateFromIngestion()
     {
-        var rows = TopicOverviewReader.Merge(
+        var rows = TopicQueries.Merge(
             [new ClusterTopic("orders", 6, 100)],
             Statistics(new TopicIndexStatistics("orders", 42, At, 2)),
             new Dictionary<string, double> { ["orders"] = 3.456 });
@@ -22,7 +22,7 @@ public sealed class TopicOverviewReaderTests
     [Fact]
     public void Merge_TopicOnlyInIndex_IsKeptWithPartitionsSeen()
     {
-        var rows = TopicOverviewReader.Merge([], Statistics(new TopicIndexStatistics("deleted.topic", 5, At, 3)), new Dictionary<string, double>());
+        var rows = TopicQueries.Merge([], Statistics(new TopicIndexStatistics("deleted.topic", 5, At, 3)), new Dictionary<string, double>());
 
         Assert.Equal([new TopicOverview("deleted.topic", 3, 5, At, 0)], rows);
     }
@@ -30,7 +30,7 @@ public sealed class TopicOverviewReaderTests
     [Fact]
     public void Merge_RateForTopicNobodyLists_IsIgnored()
     {
-        var rows = TopicOverviewReader.Merge([new ClusterTopic("a", 1, 0)], Statistics(), new Dictionary<string, double> { ["ghost"] = 9 });
+        var rows = TopicQueries.Merge([new ClusterTopic("a", 1, 0)], Statistics(), new Dictionary<string, double> { ["ghost"] = 9 });
 
         Assert.Equal([new TopicOverview("a", 1, 0, null, 0)], rows);
     }
@@ -38,7 +38,7 @@ public sealed class TopicOverviewReaderTests
     [Fact]
     public void Merge_ManyTopics_AreSortedByNameOrdinally()
     {
-        var rows = TopicOverviewReader.Merge(
+        var rows = TopicQueries.Merge(
             [new ClusterTopic("b", 1, 0), new ClusterTopic("B", 1, 0)],
             Statistics(new TopicIndexStatistics("a.x", 1, At, 1)),
             new Dictionary<string, double>());

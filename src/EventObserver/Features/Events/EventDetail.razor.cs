@@ -2,20 +2,21 @@ using System.Globalization;
 
 using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
-using EventObserver.Core.Feed;
-using EventObserver.Core.Indexing;
 using EventObserver.Core.Selection;
+using EventObserver.Shared;
 
 using Microsoft.AspNetCore.Components;
 
 namespace EventObserver.Features.Events;
 
 /// <summary>One event in full: envelope fields, headers (text and hex), payload (JSON tree, text, hex) and links.</summary>
-public sealed partial class EventDetail
+public sealed partial class EventDetail : IDisposable
 {
+    private readonly CancellationTokenSource _closed = new();
     private bool _asText;
     private bool _showAll;
     private bool _showRaw;
+    private int _reads;
 
     [Parameter] public string Topic { get; set; } = "";
 
@@ -23,15 +24,23 @@ public sealed partial class EventDetail
 
     [Parameter] public long Offset { get; set; }
 
-    [Inject] public required ICurrentIndex Indexes { get; init; }
+    [Inject] public required EventQueries Queries { get; init; }
+
+    /// <summary>True until the index has answered for the current position.</summary>
+    public bool Loading { get; private set; } = true;
 
     public EventEnvelope? Envelope { get; private set; }
 
     public PayloadView? Payload { get; private set; }
 
+    /// <summary>Why the index could not be read; null when it answered (with or without an event).</summary>
+    public string? ReadError { get; private set; }
+
     private string Position => EventPosition.Format(Topic, Partition, Offset);
 
-    private string Title => Envelope is { } e ? $"{e.MessageType ?? "Event"} {e.Id}" : "Event not found";
+    private string Title => Envelope is { } e ? $"{e.MessageType ?? "Event"} {e.Id}"
+        : Loading ? "Event"
+        : ReadError is null ? "Event not found" : "Event not read";
 
     private static string BackHref => "./";
 
@@ -43,22 +52,43 @@ public sealed partial class EventDetail
         ? null
         : FeedHref(new EventSelection { Key = Envelope.Key });
 
-    protected override void OnParametersSet()
+    public void Dispose()
+    {
+        // Not disposed: a read in progress may still ask for its token (a source without a timer holds nothing).
+        _closed.Cancel();
+    }
+
+    protected override async Task OnParametersSetAsync()
     {
         _asText = false;
         _showAll = false;
         _showRaw = false;
+        Loading = true;
+        Envelope = null;
+        Payload = null;
+        ReadError = null;
+        var read = ++_reads;
+        IndexRead<EventEnvelope?> result;
         try
         {
-            Envelope = Indexes.TryGet(out var index) ? index.Get(Topic, Partition, Offset) : null;
+            result = await Queries.GetAsync(Topic, Partition, Offset, _closed.Token);
         }
-        catch (ObjectDisposedException)
+        catch (OperationCanceledException) when (_closed.IsCancellationRequested)
         {
-            // The index was switched to another cluster a moment ago: this event is no longer in it.
-            Envelope = null;
+            return;
         }
 
+        if (read != _reads)
+        {
+            // The position changed while this read ran: the newer read shows its own event.
+            return;
+        }
+
+        // No index yet reads as "not found": the event is not indexed (yet).
+        Envelope = result.ValueOr(null);
+        ReadError = result.Status == IndexReadStatus.Failed ? result.Error : null;
         Payload = Envelope is null ? null : PayloadView.From(Envelope);
+        Loading = false;
     }
 
     private static string FeedHref(EventSelection filter) => "./?" + EventSelectionQuery.ToQuery(filter);

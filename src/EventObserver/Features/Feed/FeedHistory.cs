@@ -1,5 +1,4 @@
 using EventObserver.Core.Envelopes;
-using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Selection;
 
@@ -8,9 +7,10 @@ namespace EventObserver.Features.Feed;
 /// <summary>
 /// Pages back through the index for a feed filter. Topics, kind, type, key, ids, time and ranges go to the
 /// index; source, header and free text are not indexed (<see cref="EventSelection.NeedsScan"/>), so those pages are
-/// read and filtered here, up to a scan limit per request.
+/// read and filtered here, up to a scan limit per request. Synchronous, like the index: <see cref="FeedQueries"/> runs it
+/// off the circuit thread.
 /// </summary>
-public sealed class FeedHistory(ICurrentIndex indexes)
+public static class FeedHistory
 {
     public const int DefaultPageSize = 200;
     public const int DefaultScanLimit = 5_000;
@@ -31,44 +31,32 @@ public sealed class FeedHistory(ICurrentIndex indexes)
     /// Up to <paramref name="want"/> events matching <paramref name="filter"/> at or before <paramref name="to"/>
     /// (null: from the newest), skipping ids in <paramref name="known"/>, newest first.
     /// </summary>
-    public HistoryPage LoadOlder(
-        EventSelection filter, DateTimeOffset? to, Func<string, bool> known, int want = DefaultPageSize, int scanLimit = DefaultScanLimit)
+    public static HistoryPage LoadOlder(
+        IEventIndex index, EventSelection filter, DateTimeOffset? to, Func<string, bool> known, int want = DefaultPageSize, int scanLimit = DefaultScanLimit)
     {
-        if (!indexes.TryGet(out var index))
+        ArgumentNullException.ThrowIfNull(index);
+        IReadOnlyList<string?> topics = filter.Topics.Count == 0 ? [null] : [.. filter.Topics];
+        var found = new List<EventEnvelope>();
+        var scanned = 0;
+        var exhausted = true;
+        var limited = false;
+        foreach (var topic in topics)
         {
-            return new HistoryPage([], 0, Exhausted: true, ScanLimitReached: false);
+            var part = LoadTopic(index, filter, topic, to, known, want, Math.Max(1, scanLimit / topics.Count));
+            found.AddRange(part.Events);
+            scanned += part.Scanned;
+            exhausted &= part.Exhausted;
+            limited |= part.ScanLimitReached;
         }
 
-        try
-        {
-            IReadOnlyList<string?> topics = filter.Topics.Count == 0 ? [null] : [.. filter.Topics];
-            var found = new List<EventEnvelope>();
-            var scanned = 0;
-            var exhausted = true;
-            var limited = false;
-            foreach (var topic in topics)
-            {
-                var part = LoadTopic(index, filter, topic, to, known, want, Math.Max(1, scanLimit / topics.Count));
-                found.AddRange(part.Events);
-                scanned += part.Scanned;
-                exhausted &= part.Exhausted;
-                limited |= part.ScanLimitReached;
-            }
-
-            var newestFirst = found
-                .OrderByDescending(e => e.TimestampMs)
-                .ThenBy(e => e.Topic, StringComparer.Ordinal)
-                .ThenByDescending(e => e.Partition)
-                .ThenByDescending(e => e.Offset)
-                .Take(want)
-                .ToList();
-            return new HistoryPage(newestFirst, scanned, exhausted && found.Count <= want, limited);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The index was switched to another cluster a moment ago; nothing of this cluster is left to page.
-            return new HistoryPage([], 0, Exhausted: true, ScanLimitReached: false);
-        }
+        var newestFirst = found
+            .OrderByDescending(e => e.TimestampMs)
+            .ThenBy(e => e.Topic, StringComparer.Ordinal)
+            .ThenByDescending(e => e.Partition)
+            .ThenByDescending(e => e.Offset)
+            .Take(want)
+            .ToList();
+        return new HistoryPage(newestFirst, scanned, exhausted && found.Count <= want, limited);
     }
 
     private static HistoryPage LoadTopic(

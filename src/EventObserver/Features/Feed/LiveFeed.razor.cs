@@ -1,10 +1,9 @@
 using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
-using EventObserver.Core.Indexing;
 using EventObserver.Core.Selection;
 using EventObserver.Features.Status;
-using EventObserver.Features.Topics;
+using EventObserver.Shared;
 
 using Microsoft.AspNetCore.Components;
 
@@ -12,7 +11,7 @@ namespace EventObserver.Features.Feed;
 
 /// <summary>
 /// Every topic in one stream, newest first. The filter lives in the URL; the server evaluates it
-/// (<see cref="ILiveFeed"/> for live events, <see cref="FeedHistory"/> for older ones). Rendering is
+/// (<see cref="ILiveFeed"/> for live events, <see cref="FeedQueries"/> for older ones). Rendering is
 /// throttled by a <see cref="LiveUpdate"/> following the subscription; pausing freezes the view, never ingestion.
 /// </summary>
 public sealed partial class LiveFeed : IAsyncDisposable
@@ -26,6 +25,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
     public const int TopUpFromIndexBelow = 200;
 
     private readonly SemaphoreSlim _restartGate = new(1, 1);
+    private readonly CancellationTokenSource _closed = new();
     private SystemStatus _status = null!;
     private IReadOnlyList<string> _topicNames = [];
     private readonly TypesSeen _types = new();
@@ -37,17 +37,17 @@ public sealed partial class LiveFeed : IAsyncDisposable
     private bool _loadingOlder;
     private bool _historyExhausted;
     private string _historyNote = "";
-    private FeedHistory? _history;
+
+    // Bumped whenever the view is refilled (restart, resume, clear, jump): a history read started before is dropped.
+    private int _view;
 
     [Inject] public required ILiveFeed Feed { get; init; }
 
-    [Inject] public required ICurrentIndex Indexes { get; init; }
+    [Inject] public required FeedQueries Queries { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
     [Inject] public required SystemStatusBroadcaster StatusBroadcaster { get; init; }
-
-    [Inject] public required TopicOverviewReader TopicReader { get; init; }
 
     [Inject] public required TimeProvider Time { get; init; }
 
@@ -72,7 +72,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
     /// <summary>How often rendering is at most allowed (tests set it before rendering).</summary>
     public TimeSpan RenderInterval { get; set; } = LiveUpdate.DefaultInterval;
 
-    private FeedHistory History => _history ??= new FeedHistory(Indexes);
+    /// <summary>True while older events are read from the index for the view.</summary>
+    public bool LoadingHistory => _loadingOlder;
 
     private string EmptyText => Filter.IsEmpty
         ? "Waiting for events… (use Load older to page back through the index)"
@@ -81,15 +82,21 @@ public sealed partial class LiveFeed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _refresh?.Dispose();
+
+        // Not disposed: a history read in progress may still ask for its token (a source without a timer holds nothing).
+        await _closed.CancelAsync();
+
+        // A restart in progress ends at once (its read is cancelled): wait for it, so no subscription outlives the page.
+        await _restartGate.WaitAsync();
         await StopAsync();
         _restartGate.Dispose();
     }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
-        RefreshStatus();
         Filter = ReadFilterFromUri();
-        LoadInitialRows();
+        await RefreshStatusAsync();
+        await LoadInitialRowsAsync();
     }
 
     protected override async Task OnParametersSetAsync()
@@ -108,7 +115,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
         }
         else
         {
-            LoadInitialRows();
+            await LoadInitialRowsAsync();
         }
     }
 
@@ -122,9 +129,9 @@ public sealed partial class LiveFeed : IAsyncDisposable
         // Only an interactive render gets here (not prerendering): from now on the view is live.
         _interactive = true;
         await RestartAsync();
-        _refresh = LiveUpdate.Every(Time, RefreshPeriod, () => InvokeAsync(() =>
+        _refresh = LiveUpdate.Every(Time, RefreshPeriod, () => InvokeAsync(async () =>
         {
-            RefreshStatus();
+            await RefreshStatusAsync();
             StateHasChanged();
         }));
         StateHasChanged();
@@ -140,7 +147,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
             NewWhilePaused = 0;
             Dropped = 0;
             _subscription = Feed.Subscribe(Filter, Window.Capacity);
-            LoadInitialRows();
+            await LoadInitialRowsAsync();
             _liveRows = LiveUpdate.Follow(_subscription.Reader, Time, RenderInterval, OnBatchAsync);
         }
         finally
@@ -159,27 +166,6 @@ public sealed partial class LiveFeed : IAsyncDisposable
 
         _subscription?.Dispose();
         _subscription = null;
-    }
-
-    /// <summary>Newest matching events from the feed's ring buffer, topped up from the index when few.</summary>
-    private void LoadInitialRows()
-    {
-        Window.Clear();
-        _historyExhausted = false;
-        _historyNote = "";
-        var recent = Feed.Recent(Filter, InitialRows);
-        foreach (var e in recent)
-        {
-            Counter.Record(e.Topic, e.TimestampMs);
-        }
-
-        Window.AddOlder(recent.Select(FeedRow.From));
-        if (Window.Count < TopUpFromIndexBelow)
-        {
-            AddHistory(History.LoadOlder(Filter, Window.Oldest?.Timestamp(), Window.Contains));
-        }
-
-        _types.Add(recent);
     }
 
     private async Task OnBatchAsync(IReadOnlyList<EventEnvelope> batch)
@@ -225,7 +211,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
         await _restartGate.WaitAsync();
         try
         {
-            LoadInitialRows();
+            await LoadInitialRowsAsync();
         }
         finally
         {
@@ -233,60 +219,19 @@ public sealed partial class LiveFeed : IAsyncDisposable
         }
     }
 
-    private void Clear()
-    {
-        Window.Clear();
-        _historyExhausted = false;
-        _historyNote = "View cleared; new events keep arriving.";
-    }
-
-    private async Task LoadOlderAsync()
-    {
-        // Reading history freezes the view so live rows do not push the loaded ones out.
-        if (!Paused)
-        {
-            Pause();
-        }
-
-        _loadingOlder = true;
-        var filter = Filter;
-        var to = Window.Oldest?.Timestamp();
-        var known = Window.Rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var page = await Task.Run(() => History.LoadOlder(filter, to, known.Contains));
-        _loadingOlder = false;
-        AddHistory(page);
-    }
-
-    private async Task JumpToAsync(DateTimeOffset moment)
-    {
-        Pause();
-        Window.Clear();
-        _loadingOlder = true;
-        var filter = Filter;
-        var page = await Task.Run(() => History.LoadOlder(filter, moment, _ => false));
-        _loadingOlder = false;
-        AddHistory(page);
-        _historyNote = $"History up to {DisplayFormat.Timestamp(moment)}. {_historyNote}";
-    }
-
-    private void AddHistory(HistoryPage page)
-    {
-        var added = Window.AddOlder(page.Events.Select(FeedRow.From));
-        _historyExhausted = page.Exhausted;
-        var scanNote = FeedHistory.NeedsScan(Filter)
-            ? $" Source, header and free-text filters are not indexed: {DisplayFormat.Count(page.Scanned)} indexed events were read to find these."
-            : "";
-        var end = page.Exhausted ? " No older events in the index." : page.ScanLimitReached ? " Scan limit reached: Load older continues." : "";
-        _historyNote = $"Loaded {DisplayFormat.Count(added)} older events from the index.{scanNote}{end}";
-        _types.Add(page.Events);
-    }
-
-    private void RefreshStatus()
+    private async Task RefreshStatusAsync()
     {
         // The broadcaster's snapshot (read once per period for all tabs), not a read of our own.
         _status = StatusBroadcaster.Current;
-        _topicNames = [.. TopicReader.GetTopics().Select(t => t.Name)];
         _timeline = Counter.Snapshot(Time.GetUtcNow());
+        try
+        {
+            _topicNames = await Queries.TopicNamesAsync(_closed.Token);
+        }
+        catch (OperationCanceledException) when (_closed.IsCancellationRequested)
+        {
+            // The page was closed during the read.
+        }
     }
 
     private EventSelection ReadFilterFromUri()
@@ -308,7 +253,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
         }
         else
         {
-            LoadInitialRows();
+            await LoadInitialRowsAsync();
         }
     }
 }

@@ -1,5 +1,4 @@
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Monitoring;
 
 using Microsoft.AspNetCore.Components;
 

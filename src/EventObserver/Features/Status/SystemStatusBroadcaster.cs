@@ -2,10 +2,10 @@ namespace EventObserver.Features.Status;
 
 /// <summary>
 /// Reads the <see cref="SystemStatus"/> once per <see cref="Period"/> for all open pages together and pushes each
-/// snapshot to its subscribers (every tab's status bar), instead of every tab polling the reader. The timer runs only
+/// snapshot to its subscribers (every tab's status bar), instead of every tab polling <see cref="StatusQueries"/>. The timer runs only
 /// while someone subscribes; with no subscriber nothing is read unless <see cref="Current"/> is asked for.
 /// </summary>
-public sealed class SystemStatusBroadcaster(SystemStatusReader reader, TimeProvider time, ILogger<SystemStatusBroadcaster> logger) : IDisposable
+public sealed class SystemStatusBroadcaster(StatusQueries queries, TimeProvider time, ILogger<SystemStatusBroadcaster> logger) : IDisposable
 {
     /// <summary>The status changes slowly; once a second is plenty.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
@@ -19,7 +19,7 @@ public sealed class SystemStatusBroadcaster(SystemStatusReader reader, TimeProvi
     private int _reads;
     private bool _disposed;
 
-    /// <summary>Reads of the status reader so far.</summary>
+    /// <summary>Status reads so far.</summary>
     public int Reads => Volatile.Read(ref _reads);
 
     public int Subscribers => Volatile.Read(ref _subscribers).Length;
@@ -39,7 +39,7 @@ public sealed class SystemStatusBroadcaster(SystemStatusReader reader, TimeProvi
                     return latest;
                 }
 
-                return ReadLocked() ?? _latest ?? reader.Read();
+                return ReadLocked() ?? _latest ?? queries.Read();
             }
         }
     }
@@ -119,7 +119,7 @@ public sealed class SystemStatusBroadcaster(SystemStatusReader reader, TimeProvi
     {
         try
         {
-            var status = reader.Read();
+            var status = queries.Read();
             _latest = status;
             _readAt = time.GetTimestamp();
             _reads++;

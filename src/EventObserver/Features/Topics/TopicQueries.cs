@@ -1,21 +1,37 @@
 using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Monitoring;
+using EventObserver.Shared;
 
 namespace EventObserver.Features.Topics;
 
 /// <summary>
-/// Merges what the cluster says (topics, partitions), what the index holds (counts, last event) and
-/// what ingestion measures (rates) into one row per topic.
+/// The Topics feature's reads, for its page and <c>/api/topics</c>, <c>/api/gaps</c>: what the cluster says (topics,
+/// partitions), what the index holds (counts, last event, retention gaps) and what ingestion measures (rates), merged
+/// into one row per topic.
 /// </summary>
-public sealed class TopicOverviewReader(IClusterInspector cluster, IndexStatisticsReader index, IngestionStatus ingestion)
+public sealed class TopicQueries(IClusterInspector cluster, IndexReads reads, IngestionStatus ingestion)
 {
-    public IReadOnlyList<TopicOverview> GetTopics() =>
-        Merge(cluster.GetTopics(), index.Read(), ingestion.Rates.GetRates());
+    /// <summary>One row per topic; before an index is open, the cluster's topics with zero counts.</summary>
+    public Task<IReadOnlyList<TopicOverview>> GetTopicsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
 
-    /// <summary>The newest retention gaps of all topics.</summary>
-    public IReadOnlyList<RetentionGap> GetRecentGaps(int limit) => index.ReadGaps(null, limit);
+        // The index keeps its statistics in memory and the inspector answers from its cache (refreshed in the background):
+        // nothing here is worth a thread hop.
+        var statistics = reads.RunNow(index => index.GetStatistics()).ValueOr(IndexStatistics.Empty);
+        return Task.FromResult(Merge(cluster.GetTopics(), statistics, ingestion.Rates.GetRates()));
+    }
+
+    /// <summary>Recorded retention gaps, newest first, of one topic or all (null); empty before an index is open.</summary>
+    public Task<IReadOnlyList<RetentionGap>> GetGapsAsync(string? topic, int limit, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Kept in memory by the index, like its statistics.
+        IReadOnlyList<RetentionGap> none = [];
+        return Task.FromResult(reads.RunNow(index => index.GetRetentionGaps(topic, limit)).ValueOr(none));
+    }
 
     /// <summary>
     /// A topic appears when the cluster lists it or the index holds events of it (a topic deleted from the

@@ -1,6 +1,5 @@
 using EventObserver.Components.Shared;
 using EventObserver.Core.Indexing;
-using EventObserver.Monitoring;
 
 using Microsoft.AspNetCore.Components;
 
@@ -13,9 +12,10 @@ public sealed partial class Topics : IDisposable
     /// <summary>How many of the newest retention gaps the page lists.</summary>
     public const int GapsShown = 20;
 
+    private readonly CancellationTokenSource _closed = new();
     private LiveUpdate? _refresh;
 
-    [Inject] public required TopicOverviewReader Reader { get; init; }
+    [Inject] public required TopicQueries Queries { get; init; }
 
     [Inject] public required TimeProvider Time { get; init; }
 
@@ -29,23 +29,36 @@ public sealed partial class Topics : IDisposable
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
-    public void Dispose() => _refresh?.Dispose();
-
-    protected override void OnInitialized() => Read();
-
-    private void Read()
+    public void Dispose()
     {
-        Rows = Reader.GetTopics();
-        Gaps = Reader.GetRecentGaps(GapsShown);
+        _refresh?.Dispose();
+
+        // Not disposed: a refresh in progress may still ask for its token (a source without a timer holds nothing).
+        _closed.Cancel();
+    }
+
+    protected override Task OnInitializedAsync() => ReadAsync();
+
+    private async Task ReadAsync()
+    {
+        try
+        {
+            Rows = await Queries.GetTopicsAsync(_closed.Token);
+            Gaps = await Queries.GetGapsAsync(null, GapsShown, _closed.Token);
+        }
+        catch (OperationCanceledException) when (_closed.IsCancellationRequested)
+        {
+            // The page was closed during the read.
+        }
     }
 
     protected override void OnAfterRender(bool firstRender)
     {
         if (firstRender)
         {
-            _refresh = LiveUpdate.Every(Time, RefreshPeriod, () => InvokeAsync(() =>
+            _refresh = LiveUpdate.Every(Time, RefreshPeriod, () => InvokeAsync(async () =>
             {
-                Read();
+                await ReadAsync();
                 StateHasChanged();
             }));
         }
