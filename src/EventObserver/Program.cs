@@ -9,16 +9,18 @@ using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
 using EventObserver.Core.Metrics;
 using EventObserver.Features.Conventions;
+using EventObserver.Features.Events;
+using EventObserver.Features.Feed;
 using EventObserver.Features.Flows;
 using EventObserver.Features.Lineage;
-using EventObserver.Hubs;
+using EventObserver.Features.Status;
+using EventObserver.Features.Topics;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Monitoring;
 using EventObserver.Replay;
 using EventObserver.Security;
 using EventObserver.Shared;
@@ -91,7 +93,7 @@ services.AddOptions<FeedHubOptions>().BindConfiguration("EventObserver:Feed:Hub"
     .Validate(o => o.BatchLinger > TimeSpan.Zero, "EventObserver:Feed:Hub:BatchLinger must be positive")
     .Validate(o => o.SendTimeout > TimeSpan.Zero, "EventObserver:Feed:Hub:SendTimeout must be positive")
     .ValidateOnStart();
-services.AddSingleton<ILiveFeed>(sp => new LiveFeed(sp.GetRequiredService<IOptions<LiveFeedOptions>>().Value));
+services.AddSingleton<ILiveFeed>(sp => new EventObserver.Core.Feed.LiveFeed(sp.GetRequiredService<IOptions<LiveFeedOptions>>().Value));
 services.AddSingleton<FeedHubConnections>();
 services.AddSignalR();
 
@@ -99,10 +101,11 @@ services.AddSignalR();
 services.AddSingleton<ICommittedBatchObserver>(sp => new TopicRateObserver(sp.GetRequiredService<IngestionStatus>().Rates));
 services.AddSingleton<ICommittedBatchObserver>(sp => new LiveFeedObserver(sp.GetRequiredService<ILiveFeed>()));
 
-// Read models for the UI, the API and /healthz.
-services.AddSingleton<IndexStatisticsReader>();
-services.AddSingleton<TopicOverviewReader>();
-services.AddSingleton<SystemStatusReader>();
+// Feature query services (pages and endpoints both call them) and the status bar's one broadcaster.
+services.AddSingleton<FeedQueries>();
+services.AddSingleton<EventQueries>();
+services.AddSingleton<TopicQueries>();
+services.AddSingleton<StatusQueries>();
 services.AddSingleton<SystemStatusBroadcaster>();
 
 // Lineage: graphs over the index for the API and the graph page.
@@ -141,10 +144,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapEventEndpoints();
 app.MapTopicEndpoints();
-app.MapStatsEndpoints();
-app.MapGapEndpoints();
-app.MapHealthEndpoints();
-app.MapDemoEndpoints();
+app.MapStatusEndpoints();
 app.MapLineageEndpoints();
 app.MapFlowEndpoints();
 app.MapConventionsEndpoints();

@@ -6,4 +6,8 @@ public sealed record IndexStatistics(
     long FileSizeBytes,
     IReadOnlyDictionary<string, TopicIndexStatistics> Topics,
     long RetentionGaps = 0,
-    long MessagesLost = 0);
+    long MessagesLost = 0)
+{
+    /// <summary>What an absent index holds: nothing (before the cluster id is known).</summary>
+    public static IndexStatistics Empty { get; } = new(0, 0, new Dictionary<string, TopicIndexStatistics>(StringComparer.Ordinal));
+}

@@ -1,4 +1,5 @@
 using EventObserver.Core.Projections;
+using EventObserver.Features.Events;
 using EventObserver.Kafka.Replay;
 using EventObserver.Replay;
 

@@ -1,3 +1,5 @@
+using EventObserver.Features.Events;
+
 namespace EventObserver.Api;
 
 /// <summary>One message a dry run would send: from where, to where, its key and headers (stamps included).</summary>

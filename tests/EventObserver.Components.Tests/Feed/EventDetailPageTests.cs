@@ -2,8 +2,7 @@ using System.Text;
 
 using Bunit;
 
-using EventObserver.Components.Events;
-using EventObserver.Components.Pages;
+using EventObserver.Features.Events;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
@@ -172,9 +171,13 @@ public sealed class EventDetailPageTests : DashboardTestContext
     private IRenderedComponent<EventDetail> Render(string topic, int partition, long offset)
     {
         Context.Render<MudPopoverProvider>();
-        return Context.Render<EventDetail>(p => p
+        var page = Context.Render<EventDetail>(p => p
             .Add(x => x.Topic, topic)
             .Add(x => x.Partition, partition)
             .Add(x => x.Offset, offset));
+
+        // The page reads the event off the circuit thread: its first render only says it is loading.
+        page.WaitForState(() => !page.Instance.Loading);
+        return page;
     }
 }

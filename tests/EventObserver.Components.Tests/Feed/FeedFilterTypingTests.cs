@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using MudBlazor;
 
-using LiveFeed = EventObserver.Components.Pages.LiveFeed;
+using LiveFeed = EventObserver.Features.Feed.LiveFeed;
 
 namespace EventObserver.Components.Tests.Feed;
 
@@ -115,6 +115,10 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
     private (IRenderedComponent<MudPopoverProvider> Popovers, IRenderedComponent<LiveFeed> Page) Render()
     {
         var popovers = Context.Render<MudPopoverProvider>();
-        return (popovers, Context.Render<LiveFeed>());
+        var page = Context.Render<LiveFeed>();
+
+        // The types offered include those of the history read from the index off the circuit thread.
+        page.WaitForState(() => !page.Instance.LoadingHistory);
+        return (popovers, page);
     }
 }

@@ -1,8 +1,10 @@
-using EventObserver.Components.Feed;
+using EventObserver.Features.Feed;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Selection;
+
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventObserver.Components.Tests.Feed;
 
@@ -27,13 +29,13 @@ public sealed class FeedHistoryTests : DashboardTestContext
     public void History_PagesBackWithoutRepeatsUntilExhausted()
     {
         Indexes.OpenForCluster("c1").Write([.. Enumerable.Range(0, 25).Select(i => TestEnvelopes.Json("orders", i))]);
-        var history = new FeedHistory(Indexes);
+        var index = Indexes.Current!;
         var seen = new List<string>();
 
         while (true)
         {
             var to = seen.Count == 0 ? (DateTimeOffset?)null : TestEnvelopes.Epoch.AddMilliseconds(25 - seen.Count);
-            var page = history.LoadOlder(EventSelection.All, to, seen.Contains, want: 10);
+            var page = FeedHistory.LoadOlder(index, EventSelection.All, to, seen.Contains, want: 10);
             seen.AddRange(page.Events.Select(e => e.Id));
             if (page.Events.Count == 0 || page.Exhausted)
             {
@@ -52,7 +54,7 @@ public sealed class FeedHistoryTests : DashboardTestContext
             TestEnvelopes.Json("a", 0), TestEnvelopes.Json("b", 1), TestEnvelopes.Json("c", 2), TestEnvelopes.Json("a", 3),
         ]);
 
-        var page = new FeedHistory(Indexes).LoadOlder(new EventSelection { Topics = ["a", "b"] }, null, _ => false);
+        var page = FeedHistory.LoadOlder(Indexes.Current!, new EventSelection { Topics = ["a", "b"] }, null, _ => false);
 
         Assert.Equal(["a/0/3", "b/0/1", "a/0/0"], page.Events.Select(e => e.Id));
         Assert.True(page.Exhausted);
@@ -64,21 +66,23 @@ public sealed class FeedHistoryTests : DashboardTestContext
         Indexes.OpenForCluster("c1").Write(
             [.. Enumerable.Range(0, 2_500).Select(i => TestEnvelopes.Json("orders", i, headers: ("x-tenant", i == 5 ? "acme" : "other")))]);
 
-        var page = new FeedHistory(Indexes).LoadOlder(new EventSelection { HeaderName = "x-tenant", HeaderValue = "acme" }, null, _ => false, scanLimit: 1_000);
+        var page = FeedHistory.LoadOlder(Indexes.Current!, new EventSelection { HeaderName = "x-tenant", HeaderValue = "acme" }, null, _ => false, scanLimit: 1_000);
 
         Assert.Empty(page.Events);
         Assert.True(page.ScanLimitReached);
         Assert.Equal(1_000, page.Scanned);
 
-        var all = new FeedHistory(Indexes).LoadOlder(new EventSelection { HeaderName = "x-tenant", HeaderValue = "acme" }, null, _ => false);
+        var all = FeedHistory.LoadOlder(Indexes.Current!, new EventSelection { HeaderName = "x-tenant", HeaderValue = "acme" }, null, _ => false);
         Assert.Equal(["orders/0/5"], all.Events.Select(e => e.Id));
         Assert.True(all.Exhausted);
     }
 
     [Fact]
-    public void History_NoIndexYet_IsEmptyAndExhausted()
+    public async Task History_NoIndexYet_IsEmptyAndExhausted()
     {
-        var page = new FeedHistory(Indexes).LoadOlder(EventSelection.All, null, _ => false);
+        var queries = Context.Services.GetRequiredService<FeedQueries>();
+
+        var page = (await queries.LoadOlderAsync(EventSelection.All, null, new HashSet<string>(), CancellationToken.None)).Value!;
 
         Assert.Empty(page.Events);
         Assert.True(page.Exhausted);

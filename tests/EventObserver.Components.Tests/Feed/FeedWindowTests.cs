@@ -1,4 +1,4 @@
-using EventObserver.Components.Feed;
+using EventObserver.Features.Feed;
 
 namespace EventObserver.Components.Tests.Feed;
 

@@ -1,4 +1,4 @@
-using EventObserver.Components.Feed;
+using EventObserver.Features.Feed;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Selection;
 

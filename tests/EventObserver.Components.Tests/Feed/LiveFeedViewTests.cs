@@ -1,12 +1,12 @@
 using Bunit;
 
-using EventObserver.Components.Feed;
+using EventObserver.Features.Feed;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 
 using MudBlazor;
 
-using LiveFeed = EventObserver.Components.Pages.LiveFeed;
+using LiveFeed = EventObserver.Features.Feed.LiveFeed;
 
 namespace EventObserver.Components.Tests.Feed;
 
@@ -76,6 +76,10 @@ public sealed class LiveFeedViewTests : DashboardTestContext
     private IRenderedComponent<LiveFeed> Render()
     {
         Context.Render<MudPopoverProvider>();
-        return Context.Render<LiveFeed>();
+        var page = Context.Render<LiveFeed>();
+
+        // A view with few live rows is topped up from the index off the circuit thread.
+        page.WaitForState(() => !page.Instance.LoadingHistory);
+        return page;
     }
 }

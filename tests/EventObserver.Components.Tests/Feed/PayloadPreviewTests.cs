@@ -1,6 +1,6 @@
 using System.Text;
 
-using EventObserver.Components.Feed;
+using EventObserver.Features.Feed;
 using EventObserver.Core.Envelopes;
 
 namespace EventObserver.Components.Tests.Feed;

@@ -5,9 +5,11 @@ using Bunit;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
+using EventObserver.Features.Events;
+using EventObserver.Features.Status;
+using EventObserver.Features.Topics;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Monitoring;
 using EventObserver.Shared;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
@@ -42,10 +44,12 @@ public abstract class DashboardTestContext : IAsyncLifetime
         services.AddSingleton<IndexReads>();
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<IClusterInspector>(Cluster);
-        services.AddSingleton<IndexStatisticsReader>();
-        services.AddSingleton<TopicOverviewReader>();
-        services.AddSingleton<SystemStatusReader>();
+        services.AddSingleton<IndexReads>();
+        services.AddSingleton<TopicQueries>();
+        services.AddSingleton<StatusQueries>();
         services.AddSingleton<SystemStatusBroadcaster>();
+        services.AddSingleton<Features.Feed.FeedQueries>();
+        services.AddSingleton<EventQueries>();
         services.AddSingleton<ILiveFeed>(Feed);
     }
 

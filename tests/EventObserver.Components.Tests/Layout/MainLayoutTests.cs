@@ -4,7 +4,7 @@ using EventObserver.Components.Layout;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Monitoring;
+using EventObserver.Features.Status;
 
 using Microsoft.Extensions.DependencyInjection;
 

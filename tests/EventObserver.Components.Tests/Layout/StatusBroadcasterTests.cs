@@ -1,6 +1,6 @@
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Monitoring;
+using EventObserver.Features.Status;
 
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,9 @@
 using Bunit;
 
-using EventObserver.Components.Pages;
+using EventObserver.Features.Topics;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Admin;
-using EventObserver.Monitoring;
 
 namespace EventObserver.Components.Tests.Pages;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-using EventObserver.Components.Feed;
+using EventObserver.Features.Feed;
 using EventObserver.Components.Replay;
 using EventObserver.Core.Selection;
 using EventObserver.Replay;
@@ -31,8 +31,7 @@ public sealed class SelectionInterchangeTests(SeededIndexFixture fixture) : ICla
     public async Task SameQuery_FeedApiAndReplay_SelectTheSameEvents(string query)
     {
         var index = fixture.Factory.Services.GetRequiredService<EventIndexProvider>().Current!;
-        var feed = new FeedHistory(fixture.Factory.Services.GetRequiredService<EventIndexProvider>())
-            .LoadOlder(EventSelectionQuery.Parse("?" + query), null, _ => false).Events.Select(e => e.Id);
+        var feed = FeedHistory.LoadOlder(index, EventSelectionQuery.Parse("?" + query), null, _ => false).Events.Select(e => e.Id);
         var api = (await fixture.Client.GetFromJsonAsync<JsonElement[]>($"/api/events?{query}"))!
             .Select(e => $"{e.GetProperty("topic").GetString()}/{e.GetProperty("partition").GetInt32()}/{e.GetProperty("offset").GetInt64()}");
         var replay = ResolvedSelection.Resolve(index, SelectionForm.FromUri($"http://localhost/replay?{query}").ToSelection()).Read().Select(e => e.Id);

@@ -2,10 +2,12 @@ using System.Text;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Selection;
-using EventObserver.Hubs;
+using EventObserver.Features.Feed;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using static EventObserver.Tests.Hubs.FeedHubFixture;
+
+using LiveFeed = EventObserver.Core.Feed.LiveFeed;
 
 namespace EventObserver.Tests.Hubs;
 

@@ -1,6 +1,6 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
-using EventObserver.Hubs;
+using EventObserver.Features.Feed;
 using EventObserver.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Text;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Selection;
-using EventObserver.Hubs;
+using EventObserver.Features.Feed;
 using EventObserver.TestSupport;
 using EventObserver.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+
+using LiveFeed = EventObserver.Core.Feed.LiveFeed;
 
 namespace EventObserver.Tests.Hubs;
 

@@ -1,4 +1,4 @@
-using EventObserver.Hubs;
+using EventObserver.Features.Feed;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;

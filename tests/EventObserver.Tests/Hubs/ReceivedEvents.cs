@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using EventObserver.Hubs;
+using EventObserver.Features.Feed;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace EventObserver.Tests.Hubs;

@@ -1,5 +1,5 @@
 using EventObserver.Components.Shared;
-using EventObserver.Monitoring;
+using EventObserver.Features.Status;
 
 using Microsoft.AspNetCore.Components;
 

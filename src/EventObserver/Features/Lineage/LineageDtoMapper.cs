@@ -1,6 +1,7 @@
 using System.Text.Json;
 
 using EventObserver.Core.Graphs;
+using EventObserver.Features.Events;
 
 namespace EventObserver.Features.Lineage;
 

@@ -1,3 +1,0 @@
-namespace EventObserver.Api;
-
-public sealed record DeadLetterOriginDto(string Topic, int? Partition, long? Offset, string? Error);

@@ -1,3 +1,0 @@
-namespace EventObserver.Api;
-
-public sealed record DemoStatusDto(bool Enabled, long OrdersStarted, long OrdersRunning, long MessagesProduced);

@@ -1,3 +1,0 @@
-namespace EventObserver.Api;
-
-public sealed record RetentionGapTotalsDto(long Count, long MessagesLost);

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace EventObserver.Features.Feed;
+
+/// <summary>
+/// <c>/hubs/events</c>: a client calls <c>Subscribe(filter)</c> and then receives <c>ReceiveEvents(batch)</c>
+/// with the matching live events (filtered on the server, batched) and <c>Dropped(count)</c> when it fell
+/// behind and events were dropped for it. <c>Unsubscribe()</c> or disconnecting ends the stream.
+/// <c>Stream(filter)</c> is the alternative for clients that prefer a SignalR stream of single events.
+/// </summary>
+public sealed class EventsHub(FeedHubConnections connections, ILiveFeed feed, IOptions<FeedHubOptions> options) : Hub
+{
+    public const string Path = "/hubs/events";
+
+    public async Task Subscribe(FeedFilterDto? filter)
+    {
+        await connections.SubscribeAsync(Context.ConnectionId, ToFilter(filter));
+
+        // A disconnect that raced this call has already run its clean-up: do not leave a pump behind.
+        if (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            await connections.UnsubscribeAsync(Context.ConnectionId);
+        }
+    }
+
+    public Task Unsubscribe() => connections.UnsubscribeAsync(Context.ConnectionId);
+
+    /// <summary>
+    /// The matching live events one by one, until the client cancels the stream. SignalR waits for each item
+    /// to be written, so a slow reader makes this subscription drop its oldest events (not reported here).
+    /// </summary>
+    public IAsyncEnumerable<FeedEventDto> Stream(FeedFilterDto? filter, CancellationToken cancellationToken) =>
+        StreamCore(ToFilter(filter), cancellationToken);
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await connections.UnsubscribeAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private static EventSelection ToFilter(FeedFilterDto? filter)
+    {
+        try
+        {
+            return (filter ?? new FeedFilterDto()).ToSelection();
+        }
+        catch (ArgumentException e)
+        {
+            // HubException messages reach the client; others are hidden from it.
+            throw new HubException($"Bad filter: {e.Message}");
+        }
+    }
+
+    private async IAsyncEnumerable<FeedEventDto> StreamCore(EventSelection filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var subscription = feed.Subscribe(filter, options.Value.SubscriptionCapacity);
+        await foreach (var envelope in subscription.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return FeedEventDto.From(envelope);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+using EventObserver.Components.Shared;
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Feed;
+using EventObserver.Core.Selection;
+using EventObserver.Features.Status;
+using EventObserver.Shared;
+
+using Microsoft.AspNetCore.Components;
+
+namespace EventObserver.Features.Feed;
+
+/// <summary>
+/// Every topic in one stream, newest first. The filter lives in the URL; the server evaluates it
+/// (<see cref="ILiveFeed"/> for live events, <see cref="FeedQueries"/> for older ones). Rendering is
+/// throttled by a <see cref="LiveUpdate"/> following the subscription; pausing freezes the view, never ingestion.
+/// </summary>
+public sealed partial class LiveFeed : IAsyncDisposable
+{
+    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>Rows taken from the feed's ring buffer when the view (re)starts.</summary>
+    public const int InitialRows = 1_000;
+
+    /// <summary>Below this many recent rows, the view is topped up from the index (e.g. a filter matching old events).</summary>
+    public const int TopUpFromIndexBelow = 200;
+
+    private readonly SemaphoreSlim _restartGate = new(1, 1);
+    private readonly CancellationTokenSource _closed = new();
+    private SystemStatus _status = null!;
+    private IReadOnlyList<string> _topicNames = [];
+    private readonly TypesSeen _types = new();
+    private TimelineSnapshot? _timeline;
+    private IFeedSubscription? _subscription;
+    private LiveUpdate? _liveRows;
+    private LiveUpdate? _refresh;
+    private bool _interactive;
+    private bool _loadingOlder;
+    private bool _historyExhausted;
+    private string _historyNote = "";
+
+    // Bumped whenever the view is refilled (restart, resume, clear, jump): a history read started before is dropped.
+    private int _view;
+
+    [Inject] public required ILiveFeed Feed { get; init; }
+
+    [Inject] public required FeedQueries Queries { get; init; }
+
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Inject] public required SystemStatusBroadcaster StatusBroadcaster { get; init; }
+
+    [Inject] public required TimeProvider Time { get; init; }
+
+    /// <summary>The filter in force, as read from the URL.</summary>
+    public EventSelection Filter { get; private set; } = EventSelection.All;
+
+    /// <summary>Parts of the URL's filter that were left out (e.g. a free text over the length limit), and why.</summary>
+    public IReadOnlyList<string> FilterProblems { get; private set; } = [];
+
+    public FeedWindow Window { get; } = new();
+
+    public SecondCounter Counter { get; } = new();
+
+    public bool Paused { get; private set; }
+
+    /// <summary>Matching events that arrived while paused (not shown until Resume).</summary>
+    public long NewWhilePaused { get; private set; }
+
+    /// <summary>Events the view's subscription skipped because the view fell behind.</summary>
+    public long Dropped { get; private set; }
+
+    /// <summary>How often rendering is at most allowed (tests set it before rendering).</summary>
+    public TimeSpan RenderInterval { get; set; } = LiveUpdate.DefaultInterval;
+
+    /// <summary>True while older events are read from the index for the view.</summary>
+    public bool LoadingHistory => _loadingOlder;
+
+    private string EmptyText => Filter.IsEmpty
+        ? "Waiting for events… (use Load older to page back through the index)"
+        : "No matching events yet. New ones appear here as they arrive; Load older searches the index.";
+
+    public async ValueTask DisposeAsync()
+    {
+        _refresh?.Dispose();
+
+        // Not disposed: a history read in progress may still ask for its token (a source without a timer holds nothing).
+        await _closed.CancelAsync();
+
+        // A restart in progress ends at once (its read is cancelled): wait for it, so no subscription outlives the page.
+        await _restartGate.WaitAsync();
+        await StopAsync();
+        _restartGate.Dispose();
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Filter = ReadFilterFromUri();
+        await RefreshStatusAsync();
+        await LoadInitialRowsAsync();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Only the query changes while this page stays: a new filter restarts the live subscription.
+        var filter = ReadFilterFromUri();
+        if (filter.Equals(Filter))
+        {
+            return;
+        }
+
+        Filter = filter;
+        if (_interactive)
+        {
+            await RestartAsync();
+        }
+        else
+        {
+            await LoadInitialRowsAsync();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        // Only an interactive render gets here (not prerendering): from now on the view is live.
+        _interactive = true;
+        await RestartAsync();
+        _refresh = LiveUpdate.Every(Time, RefreshPeriod, () => InvokeAsync(async () =>
+        {
+            await RefreshStatusAsync();
+            StateHasChanged();
+        }));
+        StateHasChanged();
+    }
+
+    private async Task RestartAsync()
+    {
+        await _restartGate.WaitAsync();
+        try
+        {
+            await StopAsync();
+            Paused = false;
+            NewWhilePaused = 0;
+            Dropped = 0;
+            _subscription = Feed.Subscribe(Filter, Window.Capacity);
+            await LoadInitialRowsAsync();
+            _liveRows = LiveUpdate.Follow(_subscription.Reader, Time, RenderInterval, OnBatchAsync);
+        }
+        finally
+        {
+            _restartGate.Release();
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        if (_liveRows is not null)
+        {
+            await _liveRows.DisposeAsync();
+            _liveRows = null;
+        }
+
+        _subscription?.Dispose();
+        _subscription = null;
+    }
+
+    private async Task OnBatchAsync(IReadOnlyList<EventEnvelope> batch)
+    {
+        // Row text is computed here, off the render thread.
+        var rows = new List<FeedRow>(batch.Count);
+        // Partitions interleave in a batch: order it by time (stable) so the rows read newest first.
+        foreach (var e in batch.OrderBy(e => e.TimestampMs))
+        {
+            rows.Add(FeedRow.From(e));
+            Counter.Record(e.Topic, e.TimestampMs);
+        }
+
+        var dropped = _subscription?.Dropped ?? 0;
+        await InvokeAsync(() =>
+        {
+            if (Paused)
+            {
+                NewWhilePaused += rows.Count;
+            }
+            else
+            {
+                Window.AddNewer(rows);
+            }
+
+            Dropped = dropped;
+            _types.Add(batch);
+            StateHasChanged();
+        });
+    }
+
+    private void Pause()
+    {
+        Paused = true;
+        NewWhilePaused = 0;
+    }
+
+    private async Task ResumeAsync()
+    {
+        // Jump back to live: what arrived meanwhile comes from the ring buffer, then the subscription continues.
+        Paused = false;
+        NewWhilePaused = 0;
+        await _restartGate.WaitAsync();
+        try
+        {
+            await LoadInitialRowsAsync();
+        }
+        finally
+        {
+            _restartGate.Release();
+        }
+    }
+
+    private async Task RefreshStatusAsync()
+    {
+        // The broadcaster's snapshot (read once per period for all tabs), not a read of our own.
+        _status = StatusBroadcaster.Current;
+        _timeline = Counter.Snapshot(Time.GetUtcNow());
+        try
+        {
+            _topicNames = await Queries.TopicNamesAsync(_closed.Token);
+        }
+        catch (OperationCanceledException) when (_closed.IsCancellationRequested)
+        {
+            // The page was closed during the read.
+        }
+    }
+
+    private EventSelection ReadFilterFromUri()
+    {
+        var filter = EventSelectionQuery.Parse(new Uri(Navigation.Uri).Query, out var problems);
+        FilterProblems = [.. problems.Values.SelectMany(messages => messages)];
+        return filter;
+    }
+
+    /// <summary>Applies the new filter at once and records it in the URL (shareable, survives reload and reconnect).</summary>
+    private async Task OnFilterChangedAsync(EventSelection filter)
+    {
+        Filter = filter;
+        var query = EventSelectionQuery.ToQuery(filter);
+        Navigation.NavigateTo(Navigation.BaseUri + (string.IsNullOrEmpty(query) ? "" : "?" + query));
+        if (_interactive)
+        {
+            await RestartAsync();
+        }
+        else
+        {
+            await LoadInitialRowsAsync();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace EventObserver.Features.Status;
+
+public sealed record RetentionGapTotalsDto(long Count, long MessagesLost);

@@ -1,0 +1,45 @@
+using EventObserver.Core.Indexing;
+using EventObserver.Kafka.Ingestion;
+
+namespace EventObserver.Features.Status;
+
+/// <summary>A snapshot of broker, ingestion and index state for the status bar, <c>/healthz</c> and <c>/api/stats</c>.</summary>
+public sealed record SystemStatus
+{
+    public required BrokerState BrokerState { get; init; }
+    public required bool Embedded { get; init; }
+    public required string BootstrapServers { get; init; }
+    public string? ClusterId { get; init; }
+    public required long Lag { get; init; }
+    public required double EventsPerSec { get; init; }
+    public required long IndexedEvents { get; init; }
+    public required long IndexSizeBytes { get; init; }
+    public required IReadOnlyDictionary<string, long> TopicCounts { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset? LastErrorAt { get; init; }
+    public IndexSwitchNotice? IndexSwitch { get; init; }
+
+    /// <summary>The ingestion watchdog's verdict: stall, growing lag, recent retention gaps; behind by how much since when.</summary>
+    public IngestionHealth Ingestion { get; init; } = IngestionHealth.Fine;
+
+    /// <summary>Retention gaps recorded in the index, and the messages they span (lost to the index).</summary>
+    public long RetentionGaps { get; init; }
+
+    public long MessagesLost { get; init; }
+
+    public bool BrokerReachable => BrokerState == BrokerState.Connected;
+
+    /// <summary>Why the app is degraded; empty when it is healthy.</summary>
+    public IReadOnlyList<string> Reasons => BrokerState switch
+    {
+        BrokerState.Connected => Ingestion.Reasons,
+        BrokerState.Unreachable => [$"broker unreachable: {LastError ?? "no answer"}", .. Ingestion.Reasons],
+        _ => ["connecting to the broker", .. Ingestion.Reasons],
+    };
+
+    /// <summary>
+    /// Healthy when the broker answers and ingestion makes progress; anything else is degraded (the app keeps
+    /// serving its index).
+    /// </summary>
+    public bool Healthy => BrokerReachable && Ingestion.Reasons.Count == 0;
+}

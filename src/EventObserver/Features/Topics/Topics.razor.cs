@@ -1,0 +1,66 @@
+using EventObserver.Components.Shared;
+using EventObserver.Core.Indexing;
+
+using Microsoft.AspNetCore.Components;
+
+namespace EventObserver.Features.Topics;
+
+public sealed partial class Topics : IDisposable
+{
+    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many of the newest retention gaps the page lists.</summary>
+    public const int GapsShown = 20;
+
+    private readonly CancellationTokenSource _closed = new();
+    private LiveUpdate? _refresh;
+
+    [Inject] public required TopicQueries Queries { get; init; }
+
+    [Inject] public required TimeProvider Time { get; init; }
+
+    public IReadOnlyList<TopicOverview> Rows { get; private set; } = [];
+
+    public IReadOnlyList<RetentionGap> Gaps { get; private set; } = [];
+
+    private long TotalIndexed => Rows.Sum(r => r.Indexed);
+
+    private double TotalRate => Rows.Sum(r => r.EventsPerSec);
+
+    private DateTimeOffset Now => Time.GetUtcNow();
+
+    public void Dispose()
+    {
+        _refresh?.Dispose();
+
+        // Not disposed: a refresh in progress may still ask for its token (a source without a timer holds nothing).
+        _closed.Cancel();
+    }
+
+    protected override Task OnInitializedAsync() => ReadAsync();
+
+    private async Task ReadAsync()
+    {
+        try
+        {
+            Rows = await Queries.GetTopicsAsync(_closed.Token);
+            Gaps = await Queries.GetGapsAsync(null, GapsShown, _closed.Token);
+        }
+        catch (OperationCanceledException) when (_closed.IsCancellationRequested)
+        {
+            // The page was closed during the read.
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _refresh = LiveUpdate.Every(Time, RefreshPeriod, () => InvokeAsync(async () =>
+            {
+                await ReadAsync();
+                StateHasChanged();
+            }));
+        }
+    }
+}
