@@ -2,9 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 
 using EventObserver.Components.Feed;
-using EventObserver.Components.Replay;
 using EventObserver.Core.Selection;
-using EventObserver.Replay;
+using EventObserver.Features.Replay;
+using EventObserver.Features.Replay.Runs;
 using EventObserver.Storage.Index;
 
 using Microsoft.Extensions.DependencyInjection;
