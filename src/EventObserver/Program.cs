@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 
-using EventObserver.Api;
 using EventObserver.Components;
 using EventObserver.Configuration;
 using EventObserver.Core.Decoding;
@@ -13,6 +12,8 @@ using EventObserver.Features.Events;
 using EventObserver.Features.Feed;
 using EventObserver.Features.Flows;
 using EventObserver.Features.Lineage;
+using EventObserver.Features.Replay;
+using EventObserver.Features.Replay.Endpoints;
 using EventObserver.Features.Status;
 using EventObserver.Features.Topics;
 using EventObserver.Kafka.Admin;
@@ -21,7 +22,7 @@ using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
-using EventObserver.Replay;
+
 using EventObserver.Security;
 using EventObserver.Shared;
 using EventObserver.Storage.Configuration;

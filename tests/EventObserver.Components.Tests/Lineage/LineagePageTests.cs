@@ -45,12 +45,13 @@ public sealed class LineagePageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Page_ClickANode_ShowsItsDetailAndHighlightsThePathFromTheRoot()
+    public async Task Page_ClickANode_ShowsItsDetailAndHighlightsThePathFromTheRoot()
     {
         Seed();
         var page = RenderAt("lineage?event=shop.payments.events/0/0");
 
-        page.Find("[data-id='shop.orders.commands/0/0']").Click();
+        // Awaited: with the graph read off the renderer's thread, a click can queue behind the render that shows it.
+        await page.Find("[data-id='shop.orders.commands/0/0']").ClickAsync(new MouseEventArgs());
 
         Assert.Equal("PlaceOrder", page.Find("[data-testid=lineage-detail-type]").TextContent);
         Assert.Contains("eo-lg-selected", page.Find("[data-id='shop.orders.commands/0/0']").ClassList);

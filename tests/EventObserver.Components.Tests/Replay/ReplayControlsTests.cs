@@ -2,7 +2,8 @@ using Bunit;
 
 using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
-using EventObserver.Replay;
+using EventObserver.Features.Replay;
+using EventObserver.Features.Replay.Runs;
 
 namespace EventObserver.Components.Tests.Replay;
 
@@ -90,7 +91,7 @@ public sealed class ReplayControlsTests : ReplayTestContext
         await SettleAsync(first, run, s => s.Status == ReplayRunStatus.Paused, _ => { });
         first.Instance.Dispose();
 
-        var again = Context.Render<Components.Pages.Replay>();
+        var again = Context.Render<ReplayPage>();
 
         Assert.Equal(run.Id, again.Find("[data-testid=run-view]").GetAttribute("data-run-id"));
         Assert.Equal("Paused", again.Find("[data-testid=run-status]").TextContent);
@@ -117,7 +118,7 @@ public sealed class ReplayControlsTests : ReplayTestContext
         SeedOrders(1);
         var first = Manager.Start(new ReplayRequest { Selection = new EventSelection { Topics = [Orders] }, Script = "({ $any: (s, e) => s })", StartPaused = true }).Run!;
         var second = Manager.Start(new ReplayRequest { Selection = new EventSelection { Topics = [Orders] }, Script = "({ $any: (s, e) => s })", StartPaused = true }).Run!;
-        var view = Context.Render<Components.Replay.RunView>(p => p.Add(v => v.Run, first));
+        var view = Context.Render<RunView>(p => p.Add(v => v.Run, first));
         Assert.Equal(1, Subscribers(first));
 
         view.Render(p => p.Add(v => v.Run, second));
@@ -142,8 +143,8 @@ public sealed class ReplayControlsTests : ReplayTestContext
             Label = new string('L', 1_000_000),
         }).Run!;
 
-        var view = Context.Render<Components.Replay.RunView>(p => p.Add(v => v.Run, run));
-        var list = Context.Render<Components.Replay.RunList>(p => p.Add(l => l.Runs, [run]).Add(l => l.Selected, run));
+        var view = Context.Render<RunView>(p => p.Add(v => v.Run, run));
+        var list = Context.Render<RunList>(p => p.Add(l => l.Runs, [run]).Add(l => l.Selected, run));
 
         Assert.Contains(new string('L', 100) + "…", view.Markup, StringComparison.Ordinal);
         Assert.InRange(view.Markup.Length, 1, 20_000);

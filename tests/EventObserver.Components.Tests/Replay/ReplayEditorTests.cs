@@ -4,8 +4,8 @@ using BlazorMonaco.Editor;
 
 using Bunit;
 
-using EventObserver.Components.Replay;
 using EventObserver.Core.Projections;
+using EventObserver.Features.Replay;
 
 using Microsoft.JSInterop;
 
@@ -20,7 +20,7 @@ public sealed class ReplayEditorTests : ReplayTestContext
     private const string Typed = "({ $init: () => ({ typed: true, total: 0 }), $any: (s, e) => { s.total++; } })";
     private const string Monaco = "[data-testid=editor-script][data-editor=monaco][data-ready=true]";
 
-    private IRenderedComponent<Components.Pages.Replay> RenderWithMonaco(string url, string editorText)
+    private IRenderedComponent<ReplayPage> RenderWithMonaco(string url, string editorText)
     {
         Context.JSInterop.Setup<string>("blazorMonaco.editor.getValue", _ => true).SetResult(editorText);
         var page = RenderWithMonacoLoaded(url);
@@ -28,14 +28,14 @@ public sealed class ReplayEditorTests : ReplayTestContext
         return page;
     }
 
-    private IRenderedComponent<Components.Pages.Replay> RenderWithMonacoLoaded(string url)
+    private IRenderedComponent<ReplayPage> RenderWithMonacoLoaded(string url)
     {
         Context.JSInterop.SetupModule(ScriptEditor.ModulePath).Setup<bool>("loadMonaco").SetResult(true);
         return RenderPage(url);
     }
 
     /// <summary>What Monaco reports on each edit (BlazorMonaco forwards it to the component).</summary>
-    private static Task TypeAsync(IRenderedComponent<Components.Pages.Replay> page) =>
+    private static Task TypeAsync(IRenderedComponent<ReplayPage> page) =>
         page.InvokeAsync(() => page.FindComponent<StandaloneCodeEditor>().Instance
             .EventCallback("OnDidChangeModelContent", """{"changes":[],"eol":"\n","versionId":2,"isUndoing":false,"isRedoing":false,"isFlush":false}"""));
 

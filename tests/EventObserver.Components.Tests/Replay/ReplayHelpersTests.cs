@@ -1,7 +1,7 @@
-using EventObserver.Components.Replay;
 using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
-using EventObserver.Replay;
+using EventObserver.Features.Replay;
+using EventObserver.Features.Replay.Runs;
 
 namespace EventObserver.Components.Tests.Replay;
 

@@ -1,7 +1,8 @@
 using Bunit;
 
 using EventObserver.Configuration;
-using EventObserver.Replay;
+using EventObserver.Features.Replay;
+using EventObserver.Features.Replay.Runs;
 
 namespace EventObserver.Components.Tests.Replay;
 

@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 
 using Bunit;
 
-using EventObserver.Components.Replay;
 using EventObserver.Core.Projections;
-using EventObserver.Replay;
+using EventObserver.Features.Replay;
+using EventObserver.Features.Replay.Runs;
 
 namespace EventObserver.Components.Tests.Replay;
 

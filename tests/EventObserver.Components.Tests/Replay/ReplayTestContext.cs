@@ -3,15 +3,18 @@ using Bunit;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Configuration;
 using EventObserver.Core.Envelopes;
+using EventObserver.Features.Replay;
+using EventObserver.Features.Replay.Runs;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Replay;
-using EventObserver.Replay;
+using EventObserver.Shared;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Projections;
 using EventObserver.TestSupport;
 
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -42,6 +45,8 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
         services.AddSingleton(Publisher);
         services.AddSingleton(sp => new ReplayRunManager(sp.GetRequiredService<EventIndexProvider>(), Publisher, Store,
             Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = TimeSpan.FromSeconds(5) }), TimeProvider.System, NullLogger<ReplayRunManager>.Instance));
+        services.TryAddSingleton<IndexReads>();
+        services.AddSingleton<ReplayQueries>();
     }
 
     protected ProjectionStore Store { get; }
@@ -60,16 +65,16 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
     }
 
     /// <summary>The replay page at <paramref name="url"/> (relative), inside the popover provider MudBlazor needs.</summary>
-    protected IRenderedComponent<Components.Pages.Replay> RenderPage(string url = "replay")
+    protected IRenderedComponent<ReplayPage> RenderPage(string url = "replay")
     {
         var navigation = Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
         navigation.NavigateTo(url);
         _popovers = Context.Render<MudPopoverProvider>();
-        return Context.Render<Components.Pages.Replay>();
+        return Context.Render<ReplayPage>();
     }
 
     /// <summary>Waits until the selection is counted (the page renders again then), so later clicks hit the current render.</summary>
-    protected static void WaitForCount(IRenderedComponent<Components.Pages.Replay> page, long? expected = null) =>
+    protected static void WaitForCount(IRenderedComponent<ReplayPage> page, long? expected = null) =>
         page.WaitForAssertion(() =>
         {
             var total = page.Find("[data-testid=selection-count]").GetAttribute("data-total");
@@ -81,14 +86,14 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
         }, TimeSpan.FromSeconds(10));
 
     /// <summary>Finds and clicks on the renderer's thread, so a render in between cannot swap the handler.</summary>
-    protected static Task ClickAsync(IRenderedComponent<Components.Pages.Replay> page, string testId) =>
+    protected static Task ClickAsync(IRenderedComponent<ReplayPage> page, string testId) =>
         page.InvokeAsync(() => page.Find($"[data-testid={testId}]").Click());
 
-    protected static Task ChangeAsync(IRenderedComponent<Components.Pages.Replay> page, string testId, object value) =>
+    protected static Task ChangeAsync(IRenderedComponent<ReplayPage> page, string testId, object value) =>
         page.InvokeAsync(() => page.Find($"[data-testid={testId}]").Change(value));
 
     /// <summary>Types into a MudBlazor autocomplete and leaves it, which makes the typed text its value.</summary>
-    protected static async Task TypeAsync(IRenderedComponent<Components.Pages.Replay> page, string testId, string text)
+    protected static async Task TypeAsync(IRenderedComponent<ReplayPage> page, string testId, string text)
     {
         await page.InvokeAsync(() => page.Find($"input[data-testid={testId}]").Input(text));
         await page.InvokeAsync(() => page.Find($"input[data-testid={testId}]").Blur());
@@ -98,7 +103,7 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
     /// Opens a MudBlazor select as a click would, clicks the item whose text starts with <paramref name="item"/> and
     /// waits until the select shows it.
     /// </summary>
-    protected async Task ChooseAsync(IRenderedComponent<Components.Pages.Replay> page, string testId, string item)
+    protected async Task ChooseAsync(IRenderedComponent<ReplayPage> page, string testId, string item)
     {
         var popovers = _popovers ?? throw new InvalidOperationException("Render the page first.");
         await page.InvokeAsync(() => page.FindAll(".mud-input-control").Last(c => c.QuerySelector($"[data-testid={testId}]") is not null).MouseDown());
@@ -111,8 +116,8 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
         popovers.FindAll(".mud-popover-open .mud-list-item").FirstOrDefault(i => i.TextContent.Trim().StartsWith(text, StringComparison.Ordinal));
 
     /// <summary>Waits for the run on the server, then lets the page's throttled render happen and checks the markup.</summary>
-    protected async Task<ReplayRunSnapshot> SettleAsync(IRenderedComponent<Components.Pages.Replay> page, ReplayRun run,
-        Func<ReplayRunSnapshot, bool> until, Action<IRenderedComponent<Components.Pages.Replay>> assert)
+    protected async Task<ReplayRunSnapshot> SettleAsync(IRenderedComponent<ReplayPage> page, ReplayRun run,
+        Func<ReplayRunSnapshot, bool> until, Action<IRenderedComponent<ReplayPage>> assert)
     {
         var snapshot = await run.WaitForAsync(until, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         page.WaitForAssertion(() =>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 using EventObserver.EndToEnd.Tests.Infrastructure;
 using EventObserver.EndToEnd.Tests.Replay;
-using EventObserver.Replay;
+using EventObserver.Features.Replay.Runs;
 using EventObserver.TestSupport;
 
 using Microsoft.Extensions.DependencyInjection;

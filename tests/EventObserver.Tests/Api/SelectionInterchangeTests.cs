@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-using EventObserver.Features.Feed;
-using EventObserver.Components.Replay;
 using EventObserver.Core.Selection;
-using EventObserver.Replay;
+using EventObserver.Features.Feed;
+using EventObserver.Features.Replay;
+using EventObserver.Features.Replay.Runs;
 using EventObserver.Storage.Index;
 
 using Microsoft.Extensions.DependencyInjection;

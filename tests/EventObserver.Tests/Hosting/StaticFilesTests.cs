@@ -61,7 +61,7 @@ public sealed class StaticFilesTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
-        // A rule of Replay.razor.css, scoped to that component by its b-… attribute.
+        // A rule of ReplayPage.razor.css, scoped to that component by its b-… attribute.
         Assert.Matches(@"\.eo-replay-layout\[b-[a-z0-9]+\]", await response.Content.ReadAsStringAsync());
     }
 

@@ -1,4 +1,4 @@
-using EventObserver.Replay;
+using EventObserver.Features.Replay.Runs;
 
 namespace EventObserver.Tests.Replay;
 

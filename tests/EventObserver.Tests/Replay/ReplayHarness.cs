@@ -1,10 +1,10 @@
 using EventObserver.Configuration;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Indexing;
+using EventObserver.Features.Replay.Runs;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Replay;
-using EventObserver.Replay;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Projections;

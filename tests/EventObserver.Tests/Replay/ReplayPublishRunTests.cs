@@ -1,7 +1,7 @@
-using EventObserver.Core.Selection;
 using EventObserver.Configuration;
+using EventObserver.Core.Selection;
+using EventObserver.Features.Replay.Runs;
 using EventObserver.Kafka.Replay;
-using EventObserver.Replay;
 
 namespace EventObserver.Tests.Replay;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
-using EventObserver.Replay;
+using EventObserver.Features.Replay.Runs;
 
 namespace EventObserver.Tests.Replay;
 

@@ -1,6 +1,6 @@
 using EventObserver.Core.Envelopes;
+using EventObserver.Features.Replay.Runs;
 using EventObserver.Kafka.Demo;
-using EventObserver.Replay;
 using EventObserver.Storage.Projections;
 using EventObserver.Tests.Infrastructure;
 

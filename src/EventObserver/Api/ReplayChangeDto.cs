@@ -1,6 +1,0 @@
-using System.Text.Json.Nodes;
-
-namespace EventObserver.Api;
-
-/// <summary>One difference: a JSON Pointer path, <c>added</c>/<c>removed</c>/<c>changed</c>, the values before and after.</summary>
-public sealed record ReplayChangeDto(string Path, string Change, JsonNode? Before, JsonNode? After);

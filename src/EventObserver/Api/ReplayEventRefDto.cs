@@ -1,4 +1,0 @@
-namespace EventObserver.Api;
-
-/// <summary>The last event a run processed; <c>link</c> is its <c>/api/events/…</c> address.</summary>
-public sealed record ReplayEventRefDto(string Topic, int Partition, long Offset, string? Type, DateTimeOffset Timestamp, string Outcome, string? PartitionKey, string Link);

@@ -1,4 +1,0 @@
-namespace EventObserver.Api;
-
-/// <summary><c>POST /api/projections</c>: saves the script as the next version of the name.</summary>
-public sealed record ReplayProjectionSaveDto(string? Name, string? Script, string? Description);

@@ -1,0 +1,4 @@
+namespace EventObserver.Features.Replay.Endpoints;
+
+/// <summary>A saved projection; the latest version when <paramref name="Version"/> is null.</summary>
+public sealed record ReplaySavedRefDto(string Name, int? Version);

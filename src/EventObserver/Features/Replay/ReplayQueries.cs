@@ -1,0 +1,89 @@
+using EventObserver.Core.Selection;
+using EventObserver.Features.Replay.Runs;
+using EventObserver.Kafka.Replay;
+using EventObserver.Shared;
+using EventObserver.Storage.Projections;
+
+namespace EventObserver.Features.Replay;
+
+/// <summary>
+/// The Replay feature's reads, for the replay page and <c>/api/replays</c> and <c>/api/projections</c> alike: what a
+/// selection holds (from the index, through <see cref="IndexReads"/>), the saved projections and the publish log. Saving
+/// a version is here too, so the page's editor and the API reach the projection library through one seam. Runs
+/// themselves live in <see cref="ReplayRunManager"/>.
+/// </summary>
+/// <remarks>
+/// The library is a small file of its own (<see cref="ProjectionStore"/>), not the index: a read is one lookup under
+/// the store's lock, so its tasks complete on the caller's thread and a page has its lists at its first render.
+/// </remarks>
+public sealed class ReplayQueries(IndexReads reads, ProjectionStore store, TimeProvider time)
+{
+    public const int MaxNameLength = ProjectionStore.MaxNameLength;
+    public const int MaxScriptLength = ProjectionStore.MaxScriptLength;
+
+    // Dead letters name their original topic in headers; the first events of a selection are enough to propose it.
+    private const int RedriveSample = 1000;
+
+    /// <summary>
+    /// How many events <paramref name="selection"/> holds now (exactly, before and after its limit) and, for dead
+    /// letters, the topic their headers say they came from.
+    /// </summary>
+    public Task<IndexRead<ReplaySelectionSummary>> CountAsync(EventSelection selection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        return reads.RunAsync(index => Summarize(ResolvedSelection.Resolve(index, selection)), cancellationToken);
+    }
+
+    /// <summary>The latest version of every saved projection, by name.</summary>
+    public Task<IReadOnlyList<ProjectionDefinition>> ListProjectionsAsync(CancellationToken cancellationToken) =>
+        RunHere(() => store.List(), cancellationToken);
+
+    /// <summary>Every version of <paramref name="name"/>, newest first; empty when never saved.</summary>
+    public Task<IReadOnlyList<ProjectionDefinition>> ProjectionVersionsAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return RunHere(() => store.Versions(name), cancellationToken);
+    }
+
+    /// <summary>Every saved version of every name: by name, each name's newest first.</summary>
+    public Task<IReadOnlyList<ProjectionDefinition>> ListAllVersionsAsync(CancellationToken cancellationToken) =>
+        RunHere<IReadOnlyList<ProjectionDefinition>>(() => [.. store.List().SelectMany(d => store.Versions(d.Name))], cancellationToken);
+
+    /// <summary>One saved version, or the latest when <paramref name="version"/> is null; null when there is none.</summary>
+    public Task<ProjectionDefinition?> GetProjectionAsync(string name, int? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return RunHere(() => store.Get(name, version), cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves <paramref name="script"/> as the next version of <paramref name="name"/> (the latest one when nothing
+    /// changed); the caller checks the lengths (<see cref="MaxNameLength"/>, <see cref="MaxScriptLength"/>).
+    /// </summary>
+    public Task<ProjectionDefinition> SaveProjectionAsync(string name, string script, string? description, CancellationToken cancellationToken) =>
+        RunHere(() => store.Save(name, script, description, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>The newest publishes and dry runs first, at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<PublishRecord>> ListPublishesAsync(int limit, CancellationToken cancellationToken) =>
+        RunHere(() => store.ListPublishes(limit), cancellationToken);
+
+    private static ReplaySelectionSummary Summarize(ResolvedSelection resolved) =>
+        new(resolved.Total, resolved.Matching, ReplayMessages.ProposeRedriveTopic(resolved.Read().Take(RedriveSample)));
+
+    private static Task<T> RunHere<T>(Func<T> run, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            return Task.FromResult(run());
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Task.FromException<T>(ex);
+        }
+    }
+}

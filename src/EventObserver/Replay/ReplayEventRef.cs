@@ -1,7 +1,0 @@
-using EventObserver.Core.Envelopes;
-using EventObserver.Core.Projections;
-
-namespace EventObserver.Replay;
-
-/// <summary>The last event a run processed, so the page can link to it.</summary>
-public sealed record ReplayEventRef(EventPosition Position, string? Type, DateTimeOffset Timestamp, StepOutcome Outcome, string? PartitionKey);

@@ -1,4 +1,0 @@
-namespace EventObserver.Replay;
-
-/// <summary>Offsets of one partition of the selection's topic; a missing bound is open.</summary>
-public sealed record ReplayPartitionRange(int Partition, long? FromOffset = null, long? ToOffset = null);
