@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
 using EventObserver.Core.Projections;
 using EventObserver.Features.Replay.Runs;
 using EventObserver.Shared;
@@ -17,22 +20,76 @@ public static class ReplayEndpoints
     public static IEndpointRouteBuilder MapReplayEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/replays").WithTags("Replays");
-        group.MapPost("/", StartAsync).Produces<ReplayStartedDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapGet("/", List);
-        group.MapPost("/count", CountAsync).Produces<ReplaySelectionSummary>();
-        group.MapPost("/compare", CompareAsync).Produces<ReplayComparisonDto>();
-        group.MapGet("/publishes", ReplayLibraryEndpoints.ListPublishesAsync);
-        group.MapGet("/templates", ReplayLibraryEndpoints.ListTemplates);
-        group.MapGet("/{id}", Get).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id}/state", GetState);
-        group.MapPost("/{id}/pause", (string id, ReplayRunManager runs) => Control(id, runs, r => r.Pause()));
-        group.MapPost("/{id}/resume", (string id, ReplayRunManager runs) => Control(id, runs, r => r.Resume()));
-        group.MapPost("/{id}/stop", (string id, ReplayRunManager runs) => Control(id, runs, r => r.Stop()));
-        group.MapPost("/{id}/step", Step);
-        group.MapPost("/{id}/run-to", RunTo);
+        group.MapPost("/", StartAsync)
+            .WithSummary("Start a replay run")
+            .WithDescription("Replays a selection (oldest first) into a sandboxed projection — JavaScript, a built-in template " +
+                "or a saved projection — or re-publishes it to a topic (dry run, rate, same-topic confirmation). Answers 202 with " +
+                "the run's id and its address in Location; follow it with GET /api/replays/{id}. 403 also when a publish guard " +
+                "refuses (publishing disabled, target not allowed; 'refusal' names which), 409 when the target is a source topic " +
+                "without confirmSameTopic or too many runs are running or paused, 503 before the index exists.")
+            .Accepts<ReplayRequestDto>(Json)
+            .Produces<ReplayStartedDto>(StatusCodes.Status202Accepted)
+            .ProducesReplayProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
+            .ProducesBodyProblems();
+        group.MapGet("/", List)
+            .WithSummary("List replay runs")
+            .WithDescription("Running, paused and kept finished runs, without their state, changes or previews.");
+        group.MapPost("/count", CountAsync)
+            .WithSummary("Count a selection")
+            .WithDescription("How many events a replay of this selection would read (after its limit), how many match " +
+                "before the limit, and for dead letters the original topic their headers name.")
+            .Accepts<ReplaySelectionDto>(Json)
+            .Produces<ReplaySelectionSummary>()
+            .ProducesReplayProblems(StatusCodes.Status500InternalServerError)
+            .ProducesBodyProblems();
+        group.MapPost("/compare", CompareAsync)
+            .WithSummary("Compare two projections")
+            .WithDescription("Runs two projection requests to the end and diffs their final states left → right: two " +
+                "versions over one selection, or one projection over two selections. Both runs stay listed; the request " +
+                "waits for them, and cancelling it stops them. Publishes cannot be compared (400).")
+            .Accepts<ReplayCompareRequestDto>(Json)
+            .Produces<ReplayComparisonDto>()
+            .ProducesReplayProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
+            .ProducesBodyProblems();
+        group.MapGet("/publishes", ReplayLibraryEndpoints.ListPublishesAsync)
+            .WithSummary("List the publish log")
+            .WithDescription("Re-publishes that were started (dry runs included), newest first.");
+        group.MapGet("/templates", ReplayLibraryEndpoints.ListTemplates)
+            .WithSummary("List built-in projection templates")
+            .WithDescription("Scripts to start from; POST /api/replays runs one by its name in 'template'.");
+        group.MapGet("/{id}", Get)
+            .WithSummary("Get a replay run")
+            .WithDescription("Progress, current state (partition key → state when partitioned; with many partitions only the " +
+                "most recently updated), recent changes, the last event, errors and, for a dry run, the preview. Finished " +
+                "runs are dropped oldest first (404).")
+            .ProducesReplayProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/state", GetState)
+            .WithSummary("Get a run's whole state")
+            .WithDescription("The whole current state, unclipped, or one partition's; null for a publish. 422 when the " +
+                "projection's state cannot be turned into JSON.")
+            .ProducesReplayProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        MapControl(group, "/{id}/pause", Pause, "Pause a run", "Only while it runs; 409 otherwise.");
+        MapControl(group, "/{id}/resume", Resume, "Resume a run", "Also cancels a pending run-to; 409 once finished.");
+        MapControl(group, "/{id}/stop", Stop, "Stop a run", "Running or paused; 409 once finished.");
+        MapControl(group, "/{id}/step", Step, "Step a paused run", "Processes 'count' more events, then stays paused; " +
+            "409 unless paused.");
+        MapControl(group, "/{id}/run-to", RunTo, "Run to an event type", "Runs until an event of 'type' has been processed, " +
+            "then pauses after it (so its change shows); 409 once finished.");
         routes.MapReplayLibraryEndpoints();
         return routes;
     }
+
+    private const string Json = "application/json";
+    private const string RunId = "The run's id, as POST /api/replays answered it.";
+    private const int MaxStep = 100_000;
+
+    /// <summary>The controls take no body; the 403 and 415 are the request guard's, as for every state-changing call.</summary>
+    private static RouteHandlerBuilder MapControl(RouteGroupBuilder group, string pattern, Delegate handler, string summary, string description) =>
+        group.MapPost(pattern, handler)
+            .WithSummary(summary)
+            .WithDescription(description + " Answers the run without its state.")
+            .ProducesReplayProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status415UnsupportedMediaType);
 
     private static async Task<IResult> StartAsync(HttpRequest request, ReplayRunManager runs, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
     {
@@ -62,10 +119,13 @@ public static class ReplayEndpoints
     private static Ok<ReplayRunDto[]> List(ReplayRunManager runs) =>
         TypedResults.Ok(runs.List().Select(r => ReplayDtoMapper.ToDto(r.Snapshot, withState: false)).ToArray());
 
-    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Get(string id, ReplayRunManager runs) =>
+    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Get([Description(RunId)] string id, ReplayRunManager runs) =>
         runs.Get(id) is { } run ? TypedResults.Ok(ReplayDtoMapper.ToDto(run.Snapshot)) : NotFound(id);
 
-    private static Results<Ok<ReplayStateDto>, ProblemHttpResult> GetState(string id, string? partition, ReplayRunManager runs)
+    private static Results<Ok<ReplayStateDto>, ProblemHttpResult> GetState(
+        [Description(RunId)] string id,
+        [Description("A partition key of a partitioned projection: only that partition's state. Empty or absent: the whole state.")] string? partition,
+        ReplayRunManager runs)
     {
         if (runs.Get(id) is not { } run)
         {
@@ -82,15 +142,32 @@ public static class ReplayEndpoints
         }
     }
 
-    private static Results<Ok<ReplayRunDto>, ValidationProblem, ProblemHttpResult> Step(string id, int? count, ReplayRunManager runs) =>
-        count is < 1 or > 100_000
-            ? Invalid("count", "count must be from 1 to 100000.")
-            : Control(id, runs, r => r.Step(count ?? 1));
+    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Pause([Description(RunId)] string id, ReplayRunManager runs) =>
+        Control(id, runs, r => r.Pause());
 
-    private static Results<Ok<ReplayRunDto>, ValidationProblem, ProblemHttpResult> RunTo(string id, string? type, ReplayRunManager runs) =>
+    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Resume([Description(RunId)] string id, ReplayRunManager runs) =>
+        Control(id, runs, r => r.Resume());
+
+    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Stop([Description(RunId)] string id, ReplayRunManager runs) =>
+        Control(id, runs, r => r.Stop());
+
+    // [Range] and [DefaultValue] only describe the parameter (the app registers no parameter validation): the handler
+    // checks the range itself, so the answer stays the 400 problem naming 'count'.
+    private static Results<Ok<ReplayRunDto>, ValidationProblem, ProblemHttpResult> Step(
+        [Description(RunId)] string id,
+        [Description("How many events to process before pausing again: 1 to 100,000."), Range(1, MaxStep), DefaultValue(1)] int? count,
+        ReplayRunManager runs) =>
+        count is < 1 or > MaxStep
+            ? Invalid("count", "count must be from 1 to 100000.")
+            : WithValidation(Control(id, runs, r => r.Step(count ?? 1)));
+
+    private static Results<Ok<ReplayRunDto>, ValidationProblem, ProblemHttpResult> RunTo(
+        [Description(RunId)] string id,
+        [Description("The event type to run to, e.g. OrderShipped (required).")] string? type,
+        ReplayRunManager runs) =>
         string.IsNullOrWhiteSpace(type)
             ? Invalid("type", "Give the event type to run to, e.g. ?type=OrderShipped.")
-            : Control(id, runs, r => r.RunTo(type));
+            : WithValidation(Control(id, runs, r => r.RunTo(type)));
 
     private static async Task<IResult> CountAsync(HttpRequest request, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
     {
@@ -157,7 +234,7 @@ public static class ReplayEndpoints
                 comparison.ChangesTruncated));
     }
 
-    private static Results<Ok<ReplayRunDto>, ValidationProblem, ProblemHttpResult> Control(string id, ReplayRunManager runs, Func<ReplayRun, ReplayCommandResult> command)
+    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Control(string id, ReplayRunManager runs, Func<ReplayRun, ReplayCommandResult> command)
     {
         if (runs.Get(id) is not { } run)
         {
@@ -169,6 +246,9 @@ public static class ReplayEndpoints
             ? TypedResults.Ok(ReplayDtoMapper.ToDto(run.Snapshot, withState: false))
             : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible now", detail: result.Reason);
     }
+
+    private static Results<Ok<ReplayRunDto>, ValidationProblem, ProblemHttpResult> WithValidation(Results<Ok<ReplayRunDto>, ProblemHttpResult> result) =>
+        result.Result is Ok<ReplayRunDto> ok ? ok : (ProblemHttpResult)result.Result;
 
     internal static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message);

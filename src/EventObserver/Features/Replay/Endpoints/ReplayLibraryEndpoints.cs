@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
 using EventObserver.Core.Projections;
 using EventObserver.Storage.Projections;
 
@@ -10,18 +13,34 @@ namespace EventObserver.Features.Replay.Endpoints;
 /// <summary>Saved projections (<c>/api/projections</c>), built-in templates and the publish log.</summary>
 public static class ReplayLibraryEndpoints
 {
+    private const string ProjectionName = "The saved projection's name.";
+
     public static IEndpointRouteBuilder MapReplayLibraryEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/projections").WithTags("Projections");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", SaveAsync);
-        group.MapGet("/{name}", VersionsAsync);
-        group.MapGet("/{name}/{version:int}", GetAsync);
+        group.MapGet("/", ListAsync)
+            .WithSummary("List saved projections")
+            .WithDescription("The latest version of every saved projection, by name.");
+        group.MapPost("/", SaveAsync)
+            .WithSummary("Save a projection")
+            .WithDescription("Saves the script as the next version of the name (201, its address in Location). Only scripts " +
+                "that compile are saved (400 with the line and column otherwise), so a saved projection always starts.")
+            .Accepts<ReplayProjectionSaveDto>("application/json")
+            .Produces<ProjectionDefinition>(StatusCodes.Status201Created)
+            .ProducesBodyProblems();
+        group.MapGet("/{name}", VersionsAsync)
+            .WithSummary("List a projection's versions")
+            .WithDescription("Every saved version of the name, newest first; 404 when none is saved.")
+            .ProducesReplayProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{name}/{version:int}", GetAsync)
+            .WithSummary("Get one version of a saved projection")
+            .ProducesReplayProblems(StatusCodes.Status404NotFound);
         return routes;
     }
 
+    // [Range] and [DefaultValue] only describe the parameter; the handler checks the range itself.
     internal static async Task<Results<Ok<IReadOnlyList<PublishRecord>>, ValidationProblem>> ListPublishesAsync(
-        int? limit, ReplayQueries queries, CancellationToken cancellationToken) => limit is < 1 or > 1000
+        [Description("How many entries, newest first: 1 to 1,000."), Range(1, 1000), DefaultValue(100)] int? limit, ReplayQueries queries, CancellationToken cancellationToken) => limit is < 1 or > 1000
         ? ReplayEndpoints.Invalid("limit", "limit must be from 1 to 1000.")
         : TypedResults.Ok(await queries.ListPublishesAsync(limit ?? 100, cancellationToken));
 
@@ -31,13 +50,13 @@ public static class ReplayLibraryEndpoints
         TypedResults.Ok(await queries.ListProjectionsAsync(cancellationToken));
 
     private static async Task<Results<Ok<IReadOnlyList<ProjectionDefinition>>, ProblemHttpResult>> VersionsAsync(
-        string name, ReplayQueries queries, CancellationToken cancellationToken) =>
+        [Description(ProjectionName)] string name, ReplayQueries queries, CancellationToken cancellationToken) =>
         await queries.ProjectionVersionsAsync(name, cancellationToken) is { Count: > 0 } versions
             ? TypedResults.Ok(versions)
             : NotFound(name, null);
 
     private static async Task<Results<Ok<ProjectionDefinition>, ProblemHttpResult>> GetAsync(
-        string name, int version, ReplayQueries queries, CancellationToken cancellationToken) =>
+        [Description(ProjectionName)] string name, [Description("The version, from 1.")] int version, ReplayQueries queries, CancellationToken cancellationToken) =>
         await queries.GetProjectionAsync(name, version, cancellationToken) is { } definition
             ? TypedResults.Ok(definition)
             : NotFound(name, version);

@@ -11,10 +11,19 @@ namespace EventObserver.Features.Replay.Runs;
 /// </summary>
 public sealed record ReplaySelectionDto
 {
+    /// <summary>One topic; <c>partitions</c> ranges apply to it.</summary>
     public string? Topic { get; init; }
+
+    /// <summary>Several topics, together with <c>topic</c>.</summary>
     public IReadOnlyList<string>? Topics { get; init; }
+
+    /// <summary>The message type, e.g. <c>OrderPlaced</c>.</summary>
     public string? Type { get; init; }
+
+    /// <summary><c>message</c>, <c>command</c> or <c>event</c>.</summary>
     public string? Kind { get; init; }
+
+    /// <summary>The Kafka record key.</summary>
     public string? Key { get; init; }
     public string? MessageId { get; init; }
     public string? CorrelationId { get; init; }
@@ -27,9 +36,16 @@ public sealed record ReplaySelectionDto
     /// <summary>Free text, as <c>q</c> in the query string.</summary>
     public string? Q { get; init; }
 
+    /// <summary>Events at or after this time.</summary>
     public DateTimeOffset? From { get; init; }
+
+    /// <summary>Events at or before this time; not before <c>from</c>.</summary>
     public DateTimeOffset? To { get; init; }
+
+    /// <summary>Only the newest that many (at least 1); null: every match.</summary>
     public long? Limit { get; init; }
+
+    /// <summary>Offset ranges of partitions of the one topic; an event must be in one of them.</summary>
     public IReadOnlyList<ReplayPartitionRange>? Partitions { get; init; }
 
     /// <summary>
