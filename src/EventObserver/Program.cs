@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 
+using EventObserver.ApiDocs;
 using EventObserver.Components;
 using EventObserver.Configuration;
 using EventObserver.Core.Decoding;
@@ -125,6 +126,7 @@ services.AddReplay();
 // Web: cross-site refusals, request limits, security headers (see README "Security").
 services.AddRequestSecurity();
 services.AddProblemDetails();
+services.AddApiDocs();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.AddMudServices();
 services.AddRazorComponents().AddInteractiveServerComponents();
@@ -150,6 +152,7 @@ app.MapLineageEndpoints();
 app.MapFlowEndpoints();
 app.MapConventionsEndpoints();
 app.MapReplayEndpoints();
+app.MapApiDocs();
 app.MapHub<EventsHub>(EventsHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,3 +1,4 @@
+using EventObserver.ApiDocs;
 using EventObserver.Core.Selection;
 using EventObserver.Shared;
 
@@ -9,11 +10,26 @@ public static class ConventionsEndpoints
 {
     public static IEndpointRouteBuilder MapConventionsEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/conventions", GetConventionsAsync).WithTags("Conventions");
+        routes.MapGet("/api/conventions", GetConventionsAsync)
+            .WithTags("Conventions")
+            .WithMetadata(new QueryParameterDoc("window", "How far back.")
+            {
+                Allowed = [.. ConventionQueries.Windows.Select(w => w.Text)],
+                Default = ConventionQueries.DefaultWindow.Text,
+            })
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         return routes;
     }
 
-    private static async Task<Results<Ok<ConventionsDto>, ValidationProblem, ProblemHttpResult>> GetConventionsAsync(
+    /// <summary>The naming and id conventions check over the newest messages of a window, per source.</summary>
+    /// <remarks>
+    /// Rules: events not named in the past tense, commands not in the imperative, messages without a type, a correlation
+    /// id or a causation id (the first message of a conversation counts as its start, not as a break).
+    /// </remarks>
+    /// <response code="200">The findings per source.</response>
+    /// <response code="400"><c>window</c> is not one of the allowed windows.</response>
+    /// <response code="500">The index could not be read.</response>
+    public static async Task<Results<Ok<ConventionsDto>, ValidationProblem, ProblemHttpResult>> GetConventionsAsync(
         QueryValue<TimeWindow> window, ConventionQueries conventions, CancellationToken cancellationToken)
     {
         var asked = window.ValueOr(ConventionQueries.DefaultWindow);

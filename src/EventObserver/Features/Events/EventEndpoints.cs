@@ -9,14 +9,22 @@ public static class EventEndpoints
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/events").WithTags("Events");
-        group.MapGet("/", ListEventsAsync);
+        group.MapGet("/", ListEventsAsync).ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapGet("/{topic}/{partition:int}/{offset:long}", GetEventAsync)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         return routes;
     }
 
-    /// <summary>The events of the selection in the query string (the feed page's names), newest first.</summary>
-    private static async Task<Results<Ok<EventSummaryDto[]>, ValidationProblem, ProblemHttpResult>> ListEventsAsync(
+    /// <summary>Events matching a selection, newest first.</summary>
+    /// <remarks>
+    /// Every filter is optional and they combine as AND. The names are the Live feed page's, so a feed URL's query works
+    /// here and on <c>/replay</c>. A bad value is a 400 problem naming the parameter.
+    /// </remarks>
+    /// <response code="200">The matching events, newest first.</response>
+    /// <response code="400">A query parameter is invalid (<c>errors</c> names it).</response>
+    /// <response code="500">The index could not be read.</response>
+    public static async Task<Results<Ok<EventSummaryDto[]>, ValidationProblem, ProblemHttpResult>> ListEventsAsync(
         SelectionParameters query, EventQueries queries, CancellationToken cancellationToken)
     {
         if (query.Problems.Count > 0)
@@ -30,7 +38,15 @@ public static class EventEndpoints
             : TypedResults.Ok(read.ValueOr([]).Select(EventDtoMapper.ToSummary).ToArray());
     }
 
-    private static async Task<Results<Ok<EventDetailDto>, ProblemHttpResult>> GetEventAsync(
+    /// <summary>One event in full.</summary>
+    /// <remarks>
+    /// Headers carry <c>value</c> as text when they are text and <c>base64</c> always; the payload is JSON, text or base64
+    /// (<c>payloadEncoding</c> says which).
+    /// </remarks>
+    /// <response code="200">The event.</response>
+    /// <response code="404">The index holds no event at that position.</response>
+    /// <response code="500">The index could not be read.</response>
+    public static async Task<Results<Ok<EventDetailDto>, ProblemHttpResult>> GetEventAsync(
         [AsParameters] EventRoute route, EventQueries queries, CancellationToken cancellationToken)
     {
         var read = await queries.GetAsync(route.Topic, route.Partition, route.Offset, cancellationToken);

@@ -1,3 +1,4 @@
+using EventObserver.ApiDocs;
 using EventObserver.Core.Selection;
 using EventObserver.Shared;
 
@@ -9,11 +10,27 @@ public static class FlowEndpoints
 {
     public static IEndpointRouteBuilder MapFlowEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/flows", GetFlowsAsync).WithTags("Flows");
+        routes.MapGet("/api/flows", GetFlowsAsync)
+            .WithTags("Flows")
+            .WithMetadata(new QueryParameterDoc(
+                "window",
+                $"How far back: {string.Join(", ", FlowQueries.Windows.Select(w => w.Text))} or any duration up to {TimeWindow.Max.TotalDays:0} days such as 90s or 2h.")
+            {
+                Default = FlowQueries.DefaultWindow.Text,
+            })
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         return routes;
     }
 
-    private static async Task<Results<Ok<FlowMapDto>, ValidationProblem, ProblemHttpResult>> GetFlowsAsync(
+    /// <summary>The flow map of a time window: message types as Event Storming stickies, in lanes by service, and who reacts to what.</summary>
+    /// <remarks>
+    /// Each edge carries its count and p50/p95 latency with example conversations; at most the newest
+    /// 200,000 messages of the window are read (<c>capped</c> says so).
+    /// </remarks>
+    /// <response code="200">The flow map.</response>
+    /// <response code="400"><c>window</c> is not a duration.</response>
+    /// <response code="500">The index could not be read.</response>
+    public static async Task<Results<Ok<FlowMapDto>, ValidationProblem, ProblemHttpResult>> GetFlowsAsync(
         QueryValue<TimeWindow> window, FlowQueries flows, CancellationToken cancellationToken)
     {
         if (window.Problem is not null)

@@ -1,4 +1,5 @@
 namespace EventObserver.Features.Lineage;
 
 /// <summary>What <c>GET /api/correlations/{correlationId}</c> binds (<c>[AsParameters]</c>).</summary>
+/// <param name="CorrelationId">The correlation id shared by the conversation's messages.</param>
 public sealed record CorrelationLineageRequest(string CorrelationId, NodeLimitQuery Limit, LineageQueries Lineage, CancellationToken CancellationToken);

@@ -1,5 +1,8 @@
 namespace EventObserver.Features.Lineage;
 
 /// <summary>What <c>GET /api/events/{topic}/{partition}/{offset}/lineage</c> binds (<c>[AsParameters]</c>).</summary>
+/// <param name="Topic">The topic's name.</param>
+/// <param name="Partition">The partition number.</param>
+/// <param name="Offset">The offset in the partition.</param>
 public sealed record EventLineageRequest(
     string Topic, int Partition, long Offset, LineageWalkQuery Walk, LineageQueries Lineage, CancellationToken CancellationToken);

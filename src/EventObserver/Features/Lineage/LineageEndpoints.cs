@@ -14,14 +14,24 @@ public static class LineageEndpoints
     {
         routes.MapGet("/api/events/{topic}/{partition:int}/{offset:long}/lineage", GetEventLineageAsync)
             .WithTags("Lineage")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         routes.MapGet("/api/correlations/{correlationId}", GetCorrelationAsync)
             .WithTags("Lineage")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         return routes;
     }
 
-    private static async Task<Results<Ok<LineageGraphDto>, ValidationProblem, ProblemHttpResult>> GetEventLineageAsync(
+    /// <summary>The lineage graph around one message: what caused it, what it caused, or both.</summary>
+    /// <remarks>
+    /// Edges are causation, correlation or dead-letter links with their latency; node ids are <c>topic/partition/offset</c>.
+    /// </remarks>
+    /// <response code="200">The graph.</response>
+    /// <response code="400">A query parameter is invalid (<c>errors</c> names it).</response>
+    /// <response code="404">The index holds no event at that position.</response>
+    /// <response code="500">The index could not be read.</response>
+    public static async Task<Results<Ok<LineageGraphDto>, ValidationProblem, ProblemHttpResult>> GetEventLineageAsync(
         [AsParameters] EventLineageRequest request)
     {
         var walk = request.Walk;
@@ -38,7 +48,12 @@ public static class LineageEndpoints
             detail: $"The index holds no event at {request.Topic}/{request.Partition}/{request.Offset}."));
     }
 
-    private static async Task<Results<Ok<LineageGraphDto>, ValidationProblem, ProblemHttpResult>> GetCorrelationAsync(
+    /// <summary>The whole conversation of a correlation id as a lineage graph.</summary>
+    /// <response code="200">The graph.</response>
+    /// <response code="400"><c>maxNodes</c> is invalid.</response>
+    /// <response code="404">No indexed message carries that correlation id.</response>
+    /// <response code="500">The index could not be read.</response>
+    public static async Task<Results<Ok<LineageGraphDto>, ValidationProblem, ProblemHttpResult>> GetCorrelationAsync(
         [AsParameters] CorrelationLineageRequest request)
     {
         if (request.Limit.Problems.Count > 0)

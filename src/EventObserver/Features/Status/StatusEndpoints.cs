@@ -1,3 +1,4 @@
+using EventObserver.ApiDocs;
 using EventObserver.Kafka.Demo;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,25 +9,32 @@ namespace EventObserver.Features.Status;
 public static class StatusEndpoints
 {
     public const int MaxBurstOrders = 10_000;
+    public const int DefaultBurstOrders = 100;
 
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/healthz", GetHealthAsync).WithTags("Health");
         routes.MapGet("/api/stats", GetStatsAsync).WithTags("Stats");
-        routes.MapGet("/api/demo", (DemoTrafficGenerator demo) => TypedResults.Ok(ToDto(demo))).WithTags("Demo");
+        routes.MapGet("/api/demo", GetDemo).WithTags("Demo");
         routes.MapPost("/api/demo/burst", Burst)
             .WithTags("Demo")
+            .WithMetadata(new QueryParameterDoc("orders", "How many orders to start.", QueryParameterDoc.Integer)
+            {
+                Minimum = 1, Maximum = MaxBurstOrders, Default = DefaultBurstOrders,
+            })
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
-    /// <summary>
+    /// <summary>Health of the broker connection, ingestion and index.</summary>
+    /// <remarks>
     /// Always 200, with <c>status</c> "Degraded" and the <c>reasons</c> while the broker is unreachable or ingestion
     /// stalls, falls further behind or loses messages to retention: the app itself is fine and keeps serving its
     /// index, so an orchestrator must not restart it over that.
-    /// </summary>
-    private static async Task<Ok<HealthDto>> GetHealthAsync(StatusQueries queries, CancellationToken cancellationToken)
+    /// </remarks>
+    /// <returns>The health report.</returns>
+    public static async Task<Ok<HealthDto>> GetHealthAsync(StatusQueries queries, CancellationToken cancellationToken)
     {
         var s = await queries.ReadAsync(cancellationToken);
         return TypedResults.Ok(new HealthDto(
@@ -37,7 +45,9 @@ public static class StatusEndpoints
             s.Ingestion.BehindBy, s.Ingestion.BehindSince));
     }
 
-    private static async Task<Ok<StatsDto>> GetStatsAsync(StatusQueries queries, CancellationToken cancellationToken)
+    /// <summary>Index and ingestion figures: counts per topic, rate, index size, lag, broker state, retention gaps.</summary>
+    /// <returns>The figures.</returns>
+    public static async Task<Ok<StatsDto>> GetStatsAsync(StatusQueries queries, CancellationToken cancellationToken)
     {
         var s = await queries.ReadAsync(cancellationToken);
         return TypedResults.Ok(new StatsDto(
@@ -47,8 +57,18 @@ public static class StatusEndpoints
             s.Ingestion.BehindBy, s.Ingestion.BehindSince));
     }
 
+    /// <summary>The demo traffic's counters.</summary>
+    /// <returns>Whether demo traffic runs, and the orders and messages it produced.</returns>
+    public static Ok<DemoStatusDto> GetDemo(DemoTrafficGenerator demo) => TypedResults.Ok(ToDto(demo));
+
     /// <summary>Starts that many demo orders at once (e.g. to watch the index and the feed under load).</summary>
-    private static Results<Accepted<DemoStatusDto>, ValidationProblem, ProblemHttpResult> Burst(int? orders, DemoTrafficGenerator demo)
+    /// <param name="orders">How many orders to start.</param>
+    /// <param name="demo">The demo traffic.</param>
+    /// <response code="202">The burst started; the counters.</response>
+    /// <response code="400"><c>orders</c> is out of range.</response>
+    /// <response code="409">Demo traffic is off (a real cluster is configured).</response>
+    public static Results<Accepted<DemoStatusDto>, ValidationProblem, ProblemHttpResult> Burst(
+        int? orders, DemoTrafficGenerator demo)
     {
         if (!demo.IsEnabled)
         {
@@ -58,7 +78,7 @@ public static class StatusEndpoints
                 title: "Demo traffic is disabled");
         }
 
-        var count = orders ?? 100;
+        var count = orders ?? DefaultBurstOrders;
         if (count is < 1 or > MaxBurstOrders)
         {
             return TypedResults.ValidationProblem(

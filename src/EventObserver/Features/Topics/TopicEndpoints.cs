@@ -1,3 +1,5 @@
+using EventObserver.ApiDocs;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EventObserver.Features.Topics;
@@ -11,11 +13,18 @@ public static class TopicEndpoints
     public static IEndpointRouteBuilder MapTopicEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/topics", GetTopicsAsync).WithTags("Topics");
-        routes.MapGet("/api/gaps", GetGapsAsync).WithTags("Stats");
+        routes.MapGet("/api/gaps", GetGapsAsync)
+            .WithTags("Stats")
+            .WithMetadata(new QueryParameterDoc("limit", "How many of the newest gaps to return.", QueryParameterDoc.Integer)
+            {
+                Minimum = 1, Maximum = MaxGapLimit, Default = DefaultGapLimit,
+            });
         return routes;
     }
 
-    private static async Task<Ok<TopicDto[]>> GetTopicsAsync(TopicQueries queries, CancellationToken cancellationToken)
+    /// <summary>Every topic of the cluster with its partitions, indexed count, last event, rate and retention losses.</summary>
+    /// <returns>The topics.</returns>
+    public static async Task<Ok<TopicDto[]>> GetTopicsAsync(TopicQueries queries, CancellationToken cancellationToken)
     {
         var topics = await queries.GetTopicsAsync(cancellationToken);
         return TypedResults.Ok(topics
@@ -23,17 +32,28 @@ public static class TopicEndpoints
             .ToArray());
     }
 
-    private static async Task<Results<Ok<RetentionGapDto[]>, ValidationProblem>> GetGapsAsync(
-        [AsParameters] GapParameters query, TopicQueries queries, CancellationToken cancellationToken)
+    /// <summary>Retention gaps, newest first: offsets the broker deleted before they were indexed.</summary>
+    /// <remarks>
+    /// Ingestion went on from the oldest offset the broker still had. Kept in the index file as long as
+    /// <c>Storage:MaxAge</c>, at most the newest 10,000.
+    /// </remarks>
+    /// <param name="topic">Only this topic's gaps; every topic's when absent.</param>
+    /// <param name="limit">How many of the newest gaps to return.</param>
+    /// <param name="queries">The topic queries.</param>
+    /// <param name="cancellationToken">Ends the read when the request is aborted.</param>
+    /// <response code="200">The gaps, newest first.</response>
+    /// <response code="400"><c>limit</c> is out of range.</response>
+    public static async Task<Results<Ok<RetentionGapDto[]>, ValidationProblem>> GetGapsAsync(
+        string? topic, int? limit, TopicQueries queries, CancellationToken cancellationToken)
     {
-        if (query.Limit is < 1 or > MaxGapLimit)
+        if (limit is < 1 or > MaxGapLimit)
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxGapLimit}."] },
                 detail: "One or more query parameters are invalid.");
         }
 
-        var gaps = await queries.GetGapsAsync(string.IsNullOrEmpty(query.Topic) ? null : query.Topic, query.Limit ?? DefaultGapLimit, cancellationToken);
+        var gaps = await queries.GetGapsAsync(string.IsNullOrEmpty(topic) ? null : topic, limit ?? DefaultGapLimit, cancellationToken);
         return TypedResults.Ok(gaps
             .Select(g => new RetentionGapDto(g.Topic, g.Partition, g.FirstOffset, g.LastOffset, g.Count, g.DetectedAt))
             .ToArray());

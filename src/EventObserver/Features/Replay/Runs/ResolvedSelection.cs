@@ -40,7 +40,7 @@ public sealed class ResolvedSelection
     public IEnumerable<EventEnvelope> Read() => Prefetch.Ahead(Selected());
 
     /// <summary>
-    /// Like <see cref="Read"/>, each event with what <paramref name="prepare"/> made of it on the read-ahead thread
+    /// Like <see cref="Read()"/>, each event with what <paramref name="prepare"/> made of it on the read-ahead thread
     /// (null when that thread was behind; see <see cref="Prefetch"/>).
     /// </summary>
     internal IEnumerable<(EventEnvelope Envelope, object? Prepared)> Read(Func<EventEnvelope, object?> prepare) =>

@@ -1,0 +1,26 @@
+namespace EventObserver.ApiDocs;
+
+/// <summary>The OpenAPI document of the REST API (<c>/openapi/v1.json</c>), built from the endpoints' metadata and XML comments.</summary>
+public static class ApiDocsServiceCollectionExtensions
+{
+    public static IServiceCollection AddApiDocs(this IServiceCollection services)
+    {
+        services.AddOpenApi(ApiDocsEndpoints.DocumentName, options =>
+        {
+            // Security schemes (cookie, bearer/API key) and each operation's role: once access control lands (issue 10).
+            options.ShouldInclude = description => ApiDocsEndpoints.IsDocumented(description.RelativePath);
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "EventObserver REST API";
+                document.Info.Description =
+                    "Events, topics, lineage, flows, conventions and replays of the Kafka cluster EventObserver indexes. "
+                    + "JSON, camelCase; errors are RFC 7807 problem details. Requests that change state take JSON bodies "
+                    + "and are refused from other sites' pages.";
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer<QueryParameterDocsTransformer>();
+            options.AddOperationTransformer<GuardResponsesTransformer>();
+        });
+        return services;
+    }
+}
