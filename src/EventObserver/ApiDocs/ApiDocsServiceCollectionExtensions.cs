@@ -20,6 +20,7 @@ public static class ApiDocsServiceCollectionExtensions
             });
             options.AddOperationTransformer<QueryParameterDocsTransformer>();
             options.AddOperationTransformer<GuardResponsesTransformer>();
+            options.AddDocumentTransformer<AnyJsonSchemaTransformer>();
         });
         return services;
     }
