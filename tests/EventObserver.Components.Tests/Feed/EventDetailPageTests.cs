@@ -8,6 +8,8 @@ using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Selection;
 
+using Microsoft.AspNetCore.Components.Web;
+
 using MudBlazor;
 
 namespace EventObserver.Components.Tests.Feed;
@@ -42,13 +44,13 @@ public sealed class EventDetailPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Detail_BinaryPayload_SaysBinaryAndShowsAHexDumpOnRequest()
+    public async Task Detail_BinaryPayload_SaysBinaryAndShowsAHexDumpOnRequest()
     {
         var page = RenderStored(TestEnvelopes.Raw("blobs", 0, [.. Enumerable.Range(0, 40).Select(i => (byte)i)], PayloadFormat.Binary));
 
         Assert.Contains("Binary payload, 40 bytes", page.Find("[data-testid=payload-summary]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=hex-dump]"));
-        page.Find("[data-testid=toggle-raw]").Click();
+        await page.Find("[data-testid=toggle-raw]").ClickAsync(new MouseEventArgs());
         var dump = page.Find("[data-testid=hex-dump]").TextContent;
         Assert.StartsWith("00000000  00 01 02 03 04 05 06 07  08 09", dump, StringComparison.Ordinal);
         Assert.Contains("00000020  20 21 22", dump, StringComparison.Ordinal);
@@ -65,7 +67,7 @@ public sealed class EventDetailPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Detail_FiveMegabyteJson_ShowsTheFirst64KbUntilShowAll()
+    public async Task Detail_FiveMegabyteJson_ShowsTheFirst64KbUntilShowAll()
     {
         var big = "{\"items\":[" + string.Join(',', Enumerable.Range(0, 250_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(20, '1'))) + "]}";
         Assert.True(big.Length > 5_000_000);
@@ -75,7 +77,7 @@ public sealed class EventDetailPageTests : DashboardTestContext
         Assert.Empty(page.FindAll("[data-testid=json-tree]"));
         Assert.Equal(PayloadView.PreviewBytes, page.Find("[data-testid=payload-text]").TextContent.Length);
 
-        page.Find("[data-testid=payload-show-all]").Click();
+        await page.Find("[data-testid=payload-show-all]").ClickAsync(new MouseEventArgs());
 
         Assert.Equal(big.Length, page.Find("[data-testid=payload-text]").TextContent.Length);
         Assert.Contains("Showing all", page.Find("[data-testid=payload-truncated]").TextContent, StringComparison.Ordinal);
@@ -91,7 +93,7 @@ public sealed class EventDetailPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Detail_HtmlAndScriptEverywhere_AreRenderedAsTextOnly()
+    public async Task Detail_HtmlAndScriptEverywhere_AreRenderedAsTextOnly()
     {
         var json = $"{{\"note\":\"{Script}\",\"image\":\"{Image.Replace("\"", "\\\"", StringComparison.Ordinal)}\"}}";
         var page = RenderStored(TestEnvelopes.Json(
@@ -104,12 +106,12 @@ public sealed class EventDetailPageTests : DashboardTestContext
         Assert.Contains(Image, text, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", page.Markup, StringComparison.Ordinal);
 
-        page.Find("[data-testid=toggle-raw]").Click();
+        await page.Find("[data-testid=toggle-raw]").ClickAsync(new MouseEventArgs());
         Assert.Empty(page.FindAll("script"));
     }
 
     [Fact]
-    public void Detail_TenThousandHeaders_RendersOnePageAtATime_AndPagingReachesEveryOne()
+    public async Task Detail_TenThousandHeaders_RendersOnePageAtATime_AndPagingReachesEveryOne()
     {
         var headers = Enumerable.Range(0, 10_000).Select(i => ($"h-{i:D5}", (string?)$"value {i}")).ToArray();
         var page = RenderStored(TestEnvelopes.Json("wide", 0, headers: headers));
@@ -134,7 +136,7 @@ public sealed class EventDetailPageTests : DashboardTestContext
                 break;
             }
 
-            next.Click();
+            await next.ClickAsync(new MouseEventArgs());
         }
 
         Assert.Equal(HeaderTable.PageSize, firstPage);
@@ -142,7 +144,7 @@ public sealed class EventDetailPageTests : DashboardTestContext
         Assert.Equal(50, pages);
         Assert.Equal(10_000, seen.Count);
         Assert.Contains("Headers 9,801–10,000 of 10,000", page.Find("[data-testid=headers-page-info]").TextContent, StringComparison.Ordinal);
-        page.Find("[data-testid=headers-prev]").Click();
+        await page.Find("[data-testid=headers-prev]").ClickAsync(new MouseEventArgs());
         Assert.Contains("Headers 9,601–9,800", page.Find("[data-testid=headers-page-info]").TextContent, StringComparison.Ordinal);
     }
 

@@ -9,6 +9,7 @@ using EventObserver.Core.Selection;
 using LiveFeed = EventObserver.Features.Feed.LiveFeed;
 
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 using MudBlazor;
@@ -60,12 +61,12 @@ public sealed class LiveFeedPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void LiveFeed_ResetFilters_ClearsTheUrl()
+    public async Task LiveFeed_ResetFilters_ClearsTheUrl()
     {
         Navigation.NavigateTo("/?type=OrderPlaced&q=refund");
         var page = Render();
 
-        page.Find("[data-testid=filter-reset]").Click();
+        await page.Find("[data-testid=filter-reset]").ClickAsync(new MouseEventArgs());
 
         Assert.Equal(EventSelection.All, EventSelectionQuery.Parse(new Uri(Navigation.Uri).Query));
     }
@@ -77,7 +78,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Feed.Publish([TestEnvelopes.Json("orders", 0), TestEnvelopes.Json("orders", 1)]);
         page.WaitForAssertion(() => Assert.Equal(2, page.Instance.Window.Count));
 
-        page.Find("[data-testid=feed-pause]").Click();
+        await page.Find("[data-testid=feed-pause]").ClickAsync(new MouseEventArgs());
         Feed.Publish([TestEnvelopes.Json("orders", 2), TestEnvelopes.Json("orders", 3), TestEnvelopes.Json("orders", 4)]);
         await AdvanceUntilAsync(() => page.Instance.NewWhilePaused == 3, "the paused batch to be counted");
 
@@ -87,7 +88,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         await AdvanceUntilAsync(() => page.Instance.NewWhilePaused == 4, "the next paused batch to be counted");
         page.WaitForAssertion(() => Assert.Equal(4, page.Instance.NewWhilePaused));
 
-        page.Find("[data-testid=feed-resume]").Click();
+        await page.Find("[data-testid=feed-resume]").ClickAsync(new MouseEventArgs());
 
         // The pump's flush renders off the test thread, so the resumed render can trail the click.
         page.WaitForAssertion(() =>
@@ -126,7 +127,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Feed.Publish([TestEnvelopes.Json("orders", 0)]);
         page.WaitForAssertion(() => Assert.Single(RowIds(page)));
 
-        page.Find("[data-testid=feed-clear]").Click();
+        await page.Find("[data-testid=feed-clear]").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Empty(RowIds(page)));
         Feed.Publish([TestEnvelopes.Json("orders", 1)]);
         await AdvanceUntilAsync(() => page.Instance.Window.Count == 1, "the live row after the clear");
@@ -169,7 +170,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void LiveFeed_TimelineBarClicked_PausesAndShowsHistoryUpToThatMoment()
+    public async Task LiveFeed_TimelineBarClicked_PausesAndShowsHistoryUpToThatMoment()
     {
         var now = Time.GetUtcNow();
         EventObserver.Core.Envelopes.EventEnvelope[] events =
@@ -191,7 +192,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
             .Where(b => b.End > now.AddSeconds(-20).ToUnixTimeMilliseconds())
             .MinBy(b => b.End);
         Assert.True(bar.End < now.AddSeconds(-2).ToUnixTimeMilliseconds());
-        bar.Element.Click();
+        await bar.Element.ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal(["orders/0/1", "orders/0/0"], RowIds(page)));
         Assert.True(page.Instance.Paused);

@@ -4,6 +4,8 @@ using EventObserver.Features.Feed;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 
+using Microsoft.AspNetCore.Components.Web;
+
 using MudBlazor;
 
 using LiveFeed = EventObserver.Features.Feed.LiveFeed;
@@ -14,7 +16,7 @@ namespace EventObserver.Components.Tests.Feed;
 public sealed class LiveFeedViewTests : DashboardTestContext
 {
     [Fact]
-    public void LoadOlder_IndexHasOlderEvents_AppendsTheNextPageAndPauses()
+    public async Task LoadOlder_IndexHasOlderEvents_AppendsTheNextPageAndPauses()
     {
         const int Live = LiveFeed.TopUpFromIndexBelow + 10;
         Indexes.OpenForCluster("c1").Write([.. Enumerable.Range(0, 300).Select(i => TestEnvelopes.Json("orders", i, partition: 1))]);
@@ -22,7 +24,7 @@ public sealed class LiveFeedViewTests : DashboardTestContext
         var page = Render();
         Assert.Equal(Live, page.Instance.Window.Count);
 
-        page.Find("[data-testid=load-older]").Click();
+        await page.Find("[data-testid=load-older]").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal(Live + FeedHistory.DefaultPageSize, page.Instance.Window.Count));
         Assert.True(page.Instance.Paused);
@@ -32,13 +34,13 @@ public sealed class LiveFeedViewTests : DashboardTestContext
     }
 
     [Fact]
-    public void LoadOlder_UntilTheIndexIsExhausted_SaysSoAndDisablesTheButton()
+    public async Task LoadOlder_UntilTheIndexIsExhausted_SaysSoAndDisablesTheButton()
     {
         Indexes.OpenForCluster("c1").Write([.. Enumerable.Range(0, 250).Select(i => TestEnvelopes.Json("orders", i))]);
         var page = Render();
         Assert.Equal(FeedHistory.DefaultPageSize, page.Instance.Window.Count);
 
-        page.Find("[data-testid=load-older]").Click();
+        await page.Find("[data-testid=load-older]").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal(250, page.Instance.Window.Count));
         Assert.EndsWith("No older events in the index.", page.Find("[data-testid=history-note]").TextContent, StringComparison.Ordinal);
