@@ -36,9 +36,7 @@ public static class ConventionsEndpoints
         if (window.Problem is not null || !ConventionQueries.Windows.Contains(asked))
         {
             var allowed = string.Join(", ", ConventionQueries.Windows.Select(w => w.Text));
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>(StringComparer.Ordinal) { [window.Name] = [$"'{window.Text}' is not a window; use one of {allowed}."] },
-                detail: "One or more query parameters are invalid.");
+            return QueryProblems.Invalid(window.Name, $"'{window.Text}' is not a window; use one of {allowed}.");
         }
 
         var read = await conventions.ReadAsync(asked, cancellationToken);

@@ -29,7 +29,7 @@ public static class EventEndpoints
     {
         if (query.Problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(query.Problems, detail: "One or more query parameters are invalid.");
+            return QueryProblems.Invalid(query.Problems);
         }
 
         var read = await queries.QueryAsync(query.Selection, cancellationToken);

@@ -35,7 +35,7 @@ public static class FlowEndpoints
     {
         if (window.Problem is not null)
         {
-            return TypedResults.ValidationProblem(window.Problems, detail: "One or more query parameters are invalid.");
+            return QueryProblems.Invalid(window.Problems);
         }
 
         var asked = window.ValueOr(FlowQueries.DefaultWindow);

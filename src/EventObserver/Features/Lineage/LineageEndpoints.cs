@@ -8,8 +8,6 @@ namespace EventObserver.Features.Lineage;
 
 public static class LineageEndpoints
 {
-    private const string InvalidQuery = "One or more query parameters are invalid.";
-
     public static IEndpointRouteBuilder MapLineageEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/events/{topic}/{partition:int}/{offset:long}/lineage", GetEventLineageAsync)
@@ -37,7 +35,7 @@ public static class LineageEndpoints
         var walk = request.Walk;
         if (walk.Problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(walk.Problems, detail: InvalidQuery);
+            return QueryProblems.Invalid(walk.Problems);
         }
 
         var position = new EventPosition(request.Topic, request.Partition, request.Offset);
@@ -58,7 +56,7 @@ public static class LineageEndpoints
     {
         if (request.Limit.Problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(request.Limit.Problems, detail: InvalidQuery);
+            return QueryProblems.Invalid(request.Limit.Problems);
         }
 
         var read = await request.Lineage.ForCorrelationAsync(request.CorrelationId, request.Limit.MaxNodes, request.CancellationToken);

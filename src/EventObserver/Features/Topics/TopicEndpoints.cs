@@ -1,4 +1,5 @@
 using EventObserver.ApiDocs;
+using EventObserver.Shared;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -48,9 +49,7 @@ public static class TopicEndpoints
     {
         if (limit is < 1 or > MaxGapLimit)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxGapLimit}."] },
-                detail: "One or more query parameters are invalid.");
+            return QueryProblems.Invalid("limit", $"limit must be between 1 and {MaxGapLimit}.");
         }
 
         var gaps = await queries.GetGapsAsync(string.IsNullOrEmpty(topic) ? null : topic, limit ?? DefaultGapLimit, cancellationToken);
