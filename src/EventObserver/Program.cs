@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
 
+using EventObserver.Access;
+using EventObserver.Access.Masking;
+using EventObserver.Access.Topics;
 using EventObserver.ApiDocs;
 using EventObserver.Components;
 using EventObserver.Configuration;
@@ -8,6 +11,7 @@ using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
 using EventObserver.Core.Metrics;
+using EventObserver.Features.Audit;
 using EventObserver.Features.Conventions;
 using EventObserver.Features.Events;
 using EventObserver.Features.Feed;
@@ -123,6 +127,12 @@ services.AddSingleton<ConventionQueries>();
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();
 
+// Access control: sign-in and roles (Auth), each user's topic permissions, masking, the audit log (see README "Access control").
+services.AddAccessControl(builder.Configuration);
+services.AddTopicAccess();
+services.AddMasking();
+services.AddAudit();
+
 // Web: cross-site refusals, request limits, security headers (see README "Security").
 services.AddRequestSecurity();
 services.AddProblemDetails();
@@ -142,6 +152,7 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 // Before static files and routing, so no endpoint (present or future) is reached by a refused request.
 app.UseMiddleware<RequestGuardMiddleware>();
 app.UseStaticFiles();
+app.UseAccessControl();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
