@@ -22,4 +22,16 @@ public sealed record LineageNode
 
     /// <summary>The message names itself as its cause; the reference is ignored (many systems mark roots that way).</summary>
     public bool SelfCaused { get; init; }
+
+    /// <summary>
+    /// The reader may not see this message's cause: its causation id (which is that message's own id) is withheld
+    /// wherever the node is shown. Set when a graph is redacted for one reader, never by the builder.
+    /// </summary>
+    public bool CauseHidden { get; init; }
+
+    /// <summary>
+    /// The reader may not read the topic of this dead letter's original: where it came from is withheld. Set when a graph
+    /// is redacted for one reader, never by the builder.
+    /// </summary>
+    public bool OriginHidden { get; init; }
 }

@@ -10,4 +10,10 @@ public enum LineageNodeKind
 
     /// <summary>Stands for neighbours left out because the graph reached its node limit.</summary>
     More = 2,
+
+    /// <summary>
+    /// A message on a topic the reader may not read: it keeps its place in the graph (so the conversation's shape stays
+    /// visible) but carries nothing of the message, not even a position in its id.
+    /// </summary>
+    Hidden = 3,
 }

@@ -18,11 +18,20 @@ public static class NewestWindow
     /// <paramref name="maxEvents"/> messages; <paramref name="from"/> itself when the whole window fits.
     /// <paramref name="inWindow"/> is how many the whole window holds.
     /// </summary>
-    public static DateTimeOffset StartHoldingAtMost(IEventReader index, DateTimeOffset from, DateTimeOffset to, int maxEvents, out long inWindow)
+    public static DateTimeOffset StartHoldingAtMost(IEventReader index, DateTimeOffset from, DateTimeOffset to, int maxEvents, out long inWindow) =>
+        StartHoldingAtMost(index, EventSelection.All, from, to, maxEvents, out inWindow);
+
+    /// <summary>
+    /// Like <see cref="StartHoldingAtMost(IEventReader, DateTimeOffset, DateTimeOffset, int, out long)"/>, counting only the
+    /// events of <paramref name="within"/> (say, the topics one user may read); its own time bounds are replaced.
+    /// </summary>
+    public static DateTimeOffset StartHoldingAtMost(
+        IEventReader index, EventSelection within, DateTimeOffset from, DateTimeOffset to, int maxEvents, out long inWindow)
     {
         ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(within);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEvents, 1);
-        var fromCount = inWindow = index.Count(Range(from, to));
+        var fromCount = inWindow = index.Count(Range(within, from, to));
         if (fromCount <= maxEvents)
         {
             return from;
@@ -39,7 +48,7 @@ public static class NewestWindow
             var guess = step % 2 == 1
                 ? lo + ((hi - lo) / 2)
                 : Math.Clamp(lo + (long)((hi - lo) * share), lo + 1, hi - 1);
-            var count = index.Count(Range(DateTimeOffset.FromUnixTimeMilliseconds(guess), to));
+            var count = index.Count(Range(within, DateTimeOffset.FromUnixTimeMilliseconds(guess), to));
             if (count > maxEvents)
             {
                 (lo, loCount) = (guess, count);
@@ -56,5 +65,6 @@ public static class NewestWindow
         return DateTimeOffset.FromUnixTimeMilliseconds(hi);
     }
 
-    private static EventRange Range(DateTimeOffset from, DateTimeOffset to) => new() { Selection = new EventSelection { From = from, To = to } };
+    private static EventRange Range(EventSelection within, DateTimeOffset from, DateTimeOffset to) =>
+        new() { Selection = within with { From = from, To = to, Limit = null } };
 }

@@ -2,12 +2,14 @@ using System.Text;
 
 using Bunit;
 
+using EventObserver.Access;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Conventions;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Selection;
 using EventObserver.Features.Conventions;
 using EventObserver.Shared;
+using EventObserver.TestSupport.Access;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +21,26 @@ public sealed class ConventionsPanelTests : DashboardTestContext
 {
     private int _maxEvents = ConventionQueries.DefaultMaxEvents;
 
+    private TestCurrentUser User { get; } = new();
+
     public ConventionsPanelTests()
     {
         Context.Services.AddSingleton(sp => new ConventionQueries(sp.GetRequiredService<IndexReads>(), Time, _maxEvents));
+        Context.Services.AddSingleton<ICurrentUser>(User);
+    }
+
+    [Fact]
+    public void Panel_RestrictedUser_ChecksOnlyTopicsTheyMayRead()
+    {
+        User.Access = new UserAccess(
+            "viewer", isAuthenticated: true, [AccessRoles.Viewer], new DeniedTopics("inventory.events", "inventory.commands"), seesRawValues: false);
+        Seed();
+
+        var panel = RenderPanel();
+
+        Assert.Equal(["audit.log", "order-service"], panel.FindAll("[data-testid=conventions-source-name]").Select(e => e.TextContent));
+        Assert.DoesNotContain("inventory", panel.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("UpdateStockLevel", panel.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

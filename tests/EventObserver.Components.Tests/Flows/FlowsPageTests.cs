@@ -2,11 +2,13 @@ using System.Text;
 
 using Bunit;
 
+using EventObserver.Access;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 using EventObserver.Features.Flows;
 using EventObserver.Shared;
 using EventObserver.TestSupport;
+using EventObserver.TestSupport.Access;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +20,13 @@ public sealed class FlowsPageTests : DashboardTestContext
 {
     private readonly Dictionary<string, long> _offsets = new(StringComparer.Ordinal);
 
+    private TestCurrentUser User { get; } = new();
+
     public FlowsPageTests()
     {
         Context.Services.AddSingleton<SavedProjectionTypes>();
         Context.Services.AddSingleton<FlowQueries>();
+        Context.Services.AddSingleton<ICurrentUser>(User);
     }
 
     [Fact]
@@ -149,6 +154,22 @@ public sealed class FlowsPageTests : DashboardTestContext
 
         page.WaitForAssertion(() => Assert.Contains("more than 5 messages", page.Find("[data-testid=flow-capped]").TextContent));
         Assert.Contains("5 messages", page.Find("[data-testid=flow-summary]").TextContent);
+    }
+
+    [Fact]
+    public void Page_RestrictedUser_DrawsOnlyTheTypesOfTopicsTheyMayRead()
+    {
+        User.Access = new UserAccess("viewer", isAuthenticated: true, [AccessRoles.Viewer], new DeniedTopics("shop.payments.commands"), seesRawValues: false);
+        Seed();
+
+        var page = RenderAt("flows");
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=flow-node]")));
+        Assert.Contains("9 messages", page.Find("[data-testid=flow-summary]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=flow-node][data-kind=Policy]"));
+        Assert.DoesNotContain("shop.payments.commands", page.Markup, StringComparison.Ordinal);
+        // ChargePayment is still seen on the dead-letter topic the user may read, but nothing links to it there.
+        Assert.Single(page.FindAll("[data-testid=flow-node][data-label=ChargePayment]"));
     }
 
     [Fact]

@@ -2,12 +2,16 @@ using System.Text;
 
 using Bunit;
 
+using EventObserver.Access;
 using EventObserver.Components.Tests.Infrastructure;
+using EventObserver.Core.Access;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Lineage;
+using EventObserver.Core.Masking;
 using EventObserver.Features.Lineage;
 using EventObserver.Shared;
 using EventObserver.TestSupport;
+using EventObserver.TestSupport.Access;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -21,9 +25,16 @@ public sealed class LineagePageTests : DashboardTestContext
 {
     private const string Correlation = "4bf92f3577b34da6a3ce929d0e0e4736";
 
+    private TestCurrentUser User { get; } = new();
+
+    /// <summary>Masks shop.orders.events for users who do not see raw values.</summary>
+    private KeyMasker Masker { get; } = new("shop.orders.events");
+
     public LineagePageTests()
     {
         Context.Services.AddSingleton<LineageQueries>();
+        Context.Services.AddSingleton<IEventMasker>(Masker);
+        Context.Services.AddSingleton<ICurrentUser>(User);
         Context.Services.AddOptions<LineageOptions>().Configure(o => o.TraceUrlTemplate = "http://traces.local/trace/{traceId}");
     }
 
@@ -131,6 +142,61 @@ public sealed class LineagePageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Page_RestrictedUser_DrawsTheDeniedMessageAsAGreyHiddenStickyWithoutTypeOrIds()
+    {
+        Seed();
+        var unrestricted = RenderAt("lineage?event=shop.payments.events/0/0").FindAll("[data-testid=lineage-node]").Count;
+        User.Access = Restricted("shop.payments.commands");
+
+        var page = RenderAt("lineage?event=shop.payments.events/0/0");
+
+        Assert.Equal(unrestricted, page.FindAll("[data-testid=lineage-node]").Count);
+        Assert.Equal(3, page.FindAll("[data-testid=lineage-edge]").Count);
+        var hidden = Assert.Single(page.FindAll("[data-testid=lineage-node].eo-lg-hidden"));
+        Assert.StartsWith("hidden/", hidden.GetAttribute("data-id"), StringComparison.Ordinal);
+        Assert.Null(hidden.GetAttribute("data-topic"));
+        Assert.Equal("Hidden", hidden.QuerySelector("text.eo-lg-type")!.TextContent);
+        Assert.DoesNotContain("ChargePayment", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("shop.payments.commands", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("1 hidden", page.Find("[data-testid=lineage-summary]").TextContent);
+        // The start's cause is the hidden message: its causation id is that message's own id.
+        Assert.StartsWith("hidden", page.Find("[data-testid=lineage-detail-causation]").TextContent, StringComparison.Ordinal);
+
+        await hidden.ClickAsync(new MouseEventArgs());
+
+        Assert.Equal(LineageStyles.HiddenText, page.Find("[data-testid=lineage-detail-hidden]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=lineage-detail-expand]"));
+        Assert.Empty(page.FindAll("[data-testid=lineage-detail-event]"));
+    }
+
+    [Fact]
+    public async Task Page_UserWithoutRawValues_ShowsVisibleMessagesMasked()
+    {
+        Seed();
+        User.Access = new UserAccess("viewer", isAuthenticated: true, [AccessRoles.Viewer], AllTopics.Instance, seesRawValues: false);
+        var page = RenderAt("lineage?event=shop.payments.events/0/0");
+
+        await page.Find("[data-id='shop.orders.events/0/0']").ClickAsync(new MouseEventArgs());
+
+        Assert.Contains(KeyMasker.MaskedKey, page.Find("[data-testid=lineage-detail]").TextContent, StringComparison.Ordinal);
+        Assert.True(Masker.Calls > 0);
+    }
+
+    [Fact]
+    public async Task Page_RestrictedUser_SuggestsAndFindsNothingOnDeniedTopics()
+    {
+        Seed();
+        User.Access = Restricted("shop.payments.events");
+        var page = RenderAt("lineage");
+
+        page.Find("[data-testid=lineage-search] input").Input("m4");
+        await page.Find("form").SubmitAsync(EventArgs.Empty);
+
+        Assert.Empty(page.FindAll("[data-testid=lineage-suggestion]"));
+        Assert.Contains("Nothing indexed matches 'm4'", page.Find("[data-testid=lineage-search-message]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Page_IndexCannotBeRead_SaysSoRatherThanNotFound()
     {
         Context.Services.AddSingleton(sp => new IndexReads(new BrokenIndex(), sp.GetRequiredService<ILogger<IndexReads>>()));
@@ -141,6 +207,9 @@ public sealed class LineagePageTests : DashboardTestContext
         Assert.Empty(page.FindAll("[data-testid=lineage-not-found]"));
         Assert.Single(page.FindAll("[data-testid=lineage-search]"));
     }
+
+    private static UserAccess Restricted(string denied) =>
+        new("viewer", isAuthenticated: true, [AccessRoles.Viewer], new DeniedTopics(denied), seesRawValues: false);
 
     private static AngleSharp.Dom.IElement DirectionButton(IRenderedComponent<LineagePage> page, string text) =>
         page.Find("[data-testid=lineage-direction]").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text);

@@ -53,4 +53,20 @@ public sealed class NewestWindowTests : IDisposable
         Assert.Equal(3_500, inWindow);
         Assert.InRange(held, (long)(cap * 0.9), cap);
     }
+
+    [Fact]
+    public void StartHoldingAtMost_WithinSomeTopics_CountsAndNarrowsOverThoseOnly()
+    {
+        var to = Start.AddSeconds(10);
+        var steady = new EventSelection { Topics = ["steady"] };
+
+        var whole = NewestWindow.StartHoldingAtMost(_index, steady, Start, to, 10_000, out var inWindow);
+        var narrowed = NewestWindow.StartHoldingAtMost(_index, steady, Start, to, 700, out _);
+
+        Assert.Equal((Start, 3_000L), (whole, inWindow));
+        var held = _index.Count(new EventRange { Selection = steady with { From = narrowed, To = to } });
+        Assert.InRange(held, 630, 700);
+        // Over every topic the same start would hold the burst as well: far more than the cap.
+        Assert.True(_index.Count(new EventRange { Selection = new EventSelection { From = narrowed, To = to } }) > 700);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
+using EventObserver.Access;
 using EventObserver.Core.Conventions;
 using EventObserver.Core.Selection;
 using EventObserver.Features.Conventions;
@@ -92,7 +93,7 @@ public sealed class ConventionsApiTests(ConventionsFixture fixture) : IClassFixt
         var reads = fixture.Factory.Services.GetRequiredService<IndexReads>();
         var conventions = new ConventionQueries(reads, new FixedTime(fixture.Now), maxEvents: 4);
 
-        var snapshot = (await conventions.ReadAsync(TimeWindow.OneHour, CancellationToken.None)).Value!;
+        var snapshot = (await conventions.ReadAsync(TimeWindow.OneHour, UserAccess.System, CancellationToken.None)).Value!;
 
         Assert.True(snapshot.Capped);
         Assert.Equal(ConventionsFixture.InLastHour, snapshot.InWindow);
@@ -108,7 +109,7 @@ public sealed class ConventionsApiTests(ConventionsFixture fixture) : IClassFixt
         var reads = fixture.Factory.Services.GetRequiredService<IndexReads>();
         var conventions = new ConventionQueries(reads, new FixedTime(fixture.Now), maxEvents: ConventionsFixture.InLastHour);
 
-        var snapshot = (await conventions.ReadAsync(TimeWindow.OneHour, CancellationToken.None)).Value!;
+        var snapshot = (await conventions.ReadAsync(TimeWindow.OneHour, UserAccess.System, CancellationToken.None)).Value!;
 
         Assert.False(snapshot.Capped);
         Assert.Equal((snapshot.From, (long)ConventionsFixture.InLastHour), (snapshot.ReadFrom, snapshot.Read));

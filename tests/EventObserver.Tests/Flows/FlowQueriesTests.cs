@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Flows;
 using EventObserver.Core.Selection;
@@ -32,7 +33,7 @@ public sealed class FlowQueriesTests : IDisposable
         var flows = new FlowQueries(
             _factory.Services.GetRequiredService<IndexReads>(), TimeProvider.System, new SavedProjectionTypes(), maxEvents: 100);
 
-        var map = (await flows.ReadAsync(TimeWindow.OneHour, CancellationToken.None)).Value!;
+        var map = (await flows.ReadAsync(TimeWindow.OneHour, UserAccess.System, CancellationToken.None)).Value!;
 
         Assert.True(map.Capped);
         // The newest part of the window that fits the cap: at most 100, and close to it.
@@ -49,7 +50,7 @@ public sealed class FlowQueriesTests : IDisposable
         var flows = new FlowQueries(
             _factory.Services.GetRequiredService<IndexReads>(), TimeProvider.System, new SavedProjectionTypes(), maxEvents: 100);
 
-        var map = (await flows.ReadAsync(FlowQueries.DefaultWindow, CancellationToken.None)).Value!;
+        var map = (await flows.ReadAsync(FlowQueries.DefaultWindow, UserAccess.System, CancellationToken.None)).Value!;
 
         Assert.Empty(map.Nodes);
         Assert.False(map.Capped);

@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Conventions;
 using EventObserver.Core.Selection;
@@ -25,6 +26,8 @@ public sealed partial class ConventionsPanel : IDisposable
     private int _loads;
 
     [Inject] public required ConventionQueries Queries { get; init; }
+
+    [Inject] public required ICurrentUser User { get; init; }
 
     [Parameter] public TimeWindow Window { get; set; } = ConventionQueries.DefaultWindow;
 
@@ -83,7 +86,7 @@ public sealed partial class ConventionsPanel : IDisposable
         IndexRead<ConventionsSnapshot> read;
         try
         {
-            read = await Queries.ReadAsync(window, _disposed.Token);
+            read = await Queries.ReadAsync(window, User.Access, _disposed.Token);
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {

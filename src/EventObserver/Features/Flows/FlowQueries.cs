@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Core.Flows;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Selection;
@@ -13,9 +14,18 @@ namespace EventObserver.Features.Flows;
 /// window on a busy cluster never decodes more than the cap. One build at a time; an answer is reused for
 /// <see cref="ReuseFor"/>, so several open pages refreshing together cost one read.
 /// </summary>
+/// <remarks>
+/// A map is built for one user: only messages on topics they may read are analysed (<see cref="PermittedTopics"/>), so
+/// every count, type, lane, latency and example is over those topics, and a cause on another topic is simply not
+/// there. Answers are reused between users who may read the same topics. The map carries no payload or header value
+/// (only the ids, types, sources and positions masking leaves as they are), so there is nothing in it to mask.
+/// </remarks>
 public sealed class FlowQueries(IndexReads reads, TimeProvider time, SavedProjectionTypes projections, int maxEvents = FlowMapOptions.DefaultMaxEvents)
 {
     public static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(2);
+
+    /// <summary>Answers kept for reuse: one per window and set of readable topics.</summary>
+    private const int KeptAnswers = 8;
 
     /// <summary>The windows the page offers; any other of up to <see cref="TimeWindow.Max"/> works in the URL and the API.</summary>
     public static IReadOnlyList<TimeWindow> Windows { get; } = [TimeWindow.FiveMinutes, TimeWindow.FifteenMinutes, TimeWindow.OneHour, TimeWindow.OneDay];
@@ -24,17 +34,18 @@ public sealed class FlowQueries(IndexReads reads, TimeProvider time, SavedProjec
 
     private readonly Lock _sync = new();
     private readonly FlowMapBuilder _builder = new(new FlowMapOptions { MaxEvents = maxEvents });
-    private (string Window, DateTimeOffset At, FlowMap Map)? _last;
+    private readonly Dictionary<string, (DateTimeOffset At, FlowMap Map)> _last = new(StringComparer.Ordinal);
 
     public int MaxEvents => maxEvents;
 
     /// <summary>How long the last build took (the index read included); lets auto-refresh back off when reading is costly.</summary>
     public TimeSpan LastReadCost { get; private set; }
 
-    public async Task<IndexRead<FlowMap>> ReadAsync(TimeWindow window, CancellationToken cancellationToken)
+    public async Task<IndexRead<FlowMap>> ReadAsync(TimeWindow window, UserAccess access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
-        var read = await reads.RunAsync(index => Read(index, window), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(access);
+        var read = await reads.RunAsync(index => Read(index, window, access), cancellationToken).ConfigureAwait(false);
         if (read.Status != IndexReadStatus.NoIndex)
         {
             return read;
@@ -44,30 +55,46 @@ public sealed class FlowQueries(IndexReads reads, TimeProvider time, SavedProjec
         return IndexRead<FlowMap>.Of(FlowMap.Empty(now - window.Length, now));
     }
 
-    private FlowMap Read(IEventIndex index, TimeWindow window)
+    private FlowMap Read(IEventIndex index, TimeWindow window, UserAccess access)
     {
+        var topics = PermittedTopics.Of(index, access);
+        var key = window.Text + "\n" + topics.Key;
         lock (_sync)
         {
             var now = time.GetUtcNow();
-            if (_last is { } last && last.Window == window.Text && now - last.At < ReuseFor && now >= last.At)
+            if (_last.TryGetValue(key, out var last) && now - last.At < ReuseFor && now >= last.At)
             {
                 return last.Map;
             }
 
             var started = time.GetTimestamp();
-            var map = Build(index, window, now);
+            var map = Build(index, window, now, topics);
             LastReadCost = time.GetElapsedTime(started);
-            _last = (window.Text, now, map);
+            Keep(key, now, map);
             return map;
         }
     }
 
-    private FlowMap Build(IEventIndex index, TimeWindow window, DateTimeOffset now)
+    private FlowMap Build(IEventIndex index, TimeWindow window, DateTimeOffset now, PermittedTopics topics)
     {
         var from = now - window.Length;
-        var start = NewestWindow.StartHoldingAtMost(index, from, now, maxEvents, out _);
-        return _builder.Build(index.ReadOldestFirst(Since(start)), from, now, projections.Current(), alreadyCapped: start > from);
+        if (topics.IsNone)
+        {
+            return FlowMap.Empty(from, now);
+        }
+
+        var selection = topics.Restrict(EventSelection.All);
+        var start = NewestWindow.StartHoldingAtMost(index, selection, from, now, maxEvents, out _);
+        var events = index.ReadOldestFirst(new EventRange { Selection = selection with { From = start } }).Where(e => topics.CanRead(e.Topic));
+        return _builder.Build(events, from, now, projections.Current(), alreadyCapped: start > from);
     }
 
-    private static EventRange Since(DateTimeOffset from) => new() { Selection = new EventSelection { From = from } };
+    private void Keep(string key, DateTimeOffset now, FlowMap map)
+    {
+        _last[key] = (now, map);
+        if (_last.Count > KeptAnswers)
+        {
+            _last.Remove(_last.MinBy(e => e.Value.At).Key);
+        }
+    }
 }

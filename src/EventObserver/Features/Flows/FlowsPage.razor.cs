@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 
+using EventObserver.Access;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Flows;
 using EventObserver.Core.Selection;
@@ -30,6 +31,8 @@ public sealed partial class FlowsPage : IDisposable
     private bool _loaded;
 
     [Inject] public required FlowQueries Queries { get; init; }
+
+    [Inject] public required ICurrentUser User { get; init; }
 
     [Inject] public required TimeProvider Time { get; init; }
 
@@ -173,7 +176,7 @@ public sealed partial class FlowsPage : IDisposable
 
         try
         {
-            var read = await Queries.ReadAsync(Window, _disposed.Token);
+            var read = await Queries.ReadAsync(Window, User.Access, _disposed.Token);
             _refresh?.SkipTicks(TicksToSkip(Queries.LastReadCost));
             if (!read.Succeeded)
             {

@@ -21,17 +21,26 @@ public static class LineageDtoMapper
 
     public static LineageNodeDto ToNode(LineageNode node)
     {
+        ArgumentNullException.ThrowIfNull(node);
+        if (node.Kind == LineageNodeKind.Hidden)
+        {
+            // Built from the kind alone, so nothing a hidden node might still hold can reach the answer.
+            return new LineageNodeDto(
+                node.Id, Name(node.Kind), null, null, null, null, null, null, null, null, null, null, null, null,
+                DeadLetter: false, SelfCaused: false, node.Depth, MoreCount: 0, Reference: null, Hidden: true);
+        }
+
         if (node.Envelope is not { } e)
         {
             return new LineageNodeDto(
                 node.Id, Name(node.Kind), null, null, null, null, null, null, null, null, null, null, null, null,
-                DeadLetter: false, node.SelfCaused, node.Depth, node.MoreCount, node.Reference);
+                DeadLetter: false, node.SelfCaused, node.Depth, node.MoreCount, node.Reference, Hidden: false);
         }
 
         return new LineageNodeDto(
             node.Id, Name(node.Kind), e.Topic, e.Partition, e.Offset, e.Timestamp, e.MessageId, e.MessageType, e.Kind,
-            e.CorrelationId, e.CausationId, e.Source, e.Key, e.TraceId,
-            DeadLetter: e.DeadLetterOf is not null, node.SelfCaused, node.Depth, node.MoreCount, node.Reference);
+            e.CorrelationId, node.CauseHidden ? null : e.CausationId, e.Source, e.Key, e.TraceId,
+            DeadLetter: e.DeadLetterOf is not null, node.SelfCaused, node.Depth, node.MoreCount, node.Reference, Hidden: false);
     }
 
     /// <summary>camelCase like the JSON around it: <c>deadLetter</c>, <c>message</c>.</summary>

@@ -24,10 +24,12 @@ public static class LineageEndpoints
     /// <summary>The lineage graph around one message: what caused it, what it caused, or both.</summary>
     /// <remarks>
     /// Edges are causation, correlation or dead-letter links with their latency; node ids are <c>topic/partition/offset</c>.
+    /// A message on a topic the caller may not read is a <c>hidden</c> node: an opaque id and nothing else, its edges kept
+    /// without latency. A start on such a topic is answered 404 like one the index does not hold.
     /// </remarks>
     /// <response code="200">The graph.</response>
     /// <response code="400">A query parameter is invalid (<c>errors</c> names it).</response>
-    /// <response code="404">The index holds no event at that position.</response>
+    /// <response code="404">The index holds no event at that position, or none the caller may read.</response>
     /// <response code="500">The index could not be read.</response>
     public static async Task<Results<Ok<LineageGraphDto>, ValidationProblem, ProblemHttpResult>> GetEventLineageAsync(
         [AsParameters] EventLineageRequest request)
@@ -39,7 +41,8 @@ public static class LineageEndpoints
         }
 
         var position = new EventPosition(request.Topic, request.Partition, request.Offset);
-        var read = await request.Lineage.ForEventAsync(position, walk.Direction, walk.Depth, walk.MaxNodes, request.CancellationToken);
+        var read = await request.Lineage.ForEventAsync(
+            position, walk.Direction, walk.Depth, walk.MaxNodes, request.User.Access, request.CancellationToken);
         return Answer(read, () => TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Event not found",
@@ -47,9 +50,10 @@ public static class LineageEndpoints
     }
 
     /// <summary>The whole conversation of a correlation id as a lineage graph.</summary>
+    /// <remarks>Messages on topics the caller may not read are <c>hidden</c> nodes; a conversation held only there is answered 404.</remarks>
     /// <response code="200">The graph.</response>
     /// <response code="400"><c>maxNodes</c> is invalid.</response>
-    /// <response code="404">No indexed message carries that correlation id.</response>
+    /// <response code="404">No indexed message the caller may read carries that correlation id.</response>
     /// <response code="500">The index could not be read.</response>
     public static async Task<Results<Ok<LineageGraphDto>, ValidationProblem, ProblemHttpResult>> GetCorrelationAsync(
         [AsParameters] CorrelationLineageRequest request)
@@ -59,7 +63,8 @@ public static class LineageEndpoints
             return QueryProblems.Invalid(request.Limit.Problems);
         }
 
-        var read = await request.Lineage.ForCorrelationAsync(request.CorrelationId, request.Limit.MaxNodes, request.CancellationToken);
+        var read = await request.Lineage.ForCorrelationAsync(
+            request.CorrelationId, request.Limit.MaxNodes, request.User.Access, request.CancellationToken);
         return Answer(read, () => TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "Correlation not found",

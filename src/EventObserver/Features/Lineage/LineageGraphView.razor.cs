@@ -86,6 +86,9 @@ public sealed partial class LineageGraphView : IAsyncDisposable
                 yield return "left out at the node limit";
                 yield return "click to show more";
                 break;
+            case LineageNodeKind.Hidden:
+                yield return "you may not read this topic";
+                break;
             default:
                 var e = node.Envelope!;
                 yield return e.Topic;
@@ -95,9 +98,13 @@ public sealed partial class LineageGraphView : IAsyncDisposable
         }
     }
 
-    private static string Tooltip(LineageNode node) => node.Envelope is { } e
-        ? $"{e.MessageType} ({LineageStyles.KindLabel(node)})\n{e.Id}\nsource: {e.Source}\nmessage id: {e.MessageId}\ncorrelation: {e.CorrelationId}\ncausation: {e.CausationId}"
-        : $"{LineageStyles.Title(node)}\n{node.Reference}";
+    private static string Tooltip(LineageNode node) => node switch
+    {
+        { Kind: LineageNodeKind.Hidden } => LineageStyles.HiddenText,
+        { Envelope: { } e } =>
+            $"{e.MessageType} ({LineageStyles.KindLabel(node)})\n{e.Id}\nsource: {e.Source}\nmessage id: {e.MessageId}\ncorrelation: {e.CorrelationId}\ncausation: {(node.CauseHidden ? "hidden" : e.CausationId)}",
+        _ => $"{LineageStyles.Title(node)}\n{node.Reference}",
+    };
 
     private Task SelectAsync(string id) => OnNodeSelected.InvokeAsync(id);
 

@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
 using EventObserver.Core.Graphs.Layout;
@@ -30,6 +31,8 @@ public sealed partial class LineagePage : IDisposable
 
     [Inject] public required LineageQueries Queries { get; init; }
 
+    [Inject] public required ICurrentUser User { get; init; }
+
     [Inject] public required IOptions<LineageOptions> Options { get; init; }
 
     [SupplyParameterFromQuery(Name = "event")] public string? EventParameter { get; set; }
@@ -61,6 +64,8 @@ public sealed partial class LineagePage : IDisposable
     private string? TraceUrlTemplate => Options.Value.TraceUrlTemplate;
 
     private int MessageCount => Graph.Nodes.Count(n => n.Kind == LineageNodeKind.Message);
+
+    private int HiddenCount => Graph.Nodes.Count(n => n.Kind == LineageNodeKind.Hidden);
 
     private int TopicCount => Graph.Nodes.Select(n => n.Envelope?.Topic).Where(t => t is not null).Distinct(StringComparer.Ordinal).Count();
 
@@ -104,14 +109,16 @@ public sealed partial class LineagePage : IDisposable
             return;
         }
 
+        // A hidden node has no position to walk from (the page never learns it): only visible messages expand.
         if (node?.Envelope is not { } envelope)
         {
             return;
         }
 
         var position = new EventPosition(envelope.Topic, envelope.Partition, envelope.Offset);
+        var access = User.Access;
         await ReadAsync(
-            token => Queries.ForEventAsync(position, LineageDirection.Both, LineageQueries.DefaultDepth, MaxNodes, token),
+            token => Queries.ForEventAsync(position, LineageDirection.Both, LineageQueries.DefaultDepth, MaxNodes, access, token),
             expansion => Show(LineageGraphMerger.Merge(Graph, expansion, id), id));
     }
 
@@ -162,9 +169,9 @@ public sealed partial class LineagePage : IDisposable
             return Task.CompletedTask;
         }
 
-        var (direction, maxNodes) = (Direction, MaxNodes);
+        var (direction, maxNodes, access) = (Direction, MaxNodes, User.Access);
         return ReadAsync(
-            token => Queries.ForAsync(start, direction, LineageQueries.DefaultDepth, maxNodes, token),
+            token => Queries.ForAsync(start, direction, LineageQueries.DefaultDepth, maxNodes, access, token),
             graph => Show(graph, graph.RootId));
     }
 

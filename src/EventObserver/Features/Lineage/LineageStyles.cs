@@ -11,12 +11,16 @@ namespace EventObserver.Features.Lineage;
 /// </summary>
 public static class LineageStyles
 {
+    /// <summary>What a hidden sticky says, on the board and when clicked.</summary>
+    public const string HiddenText = "hidden: you may not read this topic";
+
     public static string NodeClass(LineageNode node)
     {
         var kind = node.Kind switch
         {
             LineageNodeKind.Unknown => "eo-lg-unknown",
             LineageNodeKind.More => "eo-lg-more",
+            LineageNodeKind.Hidden => "eo-lg-hidden",
             _ => node.Envelope?.Kind switch
             {
                 MessageKind.Command => "eo-lg-command",
@@ -38,6 +42,7 @@ public static class LineageStyles
     {
         LineageNodeKind.Unknown => "unknown",
         LineageNodeKind.More => "more",
+        LineageNodeKind.Hidden => "hidden",
         _ when node.Envelope?.DeadLetterOf is not null => "dead letter",
         _ => node.Envelope?.Kind switch
         {
@@ -51,6 +56,7 @@ public static class LineageStyles
     {
         LineageNodeKind.Unknown => "Unknown message",
         LineageNodeKind.More => $"{node.MoreCount.ToString("N0", CultureInfo.InvariantCulture)} more",
+        LineageNodeKind.Hidden => "Hidden",
         _ => node.Envelope?.MessageType ?? "(no type)",
     };
 
