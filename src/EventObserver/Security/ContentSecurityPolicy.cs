@@ -13,7 +13,10 @@ public static class ContentSecurityPolicy
 {
     private static readonly object NonceKey = new();
 
-    public static string Header(string nonce) =>
+    public static string Header(string nonce) => Header(nonce, []);
+
+    /// <summary>The policy, with <paramref name="formActionOrigins"/> (see <see cref="ContentSecurityPolicyOptions"/>) beside 'self' in form-action.</summary>
+    public static string Header(string nonce, IReadOnlyCollection<string> formActionOrigins) =>
         "default-src 'self'; "
         + $"script-src 'self' 'nonce-{nonce}'; "
         + "style-src 'self' 'unsafe-inline'; "
@@ -23,7 +26,7 @@ public static class ContentSecurityPolicy
         + "worker-src 'self'; "
         + "object-src 'none'; "
         + "base-uri 'self'; "
-        + "form-action 'self'; "
+        + $"form-action {string.Join(' ', formActionOrigins.Prepend("'self'"))}; "
         + "frame-ancestors 'none'";
 
     /// <summary>The nonce of this request's policy, for the inline scripts the page renders.</summary>
