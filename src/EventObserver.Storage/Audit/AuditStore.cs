@@ -77,26 +77,29 @@ public sealed class AuditStore : IDisposable
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var matches = new List<(long At, long Id, BsonDocument Doc)>();
+
+        // Streamed newest first through the time index: every match is counted, only the page is kept, so a large log
+        // costs a scan, not its size in memory. Records of one millisecond are put in append order (newest first) here.
+        var page = new List<AuditRecord>(Math.Min(limit, 1000));
+        var sameTime = new List<BsonDocument>();
+        var total = 0;
         lock (_sync)
         {
-            foreach (var doc in _records.Find(TimeRange(filter)))
+            var newestFirst = _records.Query().Where(TimeRange(filter)).OrderByDescending("t").ToEnumerable();
+            foreach (var doc in newestFirst.Where(d => Matches(d, filter)))
             {
-                if (Matches(doc, filter))
+                if (sameTime.Count > 0 && sameTime[0]["t"].AsInt64 != doc["t"].AsInt64)
                 {
-                    matches.Add((doc["t"].AsInt64, doc["_id"].AsInt64, doc));
+                    total = Take(sameTime, skip, limit, page, total);
                 }
+
+                sameTime.Add(doc);
             }
+
+            total = Take(sameTime, skip, limit, page, total);
         }
 
-        var page = matches
-            .OrderByDescending(m => m.At)
-            .ThenByDescending(m => m.Id)
-            .Skip(skip)
-            .Take(limit)
-            .Select(m => FromBson(m.Doc))
-            .ToList();
-        return new AuditRecordPage(page, matches.Count);
+        return new AuditRecordPage(page, total);
     }
 
     /// <summary>Retention: deletes every record older than <paramref name="cutoff"/>; returns how many.</summary>
@@ -117,6 +120,23 @@ public sealed class AuditStore : IDisposable
     }
 
     public void Dispose() => _db.Dispose();
+
+    /// <summary>Counts the records of one time (newest appended first) and keeps those that fall on the page.</summary>
+    private static int Take(List<BsonDocument> sameTime, int skip, int limit, List<AuditRecord> page, int total)
+    {
+        foreach (var doc in sameTime.OrderByDescending(d => d["_id"].AsInt64))
+        {
+            if (total >= skip && page.Count < limit)
+            {
+                page.Add(FromBson(doc));
+            }
+
+            total++;
+        }
+
+        sameTime.Clear();
+        return total;
+    }
 
     private static BsonExpression TimeRange(AuditFilter filter)
     {
