@@ -163,6 +163,7 @@ app.MapLineageEndpoints();
 app.MapFlowEndpoints();
 app.MapConventionsEndpoints();
 app.MapReplayEndpoints();
+app.MapAuditEndpoints();
 app.MapApiDocs();
 app.MapHub<EventsHub>(EventsHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -34,6 +34,10 @@ public sealed partial class ShellTests(LiveAppFixture fixture) : IClassFixture<L
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Lineage");
         await NavigateAsync(page, "Replay");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Replay");
+        await NavigateAsync(page, "Audit log");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Audit log");
+        await Assertions.Expect(page.GetByTestId("audit-summary")).ToHaveTextAsync(new Regex(@"^\d+ records?$"));
+        await page.ScreenshotAsync(new() { Path = "/tmp/audit.png", FullPage = true });
         await NavigateAsync(page, "Live feed");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Live feed");
     }

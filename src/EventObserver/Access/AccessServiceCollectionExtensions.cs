@@ -15,5 +15,10 @@ public static class AccessServiceCollectionExtensions
     }
 
     /// <summary>Authentication and authorization in the request pipeline.</summary>
-    public static WebApplication UseAccessControl(this WebApplication app) => app;
+    public static WebApplication UseAccessControl(this WebApplication app)
+    {
+        // Until sign-in exists: authorization alone, so the policies that pages and endpoints name are evaluated.
+        app.UseAuthorization();
+        return app;
+    }
 }

@@ -5,6 +5,7 @@ using EventObserver.Configuration;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
+using EventObserver.Features.Audit;
 using EventObserver.Features.Replay.Runs;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
@@ -115,7 +116,7 @@ internal static class ReplayScenario
         var kafka = new KafkaOptions { BootstrapServers = "127.0.0.1:1" };
         using var publisher = new ReplayPublisher(KafkaConnection.ForCluster(kafka, kafka.BootstrapServers), TimeProvider.System, NullLogger<ReplayPublisher>.Instance);
         using var store = ProjectionStore.Open(Path.Combine(directory, ProjectionStore.DefaultFileName));
-        using var manager = new ReplayRunManager(indexes, publisher, store, Options.Create(new ReplayOptions()), TimeProvider.System, NullLogger<ReplayRunManager>.Instance);
+        using var manager = new ReplayRunManager(indexes, publisher, store, Options.Create(new ReplayOptions()), NullAuditLog.Instance, TimeProvider.System, NullLogger<ReplayRunManager>.Instance);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using Bunit;
 
+using EventObserver.Access;
 using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
 using EventObserver.Features.Replay;
@@ -96,6 +97,22 @@ public sealed class ReplayControlsTests : ReplayTestContext
         Assert.Equal(run.Id, again.Find("[data-testid=run-view]").GetAttribute("data-run-id"));
         Assert.Equal("Paused", again.Find("[data-testid=run-status]").TextContent);
         Assert.Contains(run.Id, again.Find("[data-testid=run-select]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_FromThePage_RecordsThePagesUserSelectionAndScriptHash()
+    {
+        SeedOrders(2);
+        var page = RenderPage("replay?topic=orders.events");
+        WaitForCount(page);
+
+        await ClickAsync(page, "start-step");
+
+        var run = Assert.Single(Manager.List());
+        var entry = Assert.Single(Audit.Entries);
+        Assert.Equal((AuditAction.ReplayRun, "olga", run.Id), (entry.Action, entry.Actor, entry.Target));
+        Assert.StartsWith($"selection ?topic=orders.events; script sha256 {ReplayAudit.ScriptHash(run.Script!)}", entry.Detail, StringComparison.Ordinal);
+        run.Stop();
     }
 
     [Fact]

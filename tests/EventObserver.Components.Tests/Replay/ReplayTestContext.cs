@@ -1,6 +1,7 @@
 using Bunit;
 
 using EventObserver.Components.Tests.Infrastructure;
+using EventObserver.Access;
 using EventObserver.Configuration;
 using EventObserver.Core.Envelopes;
 using EventObserver.Features.Replay;
@@ -43,13 +44,21 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
         var services = Context.Services;
         services.AddSingleton(Store);
         services.AddSingleton(Publisher);
+        services.AddSingleton<IAuditLog>(Audit);
+        services.AddSingleton<ICurrentUser>(User);
         services.AddSingleton(sp => new ReplayRunManager(sp.GetRequiredService<EventIndexProvider>(), Publisher, Store,
-            Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = TimeSpan.FromSeconds(5) }), TimeProvider.System, NullLogger<ReplayRunManager>.Instance));
+            Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = TimeSpan.FromSeconds(5) }), Audit, TimeProvider.System, NullLogger<ReplayRunManager>.Instance));
         services.TryAddSingleton<IndexReads>();
         services.AddSingleton<ReplayQueries>();
     }
 
     protected ProjectionStore Store { get; }
+
+    /// <summary>What the replay components recorded.</summary>
+    protected RecordingAuditLog Audit { get; } = new();
+
+    /// <summary>The page's user (an operator named "olga").</summary>
+    protected FixedCurrentUser User { get; } = new(new UserAccess("olga", isAuthenticated: true, [AccessRoles.Operator], Core.Access.AllTopics.Instance, seesRawValues: false));
 
     protected ReplayPublisher Publisher { get; }
 

@@ -23,6 +23,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("EventObserver:Security:AllowedOrigins:0", "*")]
     [InlineData("EventObserver:Replay:MaxRunMemoryMb", "8")]
     [InlineData("EventObserver:Replay:ScriptTimeoutPerCall", "00:00:00")]
+    [InlineData("EventObserver:Audit:RetentionDays", "0")]
+    [InlineData("EventObserver:Audit:Topic", "audit copy")]
     public void Start_BadSetting_FailsWithMessageNamingTheSetting(string key, string value)
     {
         using var factory = new SeededAppFactory().WithWebHostBuilder(b => b.UseSetting(key, value));

@@ -8,6 +8,7 @@ using EventObserver.Kafka.Replay;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Projections;
+using EventObserver.Tests.Audit;
 using EventObserver.Tests.Infrastructure;
 using EventObserver.TestSupport;
 
@@ -34,13 +35,17 @@ internal sealed class ReplayHarness : IDisposable
         Store = ProjectionStore.Open(Path.Combine(_directory.Path, "projections.db"));
         var kafka = new KafkaOptions { BootstrapServers = "127.0.0.1:1" };
         _publisher = new ReplayPublisher(KafkaConnection.ForCluster(kafka, kafka.BootstrapServers), TimeProvider.System, NullLogger<ReplayPublisher>.Instance);
-        Manager = new ReplayRunManager(_indexes, _publisher, Store, Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = GenerousScriptTimeout }), TimeProvider.System, NullLogger<ReplayRunManager>.Instance);
+        Manager = new ReplayRunManager(_indexes, _publisher, Store, Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = GenerousScriptTimeout }), Audit, TimeProvider.System, NullLogger<ReplayRunManager>.Instance);
     }
 
     /// <summary>Core.Tests' per-call timeout: a loaded two-core machine must not fail a script call by wall clock.</summary>
     public static readonly TimeSpan GenerousScriptTimeout = TimeSpan.FromSeconds(5);
 
     public IEventIndex Index { get; }
+
+    /// <summary>What the manager recorded.</summary>
+    public RecordingAuditLog Audit { get; } = new();
+
     public ProjectionStore Store { get; }
     public ReplayRunManager Manager { get; }
 

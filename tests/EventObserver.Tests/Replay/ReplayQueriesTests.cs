@@ -1,10 +1,14 @@
+using EventObserver.Access;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Selection;
+using EventObserver.Features.Audit;
 using EventObserver.Features.Replay;
+using EventObserver.Features.Replay.Runs;
 using EventObserver.Shared;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Projections;
+using EventObserver.Tests.Audit;
 using EventObserver.Tests.Infrastructure;
 using EventObserver.TestSupport;
 
@@ -21,6 +25,7 @@ public sealed class ReplayQueriesTests : IDisposable
     private readonly EventIndexProvider _indexes;
     private readonly ProjectionStore _store;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+    private readonly RecordingAuditLog _audit = new();
     private readonly ReplayQueries _queries;
 
     public ReplayQueriesTests()
@@ -29,7 +34,7 @@ public sealed class ReplayQueriesTests : IDisposable
             Options.Create(new StorageOptions { Path = _directory.File("index.db"), MaxEvents = null, MaxAge = null }),
             NullLogger<EventIndexProvider>.Instance, TimeProvider.System);
         _store = ProjectionStore.Open(_directory.File("projections.db"));
-        _queries = new ReplayQueries(new IndexReads(_indexes, NullLogger<IndexReads>.Instance), _store, _time);
+        _queries = new ReplayQueries(new IndexReads(_indexes, NullLogger<IndexReads>.Instance), _store, _time, _audit);
     }
 
     public void Dispose()
@@ -87,12 +92,28 @@ public sealed class ReplayQueriesTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveProjectionAsync_ByAUser_RecordsWhoWhichVersionAndTheScriptsHash()
+    {
+        const string Script = "({ n: 0 })";
+        await _queries.SaveProjectionAsync("counts", "({})", null, AuditActor.System, CancellationToken.None);
+
+        var saved = await _queries.SaveProjectionAsync("counts", Script, null, new AuditActor("olga", "10.1.2.3"), CancellationToken.None);
+
+        var entry = _audit.Entries[^1];
+        Assert.Equal(2, saved.Version);
+        Assert.Equal(AuditAction.ProjectionSaved, entry.Action);
+        Assert.Equal(("olga", "10.1.2.3", "counts"), (entry.Actor, entry.RemoteAddress, entry.Target));
+        Assert.Equal($"version 2; script sha256 {ReplayAudit.ScriptHash(Script)}", entry.Detail);
+        Assert.Equal(64, ReplayAudit.ScriptHash(Script).Length);
+    }
+
+    [Fact]
     public async Task SaveProjectionAsync_TwoVersions_StampedByTheClockAndListedNewestFirst()
     {
-        var first = await _queries.SaveProjectionAsync("counts", "({ n: 0 })", null, CancellationToken.None);
+        var first = await _queries.SaveProjectionAsync("counts", "({ n: 0 })", null, AuditActor.System, CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(5));
-        var second = await _queries.SaveProjectionAsync("counts", "({ n: 1 })", "v2", CancellationToken.None);
-        await _queries.SaveProjectionAsync("other", "({})", null, CancellationToken.None);
+        var second = await _queries.SaveProjectionAsync("counts", "({ n: 1 })", "v2", AuditActor.System, CancellationToken.None);
+        await _queries.SaveProjectionAsync("other", "({})", null, AuditActor.System, CancellationToken.None);
 
         var versions = await _queries.ProjectionVersionsAsync("counts", CancellationToken.None);
         var latest = await _queries.GetProjectionAsync("counts", null, CancellationToken.None);

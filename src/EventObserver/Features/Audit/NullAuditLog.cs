@@ -2,9 +2,11 @@ using EventObserver.Access;
 
 namespace EventObserver.Features.Audit;
 
-/// <summary>Placeholder until the audit store exists: records nothing.</summary>
+/// <summary>Records nothing: for tools and tests that exercise a feature without an audit store.</summary>
 public sealed class NullAuditLog : IAuditLog
 {
+    public static NullAuditLog Instance { get; } = new();
+
     public void Record(AuditEntry entry)
     {
     }

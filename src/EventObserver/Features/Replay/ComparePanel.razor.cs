@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using EventObserver.Access;
+using EventObserver.Features.Audit;
 using EventObserver.Features.Replay.Runs;
 using EventObserver.Storage.Projections;
 
@@ -26,6 +28,8 @@ public sealed partial class ComparePanel : IDisposable
     [Inject] public required ReplayRunManager Manager { get; init; }
 
     [Inject] public required ReplayQueries Queries { get; init; }
+
+    [Inject] public required ICurrentUser CurrentUser { get; init; }
 
     [Parameter, EditorRequired] public required SelectionForm Selection { get; set; }
 
@@ -73,12 +77,12 @@ public sealed partial class ComparePanel : IDisposable
         ReplayRequest left, right;
         if (_overSelections)
         {
-            left = new ReplayRequest { Selection = Selection.ToSelection(), Script = EditorModel.Script, Label = "compare A: " + EditorModel.Label, OnError = EditorModel.OnError };
+            left = new ReplayRequest { Selection = Selection.ToSelection(), Script = EditorModel.Script, Label = "compare A: " + EditorModel.Label, OnError = EditorModel.OnError, Actor = AuditActor.Of(CurrentUser.Access) };
             right = left with { Selection = _second.ToSelection(), Label = "compare B: " + EditorModel.Label };
         }
         else if (await ResolveAsync(_left) is { } l && await ResolveAsync(_right) is { } r)
         {
-            left = new ReplayRequest { Selection = Selection.ToSelection(), Script = l.Script, Label = "compare: " + l.Label, OnError = EditorModel.OnError };
+            left = new ReplayRequest { Selection = Selection.ToSelection(), Script = l.Script, Label = "compare: " + l.Label, OnError = EditorModel.OnError, Actor = AuditActor.Of(CurrentUser.Access) };
             right = left with { Script = r.Script, Label = "compare: " + r.Label };
         }
         else

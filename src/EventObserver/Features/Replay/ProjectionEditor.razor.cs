@@ -1,4 +1,6 @@
+using EventObserver.Access;
 using EventObserver.Core.Projections;
+using EventObserver.Features.Audit;
 using EventObserver.Storage.Projections;
 
 using Microsoft.AspNetCore.Components;
@@ -17,6 +19,8 @@ public sealed partial class ProjectionEditor
     private ScriptEditor? _script;
 
     [Inject] public required ReplayQueries Queries { get; init; }
+
+    [Inject] public required ICurrentUser CurrentUser { get; init; }
 
     [Parameter, EditorRequired] public required EditorModel Model { get; set; }
 
@@ -86,7 +90,7 @@ public sealed partial class ProjectionEditor
         }
 
         var compiled = ProjectionRunner.Create(Model.Script, ProjectionLimits.Default, ProjectionErrorMode.Stop);
-        var saved = await Queries.SaveProjectionAsync(Model.Name, Model.Script, Model.Template?.Title, CancellationToken.None);
+        var saved = await Queries.SaveProjectionAsync(Model.Name, Model.Script, Model.Template?.Title, AuditActor.Of(CurrentUser.Access), CancellationToken.None);
         Model.Use(saved);
         await RefreshSavedAsync();
         _savedName = saved.Name;

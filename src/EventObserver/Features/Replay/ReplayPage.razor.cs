@@ -1,4 +1,6 @@
+using EventObserver.Access;
 using EventObserver.Components.Shared;
+using EventObserver.Features.Audit;
 using EventObserver.Features.Replay.Runs;
 
 using Microsoft.AspNetCore.Components;
@@ -28,6 +30,8 @@ public sealed partial class ReplayPage : IDisposable
     [Inject] public required ReplayRunManager Manager { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Inject] public required ICurrentUser CurrentUser { get; init; }
 
     [Inject] public required TimeProvider Time { get; init; }
 
@@ -91,6 +95,7 @@ public sealed partial class ReplayPage : IDisposable
             OnError = _editor.OnError,
             StartPaused = paused,
             Label = _editor.Label,
+            Actor = AuditActor.Of(CurrentUser.Access),
         });
         _startProblem = result.Run is null ? ReplayProblemText.Explain(result) : null;
         if (result.Run is { } run)

@@ -1,4 +1,6 @@
+using EventObserver.Access;
 using EventObserver.Core.Selection;
+using EventObserver.Features.Audit;
 using EventObserver.Features.Replay.Runs;
 using EventObserver.Kafka.Replay;
 using EventObserver.Shared;
@@ -16,7 +18,7 @@ namespace EventObserver.Features.Replay;
 /// The library is a small file of its own (<see cref="ProjectionStore"/>), not the index: a read is one lookup under
 /// the store's lock, so its tasks complete on the caller's thread and a page has its lists at its first render.
 /// </remarks>
-public sealed class ReplayQueries(IndexReads reads, ProjectionStore store, TimeProvider time)
+public sealed class ReplayQueries(IndexReads reads, ProjectionStore store, TimeProvider time, IAuditLog audit)
 {
     public const int MaxNameLength = ProjectionStore.MaxNameLength;
     public const int MaxScriptLength = ProjectionStore.MaxScriptLength;
@@ -58,10 +60,19 @@ public sealed class ReplayQueries(IndexReads reads, ProjectionStore store, TimeP
 
     /// <summary>
     /// Saves <paramref name="script"/> as the next version of <paramref name="name"/> (the latest one when nothing
-    /// changed); the caller checks the lengths (<see cref="MaxNameLength"/>, <see cref="MaxScriptLength"/>).
+    /// changed); the caller checks the lengths (<see cref="MaxNameLength"/>, <see cref="MaxScriptLength"/>). The audit log
+    /// records the save with <paramref name="actor"/>.
     /// </summary>
-    public Task<ProjectionDefinition> SaveProjectionAsync(string name, string script, string? description, CancellationToken cancellationToken) =>
-        RunHere(() => store.Save(name, script, description, time.GetUtcNow()), cancellationToken);
+    public Task<ProjectionDefinition> SaveProjectionAsync(string name, string script, string? description, AuditActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return RunHere(() =>
+        {
+            var saved = store.Save(name, script, description, time.GetUtcNow());
+            audit.Record(ReplayAudit.Saved(actor, saved.Name, saved.Version, script));
+            return saved;
+        }, cancellationToken);
+    }
 
     /// <summary>The newest publishes and dry runs first, at most <paramref name="limit"/>.</summary>
     public Task<IReadOnlyList<PublishRecord>> ListPublishesAsync(int limit, CancellationToken cancellationToken) =>

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
+using EventObserver.Access;
 using EventObserver.Core.Projections;
+using EventObserver.Features.Audit;
 using EventObserver.Features.Replay.Runs;
 using EventObserver.Shared;
 
@@ -91,7 +93,7 @@ public static class ReplayEndpoints
             .ProducesReplayProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status415UnsupportedMediaType);
 
-    private static async Task<IResult> StartAsync(HttpRequest request, ReplayRunManager runs, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> StartAsync(HttpRequest request, ICurrentUser user, ReplayRunManager runs, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, bodyProblem) = await ReplayBody.ReadAsync<ReplayRequestDto>(request, json, ct);
         if (body is null)
@@ -110,7 +112,7 @@ public static class ReplayEndpoints
             return problem;
         }
 
-        var started = runs.Start(replay!);
+        var started = runs.Start(replay! with { Actor = AuditActor.Of(user.Access, request.HttpContext) });
         return started.Run is { } run
             ? TypedResults.Accepted($"/api/replays/{run.Id}", new ReplayStartedDto(run.Id))
             : ReplayProblems.From(started);
@@ -194,7 +196,7 @@ public static class ReplayEndpoints
             : TypedResults.Ok(read.ValueOr(new ReplaySelectionSummary(0, 0, null)));
     }
 
-    private static async Task<IResult> CompareAsync(HttpRequest request, ReplayRunManager runs, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> CompareAsync(HttpRequest request, ICurrentUser user, ReplayRunManager runs, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, bodyProblem) = await ReplayBody.ReadAsync<ReplayCompareRequestDto>(request, json, ct);
         if (body is null)
@@ -224,7 +226,8 @@ public static class ReplayEndpoints
             return rightProblem;
         }
 
-        var (comparison, problem) = await runs.CompareAsync(left!, right!, ct);
+        var actor = AuditActor.Of(user.Access, request.HttpContext);
+        var (comparison, problem) = await runs.CompareAsync(left! with { Actor = actor }, right! with { Actor = actor }, ct);
         return comparison is null
             ? ReplayProblems.From(problem!)
             : TypedResults.Ok(new ReplayComparisonDto(

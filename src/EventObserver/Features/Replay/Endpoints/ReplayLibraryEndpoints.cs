@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
+using EventObserver.Access;
 using EventObserver.Core.Projections;
+using EventObserver.Features.Audit;
 using EventObserver.Storage.Projections;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,7 +63,7 @@ public static class ReplayLibraryEndpoints
             ? TypedResults.Ok(definition)
             : NotFound(name, version);
 
-    private static async Task<IResult> SaveAsync(HttpRequest request, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> SaveAsync(HttpRequest request, ICurrentUser user, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, bodyProblem) = await ReplayBody.ReadAsync<ReplayProjectionSaveDto>(request, json, ct);
         if (body is null)
@@ -98,7 +100,7 @@ public static class ReplayLibraryEndpoints
                 extensions: new Dictionary<string, object?> { ["line"] = compiled.Error.Line, ["column"] = compiled.Error.Column });
         }
 
-        var saved = await queries.SaveProjectionAsync(body.Name!, body.Script!, body.Description, ct);
+        var saved = await queries.SaveProjectionAsync(body.Name!, body.Script!, body.Description, AuditActor.Of(user.Access, request.HttpContext), ct);
         return TypedResults.Created($"/api/projections/{Uri.EscapeDataString(saved.Name)}/{saved.Version}", saved);
     }
 

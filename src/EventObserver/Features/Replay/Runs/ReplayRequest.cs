@@ -1,5 +1,6 @@
 using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
+using EventObserver.Features.Audit;
 
 namespace EventObserver.Features.Replay.Runs;
 
@@ -22,6 +23,9 @@ public sealed record ReplayRequest
 
     /// <summary>A name shown in lists (e.g. the saved projection and version).</summary>
     public string? Label { get; init; }
+
+    /// <summary>Who asked for the run: the audit log records it (pages: the circuit's user; the API: the request's).</summary>
+    public AuditActor Actor { get; init; } = AuditActor.System;
 
     /// <summary>Keep the whole final state (up to <see cref="ReplayRun.MaxFinalStateBytes"/>) however many partitions: compare needs it.</summary>
     internal bool KeepFinalState { get; init; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
+using EventObserver.Access;
 using EventObserver.Configuration;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Projections;
@@ -25,6 +26,7 @@ public sealed partial class ReplayRunManager : IDisposable
     private readonly ReplayPublisher _publisher;
     private readonly ProjectionStore _store;
     private readonly ReplayOptions _options;
+    private readonly IAuditLog _audit;
     private readonly TimeProvider _time;
     private readonly ILogger<ReplayRunManager> _logger;
     private readonly Lock _sync = new();
@@ -34,8 +36,9 @@ public sealed partial class ReplayRunManager : IDisposable
     private int _starting;
 
     public ReplayRunManager(ICurrentIndex indexes, ReplayPublisher publisher, ProjectionStore store,
-        IOptions<ReplayOptions> options, TimeProvider time, ILogger<ReplayRunManager> logger)
+        IOptions<ReplayOptions> options, IAuditLog audit, TimeProvider time, ILogger<ReplayRunManager> logger)
     {
+        _audit = audit;
         _indexes = indexes;
         _publisher = publisher;
         _store = store;
@@ -66,6 +69,10 @@ public sealed partial class ReplayRunManager : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a projection run or a publish (dry or real) of <paramref name="request"/>; the audit log records the start
+    /// (and a refused publish) with <see cref="ReplayRequest.Actor"/>, so the page and the API are audited alike.
+    /// </summary>
     public ReplayStartResult Start(ReplayRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -114,6 +121,7 @@ public sealed partial class ReplayRunManager : IDisposable
         {
             Add(run, reserved: true);
             LogStarted(run.Id, run.Kind, run.Total);
+            _audit.Record(ReplayAudit.Started(run, request));
         }
         else
         {
@@ -191,6 +199,7 @@ public sealed partial class ReplayRunManager : IDisposable
         var decision = PublishGuard.Check(PublishPolicy, target, sources, publish.ConfirmSameTopic);
         if (!decision.IsAllowed && (!publish.DryRun || decision.Refusal == PublishRefusal.InvalidTarget))
         {
+            _audit.Record(ReplayAudit.PublishRefused(request, publish, decision.Reason));
             return new ReplayStartResult { Problem = ReplayStartProblem.PublishRefused, Message = decision.Reason, Refusal = decision.Refusal };
         }
 
