@@ -29,7 +29,8 @@ public static class ReplayEndpoints
                 "or a saved projection — or re-publishes it to a topic (dry run, rate, same-topic confirmation). Answers 202 with " +
                 "the run's id and its address in Location; follow it with GET /api/replays/{id}. 403 also when a publish guard " +
                 "refuses (publishing disabled, target not allowed; 'refusal' names which), 409 when the target is a source topic " +
-                "without confirmSameTopic or too many runs are running or paused, 503 before the index exists.")
+                "without confirmSameTopic or too many runs are running or paused, 503 before the index exists. A real re-publish (publish " +
+                "without dryRun) also needs the Publisher role (403 otherwise).")
             .Accepts<ReplayRequestDto>(Json)
             .Produces<ReplayStartedDto>(StatusCodes.Status202Accepted)
             .ProducesReplayProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
