@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 
 using EventObserver.Access;
+using EventObserver.Access.Authentication;
 using EventObserver.Access.Masking;
 using EventObserver.Access.Topics;
 using EventObserver.ApiDocs;
@@ -11,6 +12,7 @@ using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
 using EventObserver.Core.Metrics;
+using EventObserver.Features.Account;
 using EventObserver.Features.Audit;
 using EventObserver.Features.Conventions;
 using EventObserver.Features.Events;
@@ -37,6 +39,12 @@ using EventObserver.Storage.Retention;
 using Microsoft.Extensions.Options;
 
 using MudBlazor.Services;
+
+// A command instead of the server: prints a password hash for Auth:Mode=Local and exits.
+if (HashPasswordCommand.Matches(args))
+{
+    return HashPasswordCommand.Run();
+}
 
 // The one composition root. Everything the app runs is registered here.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -155,7 +163,9 @@ app.UseStaticFiles();
 app.UseAccessControl();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Files (framework scripts, MudBlazor) are public: the sign-in page needs them, and they hold no data.
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapEventEndpoints();
 app.MapTopicEndpoints();
 app.MapStatusEndpoints();

@@ -48,30 +48,11 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// Returns once the app has bound its port and said which (port 0 and the report, rather than a port picked here,
     /// released and handed on: another process could take it in between).
     /// </summary>
-    public static async Task<AppProcess> StartAsync(string bootstrapServers, string storagePath, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="arguments">Command-line arguments for the app (e.g. <c>--urls</c>).</param>
+    public static async Task<AppProcess> StartAsync(
+        string bootstrapServers, string storagePath, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? arguments = null)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { AppDll() },
-            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(storagePath))!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        info.Environment["EventObserver__Kafka__BootstrapServers"] = bootstrapServers;
-        info.Environment["EventObserver__Storage__Path"] = storagePath;
-        info.Environment["EventObserver__Demo__Enabled"] = "false";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[name] = value;
-        }
-
-        // Kestrel's "Now listening on:" line is how the chosen port comes back: keep it even when the caller quiets the logs.
-        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var process = Process.Start(StartInfo(bootstrapServers, storagePath, environment, arguments)) ?? throw new InvalidOperationException("dotnet did not start");
         var app = new AppProcess(process);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
@@ -90,6 +71,39 @@ public sealed partial class AppProcess : IAsyncDisposable
             await app.DisposeAsync();
             throw e is TimeoutException ? new TimeoutException($"The app did not report its address within 60 s.\n{app.Output}") : e;
         }
+    }
+
+    /// <summary>
+    /// Runs the app (or one of its commands) to its end, as <see cref="StartAsync"/> would start it, with
+    /// <paramref name="input"/> on standard input; fails when it has not ended within <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
+        string bootstrapServers, string storagePath, IReadOnlyList<string> arguments, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null, string? input = null)
+    {
+        var info = StartInfo(bootstrapServers, storagePath, environment, arguments);
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The app did not exit within {timeout}.\n{await output}\n{await error}");
+        }
+
+        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>Waits until /healthz answers; fails with the app's output when it exits or the time runs out.</summary>
@@ -211,6 +225,37 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningOn();
+
+    private static ProcessStartInfo StartInfo(
+        string bootstrapServers, string storagePath, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string>? arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { AppDll() },
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(storagePath))!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments ?? [])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        info.Environment["EventObserver__Kafka__BootstrapServers"] = bootstrapServers;
+        info.Environment["EventObserver__Storage__Path"] = storagePath;
+        info.Environment["EventObserver__Demo__Enabled"] = "false";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        // Kestrel's "Now listening on:" line is how the chosen port comes back: keep it even when the caller quiets the logs.
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return info;
+    }
 
     private static string AppDll()
     {

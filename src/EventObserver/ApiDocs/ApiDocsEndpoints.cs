@@ -22,7 +22,9 @@ public static class ApiDocsEndpoints
 
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder routes)
     {
-        routes.MapOpenApi("/openapi/{documentName}.json");
+        // Anonymous: they describe the API (paths, schemas, roles) and hold no event data; a client author reads them
+        // before having a key. The API itself asks for a role on every call.
+        routes.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         // The page's one inline script carries this request's CSP nonce, so the policy stays as strict as on every page.
         routes.MapScalarApiReference(PagePath, (options, context) => options
             .WithTitle("EventObserver REST API")
@@ -32,7 +34,8 @@ public static class ApiDocsEndpoints
             .DisableAgent()
             .DisableMcp()
             .DisableDefaultFonts()
-            .DisableTelemetry());
+            .DisableTelemetry())
+            .AllowAnonymous();
         return routes;
     }
 }

@@ -7,7 +7,6 @@ public static class ApiDocsServiceCollectionExtensions
     {
         services.AddOpenApi(ApiDocsEndpoints.DocumentName, options =>
         {
-            // Security schemes (cookie, bearer/API key) and each operation's role: once access control lands (issue 10).
             options.ShouldInclude = description => ApiDocsEndpoints.IsDocumented(description.RelativePath);
             options.AddDocumentTransformer((document, _, _) =>
             {
@@ -15,11 +14,14 @@ public static class ApiDocsServiceCollectionExtensions
                 document.Info.Description =
                     "Events, topics, lineage, flows, conventions and replays of the Kafka cluster EventObserver indexes. "
                     + "JSON, camelCase; errors are RFC 7807 problem details. Requests that change state take JSON bodies "
-                    + "and are refused from other sites' pages.";
+                    + "and are refused from other sites' pages. Every operation but /healthz needs a role: send an API key "
+                    + "(X-Api-Key or Authorization: Bearer) or sign in in the browser.";
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<QueryParameterDocsTransformer>();
             options.AddOperationTransformer<GuardResponsesTransformer>();
+            // Security schemes (API key header, bearer, cookie), and each operation's role with its 401 and 403.
+            options.AddOperationTransformer<AccessSecurityTransformer>();
             options.AddDocumentTransformer<AnyJsonSchemaTransformer>();
         });
         return services;

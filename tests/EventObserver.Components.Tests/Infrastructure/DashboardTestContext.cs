@@ -2,6 +2,8 @@ using System.Text;
 
 using Bunit;
 
+using EventObserver.Access;
+using EventObserver.Access.Options;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
@@ -51,7 +53,12 @@ public abstract class DashboardTestContext : IAsyncLifetime
         services.AddSingleton<Features.Feed.FeedQueries>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<ILiveFeed>(Feed);
+        services.AddOptions<AuthOptions>();
+        services.AddSingleton<ICurrentUser>(CurrentUser);
     }
+
+    /// <summary>Who the rendered components see as the user; Mode None's anonymous user unless a test says otherwise.</summary>
+    protected TestCurrentUser CurrentUser { get; } = new();
 
     protected BunitContext Context { get; } = new();
 

@@ -143,6 +143,8 @@ public sealed class MainLayoutTests : DashboardTestContext
         otherCircuit.Services.AddMudServices();
         otherCircuit.Services.AddSingleton<TimeProvider>(Time);
         otherCircuit.Services.AddSingleton(broadcaster);
+        otherCircuit.Services.AddSingleton<EventObserver.Access.ICurrentUser>(new TestCurrentUser());
+        otherCircuit.Services.AddOptions<EventObserver.Access.Options.AuthOptions>();
         var tabs = new[] { Context.Render<MainLayout>(), otherCircuit.Render<MainLayout>() };
         var readsToOpenBoth = broadcaster.Reads;
 

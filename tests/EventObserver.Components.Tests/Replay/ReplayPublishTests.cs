@@ -1,5 +1,6 @@
 using Bunit;
 
+using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Configuration;
 using EventObserver.Features.Replay;
 using EventObserver.Features.Replay.Runs;
@@ -86,5 +87,24 @@ public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOp
         var run = Assert.Single(Manager.List());
         Assert.Empty(page.FindAll("[data-testid=publish-refused]"));
         run.Stop();
+    }
+}
+
+public sealed class ReplayPublishRoleTests() : ReplayTestContext(new ReplayOptions { AllowPublish = true, AllowedTargets = ["^replay\\."] })
+{
+    [Fact]
+    public async Task Publish_AsOperatorWithoutPublisher_IsRefusedNamingTheRoleAndNothingStarts()
+    {
+        CurrentUser.Access = TestCurrentUser.SignedIn("oscar", EventObserver.Access.AccessRoles.Operator);
+        SeedOrders(1);
+        var page = RenderPage("replay?topic=orders.events");
+        WaitForCount(page);
+        await page.InvokeAsync(() => page.Find("[data-testid=publish-target]").Input("replay.orders"));
+        await ChangeAsync(page, "publish-dry-run", false);
+
+        await ClickAsync(page, "publish-start");
+
+        Assert.Contains("Publisher role", page.Find("[data-testid=publish-refused]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(Manager.List());
     }
 }

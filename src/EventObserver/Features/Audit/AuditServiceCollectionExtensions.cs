@@ -29,7 +29,6 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<LiteDbAuditLog>());
         services.AddHostedService(sp => sp.GetRequiredService<LiteDbAuditLog>());
         services.AddSingleton<AuditQueries>();
-        services.AddAdminPolicyFallback();
         return services;
     }
 

@@ -13,6 +13,7 @@ public static class ConventionsEndpoints
     {
         routes.MapGet("/api/conventions", GetConventionsAsync)
             .WithTags("Conventions")
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithMetadata(new QueryParameterDoc("window", "How far back.")
             {
                 Allowed = [.. ConventionQueries.Windows.Select(w => w.Text)],

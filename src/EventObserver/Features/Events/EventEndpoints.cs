@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Shared;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,7 @@ public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/events").WithTags("Events");
+        var group = routes.MapGroup("/api/events").WithTags("Events").RequireAuthorization(AccessPolicies.Viewer);
         group.MapGet("/", ListEventsAsync).ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapGet("/{topic}/{partition:int}/{offset:long}", GetEventAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)

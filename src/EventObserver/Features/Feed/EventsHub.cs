@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using EventObserver.Access;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Selection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +14,7 @@ namespace EventObserver.Features.Feed;
 /// behind and events were dropped for it. <c>Unsubscribe()</c> or disconnecting ends the stream.
 /// <c>Stream(filter)</c> is the alternative for clients that prefer a SignalR stream of single events.
 /// </summary>
+[Authorize(Policy = AccessPolicies.Viewer)]
 public sealed class EventsHub(FeedHubConnections connections, ILiveFeed feed, IOptions<FeedHubOptions> options) : Hub
 {
     public const string Path = "/hubs/events";

@@ -13,6 +13,7 @@ public static class FlowEndpoints
     {
         routes.MapGet("/api/flows", GetFlowsAsync)
             .WithTags("Flows")
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithMetadata(new QueryParameterDoc(
                 "window",
                 $"How far back: {string.Join(", ", FlowQueries.Windows.Select(w => w.Text))} or any duration up to {TimeWindow.Max.TotalDays:0} days such as 90s or 2h.")

@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
 using EventObserver.Shared;
@@ -12,10 +13,12 @@ public static class LineageEndpoints
     {
         routes.MapGet("/api/events/{topic}/{partition:int}/{offset:long}/lineage", GetEventLineageAsync)
             .WithTags("Lineage")
+            .RequireAuthorization(AccessPolicies.Viewer)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         routes.MapGet("/api/correlations/{correlationId}", GetCorrelationAsync)
             .WithTags("Lineage")
+            .RequireAuthorization(AccessPolicies.Viewer)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         return routes;

@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.ApiDocs;
 using EventObserver.Kafka.Demo;
 
@@ -13,11 +14,13 @@ public static class StatusEndpoints
 
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", GetHealthAsync).WithTags("Health");
-        routes.MapGet("/api/stats", GetStatsAsync).WithTags("Stats");
-        routes.MapGet("/api/demo", GetDemo).WithTags("Demo");
+        // Anonymous: orchestrators and load balancers probe it without credentials; it names no topic or event.
+        routes.MapGet("/healthz", GetHealthAsync).WithTags("Health").AllowAnonymous();
+        routes.MapGet("/api/stats", GetStatsAsync).WithTags("Stats").RequireAuthorization(AccessPolicies.Viewer);
+        routes.MapGet("/api/demo", GetDemo).WithTags("Demo").RequireAuthorization(AccessPolicies.Viewer);
         routes.MapPost("/api/demo/burst", Burst)
             .WithTags("Demo")
+            .RequireAuthorization(AccessPolicies.Operator)
             .WithMetadata(new QueryParameterDoc("orders", "How many orders to start.", QueryParameterDoc.Integer)
             {
                 Minimum = 1, Maximum = MaxBurstOrders, Default = DefaultBurstOrders,

@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.ApiDocs;
 using EventObserver.Shared;
 
@@ -13,9 +14,10 @@ public static class TopicEndpoints
 
     public static IEndpointRouteBuilder MapTopicEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/topics", GetTopicsAsync).WithTags("Topics");
+        routes.MapGet("/api/topics", GetTopicsAsync).WithTags("Topics").RequireAuthorization(AccessPolicies.Viewer);
         routes.MapGet("/api/gaps", GetGapsAsync)
             .WithTags("Stats")
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithMetadata(new QueryParameterDoc("limit", "How many of the newest gaps to return.", QueryParameterDoc.Integer)
             {
                 Minimum = 1, Maximum = MaxGapLimit, Default = DefaultGapLimit,

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 using EventObserver.Access;
+using EventObserver.Access.Authorization;
 using EventObserver.Core.Projections;
 using EventObserver.Features.Audit;
 using EventObserver.Features.Replay.Runs;
@@ -23,20 +24,25 @@ public static class ReplayEndpoints
     {
         var group = routes.MapGroup("/api/replays").WithTags("Replays");
         group.MapPost("/", StartAsync)
+            .RequireAuthorization(AccessPolicies.Operator)
             .WithSummary("Start a replay run")
             .WithDescription("Replays a selection (oldest first) into a sandboxed projection — JavaScript, a built-in template " +
                 "or a saved projection — or re-publishes it to a topic (dry run, rate, same-topic confirmation). Answers 202 with " +
                 "the run's id and its address in Location; follow it with GET /api/replays/{id}. 403 also when a publish guard " +
                 "refuses (publishing disabled, target not allowed; 'refusal' names which), 409 when the target is a source topic " +
-                "without confirmSameTopic or too many runs are running or paused, 503 before the index exists.")
+                "without confirmSameTopic or too many runs are running or paused, 503 before the index exists. A real re-publish (publish " +
+                "without dryRun) also needs the Publisher role (403 otherwise).")
             .Accepts<ReplayRequestDto>(Json)
             .Produces<ReplayStartedDto>(StatusCodes.Status202Accepted)
             .ProducesReplayProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
             .ProducesBodyProblems();
         group.MapGet("/", List)
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("List replay runs")
             .WithDescription("Running, paused and kept finished runs, without their state, changes or previews.");
+        // Counting reads the index and changes nothing: a read, although its selection comes as a body.
         group.MapPost("/count", CountAsync)
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("Count a selection")
             .WithDescription("How many events a replay of this selection would read (after its limit), how many match " +
                 "before the limit, and for dead letters the original topic their headers name.")
@@ -45,6 +51,7 @@ public static class ReplayEndpoints
             .ProducesReplayProblems(StatusCodes.Status500InternalServerError)
             .ProducesBodyProblems();
         group.MapPost("/compare", CompareAsync)
+            .RequireAuthorization(AccessPolicies.Operator)
             .WithSummary("Compare two projections")
             .WithDescription("Runs two projection requests to the end and diffs their final states left → right: two " +
                 "versions over one selection, or one projection over two selections. Both runs stay listed; the request " +
@@ -54,18 +61,22 @@ public static class ReplayEndpoints
             .ProducesReplayProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
             .ProducesBodyProblems();
         group.MapGet("/publishes", ReplayLibraryEndpoints.ListPublishesAsync)
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("List the publish log")
             .WithDescription("Re-publishes that were started (dry runs included), newest first.");
         group.MapGet("/templates", ReplayLibraryEndpoints.ListTemplates)
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("List built-in projection templates")
             .WithDescription("Scripts to start from; POST /api/replays runs one by its name in 'template'.");
         group.MapGet("/{id}", Get)
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("Get a replay run")
             .WithDescription("Progress, current state (partition key → state when partitioned; with many partitions only the " +
                 "most recently updated), recent changes, the last event, errors and, for a dry run, the preview. Finished " +
                 "runs are dropped oldest first (404).")
             .ProducesReplayProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/state", GetState)
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("Get a run's whole state")
             .WithDescription("The whole current state, unclipped, or one partition's; null for a publish. 422 when the " +
                 "projection's state cannot be turned into JSON.")
@@ -88,17 +99,27 @@ public static class ReplayEndpoints
     /// <summary>The controls take no body; the 403 and 415 are the request guard's, as for every state-changing call.</summary>
     private static RouteHandlerBuilder MapControl(RouteGroupBuilder group, string pattern, Delegate handler, string summary, string description) =>
         group.MapPost(pattern, handler)
+            .RequireAuthorization(AccessPolicies.Operator)
             .WithSummary(summary)
             .WithDescription(description + " Answers the run without its state.")
             .ProducesReplayProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status415UnsupportedMediaType);
 
-    private static async Task<IResult> StartAsync(HttpRequest request, ICurrentUser user, ReplayRunManager runs, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> StartAsync(
+        HttpRequest request, ReplayRunManager runs, ReplayQueries queries, ICurrentUser user, IAuditLog audit, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, bodyProblem) = await ReplayBody.ReadAsync<ReplayRequestDto>(request, json, ct);
         if (body is null)
         {
             return bodyProblem!;
+        }
+
+        // The endpoint asks for Operator (projections, dry runs); a real re-publish asks for Publisher as well.
+        if (body.Publish is { DryRun: false } && !user.Access.IsInRole(AccessRoles.Publisher))
+        {
+            const string reason = "You need the Publisher role to re-publish events; a dry run needs Operator.";
+            AccessProblems.RecordDenied(audit, request.HttpContext, user.Access.Name, reason);
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Access denied", detail: reason);
         }
 
         if (ApiTextLimits.Check(body) is { Count: > 0 } tooLong)

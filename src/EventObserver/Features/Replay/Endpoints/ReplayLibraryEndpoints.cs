@@ -21,9 +21,11 @@ public static class ReplayLibraryEndpoints
     {
         var group = routes.MapGroup("/api/projections").WithTags("Projections");
         group.MapGet("/", ListAsync)
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("List saved projections")
             .WithDescription("The latest version of every saved projection, by name.");
         group.MapPost("/", SaveAsync)
+            .RequireAuthorization(AccessPolicies.Operator)
             .WithSummary("Save a projection")
             .WithDescription("Saves the script as the next version of the name (201, its address in Location). Only scripts " +
                 "that compile are saved (400 with the line and column otherwise), so a saved projection always starts.")
@@ -31,10 +33,12 @@ public static class ReplayLibraryEndpoints
             .Produces<ProjectionDefinition>(StatusCodes.Status201Created)
             .ProducesBodyProblems();
         group.MapGet("/{name}", VersionsAsync)
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("List a projection's versions")
             .WithDescription("Every saved version of the name, newest first; 404 when none is saved.")
             .ProducesReplayProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{name}/{version:int}", GetAsync)
+            .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("Get one version of a saved projection")
             .ProducesReplayProblems(StatusCodes.Status404NotFound);
         return routes;

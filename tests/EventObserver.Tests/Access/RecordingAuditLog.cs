@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+
+using EventObserver.Access;
+
+namespace EventObserver.Tests.Access;
+
+/// <summary>An audit log that keeps what it is given, for assertions.</summary>
+public sealed class RecordingAuditLog : IAuditLog
+{
+    private readonly ConcurrentQueue<AuditEntry> _entries = new();
+
+    public IReadOnlyList<AuditEntry> Entries => [.. _entries];
+
+    public void Record(AuditEntry entry) => _entries.Enqueue(entry);
+}
