@@ -2,9 +2,12 @@ using System.Text;
 
 using Bunit;
 
+using EventObserver.Access;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Masking;
+using EventObserver.Features.Audit;
 using EventObserver.Features.Events;
 using EventObserver.Features.Status;
 using EventObserver.Features.Topics;
@@ -51,7 +54,13 @@ public abstract class DashboardTestContext : IAsyncLifetime
         services.AddSingleton<Features.Feed.FeedQueries>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<ILiveFeed>(Feed);
+        services.AddSingleton<IEventMasker>(NoMasking.Instance);
+        services.AddSingleton<IAuditLog, NullAuditLog>();
+        services.AddSingleton<ICurrentUser>(CurrentUser);
     }
+
+    /// <summary>Who the components serve; set its access before rendering.</summary>
+    protected TestCurrentUser CurrentUser { get; } = new();
 
     protected BunitContext Context { get; } = new();
 

@@ -1,5 +1,6 @@
 using Bunit;
 
+using EventObserver.Access;
 using EventObserver.Components.Layout;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Indexing;
@@ -143,6 +144,7 @@ public sealed class MainLayoutTests : DashboardTestContext
         otherCircuit.Services.AddMudServices();
         otherCircuit.Services.AddSingleton<TimeProvider>(Time);
         otherCircuit.Services.AddSingleton(broadcaster);
+        otherCircuit.Services.AddSingleton<ICurrentUser>(new TestCurrentUser());
         var tabs = new[] { Context.Render<MainLayout>(), otherCircuit.Render<MainLayout>() };
         var readsToOpenBoth = broadcaster.Reads;
 

@@ -3,6 +3,7 @@ using Bunit;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Configuration;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Masking;
 using EventObserver.Features.Replay;
 using EventObserver.Features.Replay.Runs;
 using EventObserver.Kafka.Configuration;
@@ -44,7 +45,8 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
         services.AddSingleton(Store);
         services.AddSingleton(Publisher);
         services.AddSingleton(sp => new ReplayRunManager(sp.GetRequiredService<EventIndexProvider>(), Publisher, Store,
-            Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = TimeSpan.FromSeconds(5) }), TimeProvider.System, NullLogger<ReplayRunManager>.Instance));
+            Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = TimeSpan.FromSeconds(5) }), TimeProvider.System, NullLogger<ReplayRunManager>.Instance,
+            sp.GetRequiredService<IEventMasker>()));
         services.TryAddSingleton<IndexReads>();
         services.AddSingleton<ReplayQueries>();
     }

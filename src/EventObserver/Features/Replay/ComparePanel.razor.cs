@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using EventObserver.Access;
 using EventObserver.Features.Replay.Runs;
 using EventObserver.Storage.Projections;
 
@@ -24,6 +25,8 @@ public sealed partial class ComparePanel : IDisposable
     private ReplayComparison? _result;
 
     [Inject] public required ReplayRunManager Manager { get; init; }
+
+    [Inject] public required ICurrentUser User { get; init; }
 
     [Inject] public required ReplayQueries Queries { get; init; }
 
@@ -92,7 +95,7 @@ public sealed partial class ComparePanel : IDisposable
         _running = true;
         try
         {
-            var (comparison, problem) = await Manager.CompareAsync(left, right, _cancel.Token);
+            var (comparison, problem) = await Manager.CompareAsync(left, right, User.Access, _cancel.Token);
             _result = comparison;
             _problem = problem is null ? null : ReplayProblemText.Explain(problem);
         }

@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Components.Shared;
 using EventObserver.Features.Replay.Runs;
 
@@ -31,6 +32,8 @@ public sealed partial class ReplayPage : IDisposable
 
     [Inject] public required TimeProvider Time { get; init; }
 
+    [Inject] public required ICurrentUser User { get; init; }
+
     public void Dispose()
     {
         Manager.RunsChanged -= OnRunsChanged;
@@ -47,7 +50,7 @@ public sealed partial class ReplayPage : IDisposable
         Manager.RunsChanged += OnRunsChanged;
         RefreshRuns();
         var runId = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query).TryGetValue("run", out var id) ? id.ToString() : null;
-        _selected = (runId is null ? null : Manager.Get(runId))
+        _selected = (runId is null ? null : Manager.Get(runId, User.Access))
             ?? _runs.FirstOrDefault(r => !r.Snapshot.IsFinished)
             ?? _runs.FirstOrDefault();
     }
@@ -73,7 +76,7 @@ public sealed partial class ReplayPage : IDisposable
 
     private void RefreshRuns()
     {
-        _runs = Manager.List();
+        _runs = Manager.List(User.Access);
         _runsVersion++;
         if (_selected is not null && !_runs.Contains(_selected))
         {
@@ -91,7 +94,7 @@ public sealed partial class ReplayPage : IDisposable
             OnError = _editor.OnError,
             StartPaused = paused,
             Label = _editor.Label,
-        });
+        }, User.Access);
         _startProblem = result.Run is null ? ReplayProblemText.Explain(result) : null;
         if (result.Run is { } run)
         {
