@@ -1,4 +1,7 @@
+using EventObserver.Access;
+using EventObserver.Access.Enforcement;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Masking;
 
 namespace EventObserver.Shared;
 
@@ -6,10 +9,17 @@ namespace EventObserver.Shared;
 /// The one way a feature's query service reads the current index. The index API is synchronous (LiteDB is): this is
 /// the single place such a read is moved off the circuit or request thread, so a long read never blocks a page's
 /// rendering or the circuit's other events. "No index yet" and the race with a cluster switch (the index archived
-/// while it is read) are handled here once, for every feature.
+/// while it is read) are handled here once, for every feature. A read for a user takes their <see cref="UserAccess"/>:
+/// it gets the index as that user may see it (<see cref="AccessView"/>: readable topics only, masked values).
 /// </summary>
-public sealed partial class IndexReads(ICurrentIndex indexes, ILogger<IndexReads> logger)
+public sealed partial class IndexReads(ICurrentIndex indexes, ILogger<IndexReads> logger, IEventMasker masker)
 {
+    /// <summary>Without masking rules (tests and tools that build the reads themselves).</summary>
+    public IndexReads(ICurrentIndex indexes, ILogger<IndexReads> logger)
+        : this(indexes, logger, NoMasking.Instance)
+    {
+    }
+
     /// <summary>
     /// Runs <paramref name="read"/> against the current index on the thread pool. A read that meets an index archived by a
     /// cluster switch is retried once on the new index. Cancellation propagates; any other exception is logged and
@@ -21,8 +31,31 @@ public sealed partial class IndexReads(ICurrentIndex indexes, ILogger<IndexReads
         return Task.Run(() => Read(read, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Like <see cref="RunAsync{T}"/> on the calling thread, for reads that are known to be cheap (in-memory counters).</summary>
+    /// <summary>Like <see cref="RunAsync{T}(Func{IEventIndex, T}, CancellationToken)"/> on the calling thread, for reads that are known to be cheap (in-memory counters).</summary>
     public IndexRead<T> RunNow<T>(Func<IEventIndex, T> read) => Read(read, CancellationToken.None);
+
+    /// <summary>
+    /// Like <see cref="RunAsync{T}(Func{IEventIndex, T}, CancellationToken)"/>, with <paramref name="read"/> given the index as <paramref name="access"/> may see
+    /// it: events of denied topics absent, every envelope masked unless the user sees raw values. An unrestricted user
+    /// without masking rules reads the index itself.
+    /// </summary>
+    public Task<IndexRead<T>> RunAsync<T>(UserAccess access, Func<IEventIndex, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var view = ViewFor(access);
+        return RunAsync(index => read(view.Over(index)), cancellationToken);
+    }
+
+    /// <summary>Like <see cref="RunNow{T}(Func{IEventIndex, T})"/>, through the index as <paramref name="access"/> may see it.</summary>
+    public IndexRead<T> RunNow<T>(UserAccess access, Func<IEventIndex, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var view = ViewFor(access);
+        return RunNow(index => read(view.Over(index)));
+    }
+
+    /// <summary>What <paramref name="access"/> may see, for reads that are not of the index (the live feed, a replay).</summary>
+    public AccessView ViewFor(UserAccess access) => new(access, masker);
 
     private IndexRead<T> Read<T>(Func<IEventIndex, T> read, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using EventObserver.Access;
 using EventObserver.Benchmarks.Support;
 using EventObserver.Configuration;
 using EventObserver.Core.Indexing;
@@ -120,7 +121,7 @@ internal static class ReplayScenario
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var started = manager.Start(new ReplayRequest { Selection = EventSelection.All, Script = ProjectionTemplates.OrderLifecycle.Script });
+        var started = manager.Start(new ReplayRequest { Selection = EventSelection.All, Script = ProjectionTemplates.OrderLifecycle.Script }, UserAccess.System);
         var run = started.Run ?? throw new InvalidOperationException($"The run did not start: {started.Message}");
         await run.Completion;
         var wall = clock.Elapsed.TotalSeconds;

@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Features.Feed;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
@@ -82,7 +83,7 @@ public sealed class FeedHistoryTests : DashboardTestContext
     {
         var queries = Context.Services.GetRequiredService<FeedQueries>();
 
-        var page = (await queries.LoadOlderAsync(EventSelection.All, null, new HashSet<string>(), CancellationToken.None)).Value!;
+        var page = (await queries.LoadOlderAsync(EventSelection.All, null, new HashSet<string>(), UserAccess.System, CancellationToken.None)).Value!;
 
         Assert.Empty(page.Events);
         Assert.True(page.Exhausted);

@@ -7,6 +7,8 @@ using EventObserver.Access.Options;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Masking;
+using EventObserver.Features.Audit;
 using EventObserver.Features.Events;
 using EventObserver.Features.Status;
 using EventObserver.Features.Topics;
@@ -53,6 +55,8 @@ public abstract class DashboardTestContext : IAsyncLifetime
         services.AddSingleton<Features.Feed.FeedQueries>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<ILiveFeed>(Feed);
+        services.AddSingleton<IEventMasker>(NoMasking.Instance);
+        services.AddSingleton<IAuditLog, NullAuditLog>();
         services.AddOptions<AuthOptions>();
         services.AddSingleton<ICurrentUser>(CurrentUser);
     }

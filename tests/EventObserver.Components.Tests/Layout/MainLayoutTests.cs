@@ -1,5 +1,6 @@
 using Bunit;
 
+using EventObserver.Access;
 using EventObserver.Components.Layout;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Indexing;

@@ -133,8 +133,8 @@ public sealed class ReplayControlsTests : ReplayTestContext
     public async Task RunView_SwitchedAndDisposed_UnsubscribesFromTheRunsNotifications()
     {
         SeedOrders(1);
-        var first = Manager.Start(new ReplayRequest { Selection = new EventSelection { Topics = [Orders] }, Script = "({ $any: (s, e) => s })", StartPaused = true }).Run!;
-        var second = Manager.Start(new ReplayRequest { Selection = new EventSelection { Topics = [Orders] }, Script = "({ $any: (s, e) => s })", StartPaused = true }).Run!;
+        var first = Manager.Start(new ReplayRequest { Selection = new EventSelection { Topics = [Orders] }, Script = "({ $any: (s, e) => s })", StartPaused = true }, UserAccess.System).Run!;
+        var second = Manager.Start(new ReplayRequest { Selection = new EventSelection { Topics = [Orders] }, Script = "({ $any: (s, e) => s })", StartPaused = true }, UserAccess.System).Run!;
         var view = Context.Render<RunView>(p => p.Add(v => v.Run, first));
         Assert.Equal(1, Subscribers(first));
 
@@ -158,7 +158,7 @@ public sealed class ReplayControlsTests : ReplayTestContext
             Script = "({ $any: (s, e) => s })",
             StartPaused = true,
             Label = new string('L', 1_000_000),
-        }).Run!;
+        }, UserAccess.System).Run!;
 
         var view = Context.Render<RunView>(p => p.Add(v => v.Run, run));
         var list = Context.Render<RunList>(p => p.Add(l => l.Runs, [run]).Add(l => l.Selected, run));

@@ -4,6 +4,7 @@ using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Access;
 using EventObserver.Configuration;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Masking;
 using EventObserver.Features.Replay;
 using EventObserver.Features.Replay.Runs;
 using EventObserver.Kafka.Configuration;
@@ -47,7 +48,8 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
         services.AddSingleton<IAuditLog>(Audit);
         services.AddSingleton<ICurrentUser>(User);
         services.AddSingleton(sp => new ReplayRunManager(sp.GetRequiredService<EventIndexProvider>(), Publisher, Store,
-            Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = TimeSpan.FromSeconds(5) }), Audit, TimeProvider.System, NullLogger<ReplayRunManager>.Instance));
+            Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = TimeSpan.FromSeconds(5) }), Audit, TimeProvider.System, NullLogger<ReplayRunManager>.Instance,
+            sp.GetRequiredService<IEventMasker>()));
         services.TryAddSingleton<IndexReads>();
         services.AddSingleton<ReplayQueries>();
     }

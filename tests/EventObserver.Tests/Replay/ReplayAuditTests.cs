@@ -60,7 +60,7 @@ public sealed class ReplayAuditTests
         using var harness = new ReplayHarness();
         harness.SeedOrders(1);
 
-        var result = harness.Manager.Start(new ReplayRequest { Publish = new ReplayPublishRequest("replay.orders"), Actor = Olga });
+        var result = harness.Manager.Start(new ReplayRequest { Publish = new ReplayPublishRequest("replay.orders"), Actor = Olga }, UserAccess.System);
 
         var entry = Assert.Single(harness.Audit.Entries);
         Assert.Null(result.Run);
@@ -75,7 +75,7 @@ public sealed class ReplayAuditTests
     {
         using var harness = new ReplayHarness();
 
-        var result = harness.Manager.Start(new ReplayRequest { Script = "({ $any: (s, e) => { ", Actor = Olga });
+        var result = harness.Manager.Start(new ReplayRequest { Script = "({ $any: (s, e) => { ", Actor = Olga }, UserAccess.System);
 
         Assert.Equal(ReplayStartProblem.CompileError, result.Problem);
         Assert.Empty(harness.Audit.Entries);

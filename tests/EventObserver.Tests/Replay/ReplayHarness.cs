@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Configuration;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Indexing;
@@ -59,7 +60,7 @@ internal sealed class ReplayHarness : IDisposable
 
     public ReplayRun Start(ReplayRequest request)
     {
-        var result = Manager.Start(request);
+        var result = Manager.Start(request, UserAccess.System);
         Assert.True(result.Run is not null, $"not started: {result.Problem} {result.Message}");
         return result.Run;
     }

@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Configuration;
 using EventObserver.Core.Selection;
 using EventObserver.Features.Replay.Runs;
@@ -13,7 +14,7 @@ public sealed class ReplayPublishRunTests
         using var harness = new ReplayHarness();
         harness.SeedOrders(1);
 
-        var result = harness.Manager.Start(new ReplayRequest { Publish = new ReplayPublishRequest("replay.orders") });
+        var result = harness.Manager.Start(new ReplayRequest { Publish = new ReplayPublishRequest("replay.orders") }, UserAccess.System);
 
         Assert.Equal(ReplayStartProblem.PublishRefused, result.Problem);
         Assert.Equal(PublishRefusal.Disabled, result.Refusal);
@@ -26,7 +27,7 @@ public sealed class ReplayPublishRunTests
         using var harness = new ReplayHarness(new ReplayOptions { AllowPublish = true, AllowedTargets = [".*"] });
         harness.SeedOrders(1);
 
-        var result = harness.Manager.Start(new ReplayRequest { Selection = new EventSelection { Type = "OrderPlaced" }, Publish = new ReplayPublishRequest(ReplayHarness.Orders) });
+        var result = harness.Manager.Start(new ReplayRequest { Selection = new EventSelection { Type = "OrderPlaced" }, Publish = new ReplayPublishRequest(ReplayHarness.Orders) }, UserAccess.System);
 
         Assert.Equal(PublishRefusal.SameTopicNeedsConfirmation, result.Refusal);
     }

@@ -47,7 +47,7 @@ public sealed class ReplayQueriesTests : IDisposable
     [Fact]
     public async Task CountAsync_BeforeAnyIndexIsOpen_AnswersNoIndex()
     {
-        var read = await _queries.CountAsync(EventSelection.All, CancellationToken.None);
+        var read = await _queries.CountAsync(EventSelection.All, UserAccess.System, CancellationToken.None);
 
         Assert.Equal(IndexReadStatus.NoIndex, read.Status);
     }
@@ -60,7 +60,7 @@ public sealed class ReplayQueriesTests : IDisposable
         index.Write(events);
         var placed = events.Count(e => e.MessageType == "OrderPlaced");
 
-        var read = await _queries.CountAsync(EventSelection.All with { Type = "OrderPlaced", Limit = 3 }, CancellationToken.None);
+        var read = await _queries.CountAsync(EventSelection.All with { Type = "OrderPlaced", Limit = 3 }, UserAccess.System, CancellationToken.None);
 
         Assert.True(read.Succeeded);
         Assert.Equal(placed, read.Value!.Matching);
@@ -85,7 +85,7 @@ public sealed class ReplayQueriesTests : IDisposable
             DeadLetterOf = new DeadLetterOrigin("orders", 0, i, "boom"),
         })]);
 
-        var read = await _queries.CountAsync(EventSelection.All with { Topics = ["orders.dlt"] }, CancellationToken.None);
+        var read = await _queries.CountAsync(EventSelection.All with { Topics = ["orders.dlt"] }, UserAccess.System, CancellationToken.None);
 
         Assert.Equal(3, read.Value!.Total);
         Assert.Equal("orders", read.Value.ProposedRedriveTopic);
@@ -134,7 +134,7 @@ public sealed class ReplayQueriesTests : IDisposable
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
 
-        var listing = _queries.ListPublishesAsync(10, cancel.Token);
+        var listing = _queries.ListPublishesAsync(10, UserAccess.System, cancel.Token);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listing);
     }

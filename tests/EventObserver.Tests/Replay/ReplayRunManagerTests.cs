@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 
+using EventObserver.Access;
 using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
 using EventObserver.Features.Replay.Runs;
@@ -223,7 +224,7 @@ public sealed class ReplayRunManagerTests : IDisposable
     [Fact]
     public void Start_ScriptThatDoesNotCompile_IsRefusedWithTheMessage()
     {
-        var result = _harness.Manager.Start(new ReplayRequest { Script = "({ $any: (s, e) => { " });
+        var result = _harness.Manager.Start(new ReplayRequest { Script = "({ $any: (s, e) => { " }, UserAccess.System);
 
         Assert.Null(result.Run);
         Assert.Equal(ReplayStartProblem.CompileError, result.Problem);
@@ -237,7 +238,7 @@ public sealed class ReplayRunManagerTests : IDisposable
         var v1 = new ReplayRequest { Selection = new EventSelection(), Script = ProjectionTemplates.CountByType.Script };
         var v2 = v1 with { Script = "({ $init: () => ({ total: 0 }), $any: (s, e) => { s.total += 2; } })" };
 
-        var (comparison, problem) = await _harness.Manager.CompareAsync(v1, v2, CancellationToken.None);
+        var (comparison, problem) = await _harness.Manager.CompareAsync(v1, v2, UserAccess.System, CancellationToken.None);
 
         Assert.Null(problem);
         Assert.Contains(comparison!.Changes, c => c.Path == "/total" && c.Before!.GetValue<int>() == 15 && c.After!.GetValue<int>() == 30);

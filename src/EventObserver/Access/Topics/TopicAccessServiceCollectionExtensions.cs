@@ -1,11 +1,20 @@
+using EventObserver.Access.Options;
+
+using Microsoft.Extensions.Options;
+
 namespace EventObserver.Access.Topics;
 
 public static class TopicAccessServiceCollectionExtensions
 {
-    /// <summary>The resolver that turns a principal into its roles and topic permissions (<c>Auth:TopicAccess</c>).</summary>
+    /// <summary>
+    /// The resolver that turns a principal into its roles and topic permissions, and the <c>Auth:TopicAccess</c> rules it
+    /// applies (validated at start; <c>AddAccessControl</c> binds the section).
+    /// </summary>
     public static IServiceCollection AddTopicAccess(this IServiceCollection services)
     {
-        services.AddSingleton<IUserAccessResolver, UnrestrictedUserAccessResolver>();
+        services.AddSingleton<IValidateOptions<AuthOptions>, TopicAccessOptionsValidator>();
+        services.AddSingleton<TopicAccessRules>();
+        services.AddSingleton<IUserAccessResolver, RuleBasedUserAccessResolver>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Components.Shared;
 using EventObserver.Features.Status;
 
@@ -9,7 +10,8 @@ namespace EventObserver.Components.Layout;
 
 /// <summary>
 /// The shell of every page. Its status bar follows the one <see cref="SystemStatusBroadcaster"/> (one status read per
-/// period for all tabs together), rendering each pushed snapshot through a <see cref="LiveUpdate"/>.
+/// period for all tabs together), rendering each pushed snapshot through a <see cref="LiveUpdate"/>, as the signed-in
+/// user may see it (<see cref="SystemStatus.VisibleTo"/>).
 /// </summary>
 public sealed partial class MainLayout : IDisposable
 {
@@ -27,6 +29,8 @@ public sealed partial class MainLayout : IDisposable
 
     [Inject] public required TimeProvider Time { get; init; }
 
+    [Inject] public required ICurrentUser User { get; init; }
+
     public SystemStatus Status { get; private set; } = null!;
 
     public void Dispose()
@@ -35,7 +39,7 @@ public sealed partial class MainLayout : IDisposable
         _update?.Dispose();
     }
 
-    protected override void OnInitialized() => Status = StatusBroadcaster.Current;
+    protected override void OnInitialized() => Status = StatusBroadcaster.Current.VisibleTo(User.Access);
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -48,7 +52,7 @@ public sealed partial class MainLayout : IDisposable
         _connected = true;
         _update = new LiveUpdate(Time, LiveUpdate.DefaultInterval, () => InvokeAsync(() =>
         {
-            Status = Volatile.Read(ref _pushed) ?? Status;
+            Status = Volatile.Read(ref _pushed)?.VisibleTo(User.Access) ?? Status;
             StateHasChanged();
         }));
         _subscription = StatusBroadcaster.Subscribe(status =>

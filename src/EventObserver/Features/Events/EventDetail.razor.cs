@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using EventObserver.Access;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Selection;
@@ -26,6 +27,8 @@ public sealed partial class EventDetail : IDisposable
 
     [Inject] public required EventQueries Queries { get; init; }
 
+    [Inject] public required ICurrentUser User { get; init; }
+
     /// <summary>True until the index has answered for the current position.</summary>
     public bool Loading { get; private set; } = true;
 
@@ -40,7 +43,7 @@ public sealed partial class EventDetail : IDisposable
 
     private string Title => Envelope is { } e ? $"{e.MessageType ?? "Event"} {e.Id}"
         : Loading ? "Event"
-        : ReadError is null ? "Event not found" : "Event not read";
+        : ReadError is null ? "Event not found or not permitted" : "Event not read";
 
     private static string BackHref => "./";
 
@@ -71,7 +74,7 @@ public sealed partial class EventDetail : IDisposable
         IndexRead<EventEnvelope?> result;
         try
         {
-            result = await Queries.GetAsync(Topic, Partition, Offset, _closed.Token);
+            result = await Queries.GetAsync(Topic, Partition, Offset, User.Access, _closed.Token);
         }
         catch (OperationCanceledException) when (_closed.IsCancellationRequested)
         {
@@ -84,7 +87,7 @@ public sealed partial class EventDetail : IDisposable
             return;
         }
 
-        // No index yet reads as "not found": the event is not indexed (yet).
+        // No index yet reads as "not found": the event is not indexed (yet). A denied topic's event reads the same.
         Envelope = result.ValueOr(null);
         ReadError = result.Status == IndexReadStatus.Failed ? result.Error : null;
         Payload = Envelope is null ? null : PayloadView.From(Envelope);

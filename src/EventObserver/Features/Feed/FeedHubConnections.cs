@@ -1,3 +1,4 @@
+using EventObserver.Access.Enforcement;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Selection;
 using Microsoft.AspNetCore.SignalR;
@@ -46,10 +47,13 @@ public sealed class FeedHubConnections : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts streaming matching events to the connection, replacing its previous subscription.</summary>
-    public async Task SubscribeAsync(string connectionId, EventSelection filter)
+    /// <summary>
+    /// Starts streaming matching events to the connection as <paramref name="view"/> lets its user see them (readable
+    /// topics, masked values), replacing its previous subscription.
+    /// </summary>
+    public async Task SubscribeAsync(string connectionId, EventSelection filter, AccessView view)
     {
-        var subscription = _feed.Subscribe(filter, _options.SubscriptionCapacity);
+        var subscription = AccessFeed.Subscribe(_feed, filter, _options.SubscriptionCapacity, view);
         var pump = new HubBatchPump(connectionId, subscription, _hub.Clients.Client(connectionId), _options, _logger);
         HubBatchPump? previous;
         lock (_lock)

@@ -11,7 +11,7 @@ public sealed partial class LiveFeed
     {
         var view = ResetView();
         _historyNote = "";
-        var recent = Feed.Recent(Filter, InitialRows);
+        var recent = Queries.Recent(Filter, InitialRows, User.Access);
         foreach (var e in recent)
         {
             Counter.Record(e.Topic, e.TimestampMs);
@@ -43,7 +43,7 @@ public sealed partial class LiveFeed
         IndexRead<HistoryPage> read;
         try
         {
-            read = await Queries.LoadOlderAsync(Filter, to, known, _closed.Token);
+            read = await Queries.LoadOlderAsync(Filter, to, known, User.Access, _closed.Token);
         }
         catch (OperationCanceledException) when (_closed.IsCancellationRequested)
         {

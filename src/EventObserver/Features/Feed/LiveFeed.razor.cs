@@ -1,3 +1,5 @@
+using EventObserver.Access;
+using EventObserver.Access.Enforcement;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
@@ -10,9 +12,10 @@ using Microsoft.AspNetCore.Components;
 namespace EventObserver.Features.Feed;
 
 /// <summary>
-/// Every topic in one stream, newest first. The filter lives in the URL; the server evaluates it
-/// (<see cref="ILiveFeed"/> for live events, <see cref="FeedQueries"/> for older ones). Rendering is
-/// throttled by a <see cref="LiveUpdate"/> following the subscription; pausing freezes the view, never ingestion.
+/// Every topic the user may read in one stream, newest first (masked where rules apply). The filter lives in the URL;
+/// the server evaluates it (<see cref="FeedQueries"/> for live and older events, both as the user may see them).
+/// Rendering is throttled by a <see cref="LiveUpdate"/> following the subscription; pausing freezes the view, never
+/// ingestion.
 /// </summary>
 public sealed partial class LiveFeed : IAsyncDisposable
 {
@@ -41,9 +44,9 @@ public sealed partial class LiveFeed : IAsyncDisposable
     // Bumped whenever the view is refilled (restart, resume, clear, jump): a history read started before is dropped.
     private int _view;
 
-    [Inject] public required ILiveFeed Feed { get; init; }
-
     [Inject] public required FeedQueries Queries { get; init; }
+
+    [Inject] public required ICurrentUser User { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
@@ -56,6 +59,11 @@ public sealed partial class LiveFeed : IAsyncDisposable
 
     /// <summary>Parts of the URL's filter that were left out (e.g. a free text over the length limit), and why.</summary>
     public IReadOnlyList<string> FilterProblems { get; private set; } = [];
+
+    /// <summary>The filter's problems and, when it names topics the user may not read, that their events are not shown.</summary>
+    private IReadOnlyList<string> ShownProblems => SelectionAccess.Refusal(Filter, User.Access) is { } refusal
+        ? [.. FilterProblems, refusal + " Their events are not shown."]
+        : FilterProblems;
 
     public FeedWindow Window { get; } = new();
 
@@ -146,7 +154,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
             Paused = false;
             NewWhilePaused = 0;
             Dropped = 0;
-            _subscription = Feed.Subscribe(Filter, Window.Capacity);
+            _subscription = Queries.Subscribe(Filter, Window.Capacity, User.Access);
             await LoadInitialRowsAsync();
             _liveRows = LiveUpdate.Follow(_subscription.Reader, Time, RenderInterval, OnBatchAsync);
         }
@@ -222,11 +230,11 @@ public sealed partial class LiveFeed : IAsyncDisposable
     private async Task RefreshStatusAsync()
     {
         // The broadcaster's snapshot (read once per period for all tabs), not a read of our own.
-        _status = StatusBroadcaster.Current;
+        _status = StatusBroadcaster.Current.VisibleTo(User.Access);
         _timeline = Counter.Snapshot(Time.GetUtcNow());
         try
         {
-            _topicNames = await Queries.TopicNamesAsync(_closed.Token);
+            _topicNames = await Queries.TopicNamesAsync(User.Access, _closed.Token);
         }
         catch (OperationCanceledException) when (_closed.IsCancellationRequested)
         {

@@ -27,9 +27,9 @@ public sealed partial class ComparePanel : IDisposable
 
     [Inject] public required ReplayRunManager Manager { get; init; }
 
-    [Inject] public required ReplayQueries Queries { get; init; }
+    [Inject] public required ICurrentUser User { get; init; }
 
-    [Inject] public required ICurrentUser CurrentUser { get; init; }
+    [Inject] public required ReplayQueries Queries { get; init; }
 
     [Parameter, EditorRequired] public required SelectionForm Selection { get; set; }
 
@@ -77,12 +77,12 @@ public sealed partial class ComparePanel : IDisposable
         ReplayRequest left, right;
         if (_overSelections)
         {
-            left = new ReplayRequest { Selection = Selection.ToSelection(), Script = EditorModel.Script, Label = "compare A: " + EditorModel.Label, OnError = EditorModel.OnError, Actor = AuditActor.Of(CurrentUser.Access) };
+            left = new ReplayRequest { Selection = Selection.ToSelection(), Script = EditorModel.Script, Label = "compare A: " + EditorModel.Label, OnError = EditorModel.OnError, Actor = AuditActor.Of(User.Access) };
             right = left with { Selection = _second.ToSelection(), Label = "compare B: " + EditorModel.Label };
         }
         else if (await ResolveAsync(_left) is { } l && await ResolveAsync(_right) is { } r)
         {
-            left = new ReplayRequest { Selection = Selection.ToSelection(), Script = l.Script, Label = "compare: " + l.Label, OnError = EditorModel.OnError, Actor = AuditActor.Of(CurrentUser.Access) };
+            left = new ReplayRequest { Selection = Selection.ToSelection(), Script = l.Script, Label = "compare: " + l.Label, OnError = EditorModel.OnError, Actor = AuditActor.Of(User.Access) };
             right = left with { Script = r.Script, Label = "compare: " + r.Label };
         }
         else
@@ -96,7 +96,7 @@ public sealed partial class ComparePanel : IDisposable
         _running = true;
         try
         {
-            var (comparison, problem) = await Manager.CompareAsync(left, right, _cancel.Token);
+            var (comparison, problem) = await Manager.CompareAsync(left, right, User.Access, _cancel.Token);
             _result = comparison;
             _problem = problem is null ? null : ReplayProblemText.Explain(problem);
         }

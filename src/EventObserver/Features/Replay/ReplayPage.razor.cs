@@ -31,9 +31,9 @@ public sealed partial class ReplayPage : IDisposable
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
-    [Inject] public required ICurrentUser CurrentUser { get; init; }
-
     [Inject] public required TimeProvider Time { get; init; }
+
+    [Inject] public required ICurrentUser User { get; init; }
 
     public void Dispose()
     {
@@ -51,7 +51,7 @@ public sealed partial class ReplayPage : IDisposable
         Manager.RunsChanged += OnRunsChanged;
         RefreshRuns();
         var runId = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query).TryGetValue("run", out var id) ? id.ToString() : null;
-        _selected = (runId is null ? null : Manager.Get(runId))
+        _selected = (runId is null ? null : Manager.Get(runId, User.Access))
             ?? _runs.FirstOrDefault(r => !r.Snapshot.IsFinished)
             ?? _runs.FirstOrDefault();
     }
@@ -77,7 +77,7 @@ public sealed partial class ReplayPage : IDisposable
 
     private void RefreshRuns()
     {
-        _runs = Manager.List();
+        _runs = Manager.List(User.Access);
         _runsVersion++;
         if (_selected is not null && !_runs.Contains(_selected))
         {
@@ -95,8 +95,8 @@ public sealed partial class ReplayPage : IDisposable
             OnError = _editor.OnError,
             StartPaused = paused,
             Label = _editor.Label,
-            Actor = AuditActor.Of(CurrentUser.Access),
-        });
+            Actor = AuditActor.Of(User.Access),
+        }, User.Access);
         _startProblem = result.Run is null ? ReplayProblemText.Explain(result) : null;
         if (result.Run is { } run)
         {

@@ -26,14 +26,23 @@ public sealed class ReplayQueries(IndexReads reads, ProjectionStore store, TimeP
     // Dead letters name their original topic in headers; the first events of a selection are enough to propose it.
     private const int RedriveSample = 1000;
 
+    // Publish records scanned to fill a restricted user's page of the log.
+    private const int MaxPublishesScanned = 1000;
+
     /// <summary>
-    /// How many events <paramref name="selection"/> holds now (exactly, before and after its limit) and, for dead
-    /// letters, the topic their headers say they came from.
+    /// How many events <paramref name="selection"/> holds now (exactly, before and after its limit) of the topics
+    /// <paramref name="access"/> may read and, for dead letters, the topic their headers say they came from. The caller
+    /// refuses a selection naming a denied topic first (<see cref="Access.Enforcement.SelectionAccess"/>).
     /// </summary>
-    public Task<IndexRead<ReplaySelectionSummary>> CountAsync(EventSelection selection, CancellationToken cancellationToken)
+    public Task<IndexRead<ReplaySelectionSummary>> CountAsync(EventSelection selection, UserAccess access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(selection);
-        return reads.RunAsync(index => Summarize(ResolvedSelection.Resolve(index, selection)), cancellationToken);
+        return reads.RunAsync(access, index => Summarize(ResolvedSelection.Resolve(index, selection)) switch
+        {
+            // Proposing a target the user could not publish to helps no one (it comes from the events' headers).
+            { ProposedRedriveTopic: { } proposed } summary when !access.CanRead(proposed) => summary with { ProposedRedriveTopic = null },
+            var summary => summary,
+        }, cancellationToken);
     }
 
     /// <summary>The latest version of every saved projection, by name.</summary>
@@ -74,9 +83,22 @@ public sealed class ReplayQueries(IndexReads reads, ProjectionStore store, TimeP
         }, cancellationToken);
     }
 
-    /// <summary>The newest publishes and dry runs first, at most <paramref name="limit"/>.</summary>
-    public Task<IReadOnlyList<PublishRecord>> ListPublishesAsync(int limit, CancellationToken cancellationToken) =>
-        RunHere(() => store.ListPublishes(limit), cancellationToken);
+    /// <summary>
+    /// The newest publishes and dry runs first, at most <paramref name="limit"/>; for a user restricted to some topics,
+    /// only those whose target and source topics they may all read (a record naming no source topic yet is left out).
+    /// </summary>
+    public Task<IReadOnlyList<PublishRecord>> ListPublishesAsync(int limit, UserAccess access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.Topics.IsUnrestricted
+            ? RunHere(() => store.ListPublishes(limit), cancellationToken)
+            : RunHere<IReadOnlyList<PublishRecord>>(
+                () => [.. store.ListPublishes(Math.Max(limit, MaxPublishesScanned)).Where(r => Readable(r, access)).Take(limit)],
+                cancellationToken);
+    }
+
+    private static bool Readable(PublishRecord record, UserAccess access) =>
+        access.CanRead(record.TargetTopic) && record.SourceTopics.Count > 0 && record.SourceTopics.All(access.CanRead);
 
     private static ReplaySelectionSummary Summarize(ResolvedSelection resolved) =>
         new(resolved.Total, resolved.Matching, ReplayMessages.ProposeRedriveTopic(resolved.Read().Take(RedriveSample)));

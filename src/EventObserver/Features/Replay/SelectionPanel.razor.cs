@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using EventObserver.Access;
+using EventObserver.Access.Enforcement;
 using EventObserver.Features.Replay.Runs;
 using EventObserver.Shared;
 
@@ -18,6 +20,8 @@ public sealed partial class SelectionPanel : IDisposable
     private CancellationTokenSource? _cancel;
 
     [Inject] public required ReplayQueries Queries { get; init; }
+
+    [Inject] public required ICurrentUser User { get; init; }
 
     [Parameter, EditorRequired] public required SelectionForm Form { get; set; }
 
@@ -54,13 +58,20 @@ public sealed partial class SelectionPanel : IDisposable
             return;
         }
 
+        if (SelectionAccess.Refusal(selection, User.Access) is { } refusal)
+        {
+            _problem = refusal + " Choose a topic you may read.";
+            Summary = null;
+            return;
+        }
+
         _problem = null;
         _counting = true;
         var cancel = _cancel = new CancellationTokenSource();
         IndexRead<ReplaySelectionSummary> read;
         try
         {
-            read = await Queries.CountAsync(selection, cancel.Token);
+            read = await Queries.CountAsync(selection, User.Access, cancel.Token);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

@@ -37,9 +37,9 @@ public static class StatusEndpoints
     /// index, so an orchestrator must not restart it over that.
     /// </remarks>
     /// <returns>The health report.</returns>
-    public static async Task<Ok<HealthDto>> GetHealthAsync(StatusQueries queries, CancellationToken cancellationToken)
+    public static async Task<Ok<HealthDto>> GetHealthAsync(StatusQueries queries, ICurrentUser user, CancellationToken cancellationToken)
     {
-        var s = await queries.ReadAsync(cancellationToken);
+        var s = await queries.ReadAsync(user.Access, cancellationToken);
         return TypedResults.Ok(new HealthDto(
             s.Healthy ? "Healthy" : "Degraded",
             s.BrokerReachable, s.BrokerState, s.Lag, s.IndexSizeBytes, s.IndexedEvents,
@@ -49,10 +49,13 @@ public static class StatusEndpoints
     }
 
     /// <summary>Index and ingestion figures: counts per topic, rate, index size, lag, broker state, retention gaps.</summary>
+    /// <remarks>
+    /// <c>topics</c> holds the topics the caller may read; the totals are of the whole index (they name no topic).
+    /// </remarks>
     /// <returns>The figures.</returns>
-    public static async Task<Ok<StatsDto>> GetStatsAsync(StatusQueries queries, CancellationToken cancellationToken)
+    public static async Task<Ok<StatsDto>> GetStatsAsync(StatusQueries queries, ICurrentUser user, CancellationToken cancellationToken)
     {
-        var s = await queries.ReadAsync(cancellationToken);
+        var s = await queries.ReadAsync(user.Access, cancellationToken);
         return TypedResults.Ok(new StatsDto(
             s.IndexedEvents, s.EventsPerSec, s.TopicCounts, s.IndexSizeBytes, s.Lag,
             s.BrokerState, s.Embedded, s.ClusterId,

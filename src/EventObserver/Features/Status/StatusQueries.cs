@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Shared;
@@ -11,11 +12,11 @@ namespace EventObserver.Features.Status;
 /// </summary>
 public sealed class StatusQueries(IngestionStatus ingestion, ICurrentIndex indexes, IndexReads reads)
 {
-    /// <summary>The status now, for the endpoints.</summary>
-    public Task<SystemStatus> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>The status now, for the endpoints, as <paramref name="access"/> may see it (<see cref="SystemStatus.VisibleTo"/>).</summary>
+    public Task<SystemStatus> ReadAsync(UserAccess access, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read());
+        return Task.FromResult(Read().VisibleTo(access));
     }
 
     /// <summary>

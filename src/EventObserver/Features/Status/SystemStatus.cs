@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Ingestion;
 
@@ -42,4 +43,23 @@ public sealed record SystemStatus
     /// serving its index).
     /// </summary>
     public bool Healthy => BrokerReachable && Ingestion.Reasons.Count == 0;
+
+    /// <summary>
+    /// The status as <paramref name="access"/> may see it. Figures about the pipeline and the index as a whole (broker,
+    /// lag, rate, index size, total events, retention totals, ingestion health) name no topic and stay global; the
+    /// per-topic counts hold readable topics only, and the broker's last error, free text that may name any topic, is
+    /// left out for a user restricted to some topics.
+    /// </summary>
+    public SystemStatus VisibleTo(UserAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.Topics.IsUnrestricted
+            ? this
+            : this with
+            {
+                TopicCounts = TopicCounts.Where(t => access.CanRead(t.Key)).ToDictionary(StringComparer.Ordinal),
+                LastError = null,
+                LastErrorAt = null,
+            };
+    }
 }

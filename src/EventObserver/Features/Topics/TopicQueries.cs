@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Core.Indexing;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Ingestion;
@@ -8,29 +9,44 @@ namespace EventObserver.Features.Topics;
 /// <summary>
 /// The Topics feature's reads, for its page and <c>/api/topics</c>, <c>/api/gaps</c>: what the cluster says (topics,
 /// partitions), what the index holds (counts, last event, retention gaps) and what ingestion measures (rates), merged
-/// into one row per topic.
+/// into one row per topic. Each answer holds only the topics the asking user may read.
 /// </summary>
 public sealed class TopicQueries(IClusterInspector cluster, IndexReads reads, IngestionStatus ingestion)
 {
-    /// <summary>One row per topic; before an index is open, the cluster's topics with zero counts.</summary>
-    public Task<IReadOnlyList<TopicOverview>> GetTopicsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One row per topic <paramref name="access"/> may read; before an index is open, the cluster's (readable) topics
+    /// with zero counts.
+    /// </summary>
+    public Task<IReadOnlyList<TopicOverview>> GetTopicsAsync(UserAccess access, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(access);
         cancellationToken.ThrowIfCancellationRequested();
 
         // The index keeps its statistics in memory and the inspector answers from its cache (refreshed in the background):
         // nothing here is worth a thread hop.
-        var statistics = reads.RunNow(index => index.GetStatistics()).ValueOr(IndexStatistics.Empty);
-        return Task.FromResult(Merge(cluster.GetTopics(), statistics, ingestion.Rates.GetRates()));
+        var statistics = reads.RunNow(access, index => index.GetStatistics()).ValueOr(IndexStatistics.Empty);
+        IReadOnlyList<ClusterTopic> clusterTopics = cluster.GetTopics();
+        IReadOnlyDictionary<string, double> rates = ingestion.Rates.GetRates();
+        if (!access.Topics.IsUnrestricted)
+        {
+            clusterTopics = [.. clusterTopics.Where(t => access.CanRead(t.Name))];
+            rates = rates.Where(r => access.CanRead(r.Key)).ToDictionary(StringComparer.Ordinal);
+        }
+
+        return Task.FromResult(Merge(clusterTopics, statistics, rates));
     }
 
-    /// <summary>Recorded retention gaps, newest first, of one topic or all (null); empty before an index is open.</summary>
-    public Task<IReadOnlyList<RetentionGap>> GetGapsAsync(string? topic, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recorded retention gaps, newest first, of one topic or all (null) that <paramref name="access"/> may read; empty
+    /// before an index is open.
+    /// </summary>
+    public Task<IReadOnlyList<RetentionGap>> GetGapsAsync(string? topic, int limit, UserAccess access, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
         // Kept in memory by the index, like its statistics.
         IReadOnlyList<RetentionGap> none = [];
-        return Task.FromResult(reads.RunNow(index => index.GetRetentionGaps(topic, limit)).ValueOr(none));
+        return Task.FromResult(reads.RunNow(access, index => index.GetRetentionGaps(topic, limit)).ValueOr(none));
     }
 
     /// <summary>

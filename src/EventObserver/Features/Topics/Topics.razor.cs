@@ -1,3 +1,4 @@
+using EventObserver.Access;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Indexing;
 
@@ -18,6 +19,8 @@ public sealed partial class Topics : IDisposable
     [Inject] public required TopicQueries Queries { get; init; }
 
     [Inject] public required TimeProvider Time { get; init; }
+
+    [Inject] public required ICurrentUser User { get; init; }
 
     public IReadOnlyList<TopicOverview> Rows { get; private set; } = [];
 
@@ -43,8 +46,8 @@ public sealed partial class Topics : IDisposable
     {
         try
         {
-            Rows = await Queries.GetTopicsAsync(_closed.Token);
-            Gaps = await Queries.GetGapsAsync(null, GapsShown, _closed.Token);
+            Rows = await Queries.GetTopicsAsync(User.Access, _closed.Token);
+            Gaps = await Queries.GetGapsAsync(null, GapsShown, User.Access, _closed.Token);
         }
         catch (OperationCanceledException) when (_closed.IsCancellationRequested)
         {

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 
 using EventObserver.Access;
 using EventObserver.Access.Authorization;
+using EventObserver.Access.Enforcement;
 using EventObserver.Core.Projections;
 using EventObserver.Features.Audit;
 using EventObserver.Features.Replay.Runs;
@@ -29,7 +30,8 @@ public static class ReplayEndpoints
             .WithDescription("Replays a selection (oldest first) into a sandboxed projection — JavaScript, a built-in template " +
                 "or a saved projection — or re-publishes it to a topic (dry run, rate, same-topic confirmation). Answers 202 with " +
                 "the run's id and its address in Location; follow it with GET /api/replays/{id}. 403 also when a publish guard " +
-                "refuses (publishing disabled, target not allowed; 'refusal' names which), 409 when the target is a source topic " +
+                "refuses (publishing disabled, target not allowed; 'refusal' names which) or the selection or target names a topic the " +
+                "caller may not read, 409 when the target is a source topic " +
                 "without confirmSameTopic or too many runs are running or paused, 503 before the index exists. A real re-publish (publish " +
                 "without dryRun) also needs the Publisher role (403 otherwise).")
             .Accepts<ReplayRequestDto>(Json)
@@ -39,16 +41,18 @@ public static class ReplayEndpoints
         group.MapGet("/", List)
             .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("List replay runs")
-            .WithDescription("Running, paused and kept finished runs, without their state, changes or previews.");
+            .WithDescription("Running, paused and kept finished runs the caller may see (their own, or every run for a caller " +
+                "who reads every topic), without their state, changes or previews.");
         // Counting reads the index and changes nothing: a read, although its selection comes as a body.
         group.MapPost("/count", CountAsync)
             .RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("Count a selection")
             .WithDescription("How many events a replay of this selection would read (after its limit), how many match " +
-                "before the limit, and for dead letters the original topic their headers name.")
+                "before the limit, and for dead letters the original topic their headers name. 403 when the selection names a " +
+                "topic the caller may not read.")
             .Accepts<ReplaySelectionDto>(Json)
             .Produces<ReplaySelectionSummary>()
-            .ProducesReplayProblems(StatusCodes.Status500InternalServerError)
+            .ProducesReplayProblems(StatusCodes.Status403Forbidden, StatusCodes.Status500InternalServerError)
             .ProducesBodyProblems();
         group.MapPost("/compare", CompareAsync)
             .RequireAuthorization(AccessPolicies.Operator)
@@ -133,24 +137,25 @@ public static class ReplayEndpoints
             return problem;
         }
 
-        var started = runs.Start(replay! with { Actor = AuditActor.Of(user.Access, request.HttpContext) });
+        var started = runs.Start(replay! with { Actor = AuditActor.Of(user.Access, request.HttpContext) }, user.Access);
         return started.Run is { } run
             ? TypedResults.Accepted($"/api/replays/{run.Id}", new ReplayStartedDto(run.Id))
             : ReplayProblems.From(started);
     }
 
-    private static Ok<ReplayRunDto[]> List(ReplayRunManager runs) =>
-        TypedResults.Ok(runs.List().Select(r => ReplayDtoMapper.ToDto(r.Snapshot, withState: false)).ToArray());
+    private static Ok<ReplayRunDto[]> List(ReplayRunManager runs, ICurrentUser user) =>
+        TypedResults.Ok(runs.List(user.Access).Select(r => ReplayDtoMapper.ToDto(r.Snapshot, withState: false)).ToArray());
 
-    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Get([Description(RunId)] string id, ReplayRunManager runs) =>
-        runs.Get(id) is { } run ? TypedResults.Ok(ReplayDtoMapper.ToDto(run.Snapshot)) : NotFound(id);
+    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Get([Description(RunId)] string id, ReplayRunManager runs, ICurrentUser user) =>
+        runs.Get(id, user.Access) is { } run ? TypedResults.Ok(ReplayDtoMapper.ToDto(run.Snapshot)) : NotFound(id);
 
     private static Results<Ok<ReplayStateDto>, ProblemHttpResult> GetState(
         [Description(RunId)] string id,
         [Description("A partition key of a partitioned projection: only that partition's state. Empty or absent: the whole state.")] string? partition,
-        ReplayRunManager runs)
+        ReplayRunManager runs,
+        ICurrentUser user)
     {
-        if (runs.Get(id) is not { } run)
+        if (runs.Get(id, user.Access) is not { } run)
         {
             return NotFound(id);
         }
@@ -165,34 +170,36 @@ public static class ReplayEndpoints
         }
     }
 
-    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Pause([Description(RunId)] string id, ReplayRunManager runs) =>
-        Control(id, runs, r => r.Pause());
+    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Pause([Description(RunId)] string id, ReplayRunManager runs, ICurrentUser user) =>
+        Control(id, runs, user, r => r.Pause());
 
-    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Resume([Description(RunId)] string id, ReplayRunManager runs) =>
-        Control(id, runs, r => r.Resume());
+    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Resume([Description(RunId)] string id, ReplayRunManager runs, ICurrentUser user) =>
+        Control(id, runs, user, r => r.Resume());
 
-    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Stop([Description(RunId)] string id, ReplayRunManager runs) =>
-        Control(id, runs, r => r.Stop());
+    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Stop([Description(RunId)] string id, ReplayRunManager runs, ICurrentUser user) =>
+        Control(id, runs, user, r => r.Stop());
 
     // [Range] and [DefaultValue] only describe the parameter (the app registers no parameter validation): the handler
     // checks the range itself, so the answer stays the 400 problem naming 'count'.
     private static Results<Ok<ReplayRunDto>, ValidationProblem, ProblemHttpResult> Step(
         [Description(RunId)] string id,
         [Description("How many events to process before pausing again: 1 to 100,000."), Range(1, MaxStep), DefaultValue(1)] int? count,
-        ReplayRunManager runs) =>
+        ReplayRunManager runs,
+        ICurrentUser user) =>
         count is < 1 or > MaxStep
             ? Invalid("count", "count must be from 1 to 100000.")
-            : WithValidation(Control(id, runs, r => r.Step(count ?? 1)));
+            : WithValidation(Control(id, runs, user, r => r.Step(count ?? 1)));
 
     private static Results<Ok<ReplayRunDto>, ValidationProblem, ProblemHttpResult> RunTo(
         [Description(RunId)] string id,
         [Description("The event type to run to, e.g. OrderShipped (required).")] string? type,
-        ReplayRunManager runs) =>
+        ReplayRunManager runs,
+        ICurrentUser user) =>
         string.IsNullOrWhiteSpace(type)
             ? Invalid("type", "Give the event type to run to, e.g. ?type=OrderShipped.")
-            : WithValidation(Control(id, runs, r => r.RunTo(type)));
+            : WithValidation(Control(id, runs, user, r => r.RunTo(type)));
 
-    private static async Task<IResult> CountAsync(HttpRequest request, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> CountAsync(HttpRequest request, ReplayQueries queries, ICurrentUser user, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, bodyProblem) = await ReplayBody.ReadAsync<ReplaySelectionDto>(request, json, ct);
         if (body is null)
@@ -211,13 +218,19 @@ public static class ReplayEndpoints
             return TypedResults.ValidationProblem(errors, detail: "The selection is invalid.");
         }
 
-        var read = await queries.CountAsync(selection, ct);
+        if (SelectionAccess.Refusal(selection, user.Access) is { } refusal)
+        {
+            return ReplayProblems.From(ReplayStartResult.Failed(ReplayStartProblem.AccessDenied, refusal));
+        }
+
+        var read = await queries.CountAsync(selection, user.Access, ct);
         return read.Status == IndexReadStatus.Failed
             ? ReadFailed()
             : TypedResults.Ok(read.ValueOr(new ReplaySelectionSummary(0, 0, null)));
     }
 
-    private static async Task<IResult> CompareAsync(HttpRequest request, ICurrentUser user, ReplayRunManager runs, ReplayQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> CompareAsync(
+        HttpRequest request, ReplayRunManager runs, ReplayQueries queries, ICurrentUser user, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, bodyProblem) = await ReplayBody.ReadAsync<ReplayCompareRequestDto>(request, json, ct);
         if (body is null)
@@ -248,7 +261,7 @@ public static class ReplayEndpoints
         }
 
         var actor = AuditActor.Of(user.Access, request.HttpContext);
-        var (comparison, problem) = await runs.CompareAsync(left! with { Actor = actor }, right! with { Actor = actor }, ct);
+        var (comparison, problem) = await runs.CompareAsync(left! with { Actor = actor }, right! with { Actor = actor }, user.Access, ct);
         return comparison is null
             ? ReplayProblems.From(problem!)
             : TypedResults.Ok(new ReplayComparisonDto(
@@ -258,9 +271,10 @@ public static class ReplayEndpoints
                 comparison.ChangesTruncated));
     }
 
-    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Control(string id, ReplayRunManager runs, Func<ReplayRun, ReplayCommandResult> command)
+    private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Control(
+        string id, ReplayRunManager runs, ICurrentUser user, Func<ReplayRun, ReplayCommandResult> command)
     {
-        if (runs.Get(id) is not { } run)
+        if (runs.Get(id, user.Access) is not { } run)
         {
             return NotFound(id);
         }

@@ -46,9 +46,10 @@ public static class ReplayLibraryEndpoints
 
     // [Range] and [DefaultValue] only describe the parameter; the handler checks the range itself.
     internal static async Task<Results<Ok<IReadOnlyList<PublishRecord>>, ValidationProblem>> ListPublishesAsync(
-        [Description("How many entries, newest first: 1 to 1,000."), Range(1, 1000), DefaultValue(100)] int? limit, ReplayQueries queries, CancellationToken cancellationToken) => limit is < 1 or > 1000
+        [Description("How many entries, newest first: 1 to 1,000."), Range(1, 1000), DefaultValue(100)] int? limit, ReplayQueries queries, ICurrentUser user,
+        CancellationToken cancellationToken) => limit is < 1 or > 1000
         ? ReplayEndpoints.Invalid("limit", "limit must be from 1 to 1000.")
-        : TypedResults.Ok(await queries.ListPublishesAsync(limit ?? 100, cancellationToken));
+        : TypedResults.Ok(await queries.ListPublishesAsync(limit ?? 100, user.Access, cancellationToken));
 
     internal static Ok<IReadOnlyList<ProjectionTemplate>> ListTemplates() => TypedResults.Ok(ProjectionTemplates.All);
 

@@ -24,6 +24,7 @@ internal static class ReplayProblems
             title: "Re-publish refused",
             detail: result.Message,
             extensions: new Dictionary<string, object?> { ["refusal"] = Camel(result.Refusal.ToString()) }),
+        ReplayStartProblem.AccessDenied => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Topic not permitted", detail: result.Message),
         ReplayStartProblem.TooManyRuns => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too many replays", detail: result.Message),
         ReplayStartProblem.NoIndex => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No index yet", detail: result.Message),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Replay not started", detail: result.Message),

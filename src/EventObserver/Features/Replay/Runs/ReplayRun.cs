@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 
+using EventObserver.Access;
 using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
 
@@ -66,6 +67,12 @@ public sealed partial class ReplayRun
 
     public string Id { get; }
     public string? Label { get; }
+
+    /// <summary>Who started the run: it read the selection as they may see it, so only they and wider readers may watch it.</summary>
+    public UserAccess StartedBy { get; init; } = UserAccess.System;
+
+    /// <summary>True when masking rules exist and the run read raw values (its starter sees them).</summary>
+    public bool ReadRawValues { get; init; }
     public ReplayRunKind Kind => _work.Kind;
 
     internal IReplayWork Work => _work;
@@ -89,6 +96,17 @@ public sealed partial class ReplayRun
     /// most every few hundred milliseconds while running. Handlers must be quick and marshal to their own context.
     /// </summary>
     public event Action<ReplayRun>? Changed;
+
+    /// <summary>
+    /// Whether <paramref name="viewer"/> may see this run (its state, events, errors and previews): the user who started
+    /// it or one who reads every topic, and when the run read raw values, only a viewer who sees raw values too.
+    /// </summary>
+    public bool IsVisibleTo(UserAccess viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var starter = viewer.IsAuthenticated == StartedBy.IsAuthenticated && string.Equals(viewer.Name, StartedBy.Name, StringComparison.Ordinal);
+        return (starter || viewer.Topics.IsUnrestricted) && (viewer.SeesRawValues || !ReadRawValues);
+    }
 
     public ReplayCommandResult Pause() => Control(allowWhenPaused: false, () => _paused = true);
 

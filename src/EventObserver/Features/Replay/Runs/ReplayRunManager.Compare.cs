@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using EventObserver.Access;
 using EventObserver.Core.Projections;
 
 namespace EventObserver.Features.Replay.Runs;
@@ -9,10 +10,11 @@ public sealed partial class ReplayRunManager
 {
     /// <summary>
     /// Runs two projection requests to the end and diffs their final states: two versions over one selection, or
-    /// one projection over two selections. Both runs stay listed. Cancelling stops them.
+    /// one projection over two selections. Both runs stay listed. Cancelling stops them. Both read as
+    /// <paramref name="access"/> may see (so the diff holds masked values for a user who does not see raw ones).
     /// </summary>
     public async Task<(ReplayComparison? Comparison, ReplayStartResult? Problem)> CompareAsync(
-        ReplayRequest left, ReplayRequest right, CancellationToken cancellationToken)
+        ReplayRequest left, ReplayRequest right, UserAccess access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
@@ -21,13 +23,13 @@ public sealed partial class ReplayRunManager
             return (null, ReplayStartResult.Failed(ReplayStartProblem.InvalidRequest, "Only projections can be compared."));
         }
 
-        var first = Start(left with { StartPaused = false, KeepFinalState = true });
+        var first = Start(left with { StartPaused = false, KeepFinalState = true }, access);
         if (first.Run is not { } leftRun)
         {
             return (null, first);
         }
 
-        var second = Start(right with { StartPaused = false, KeepFinalState = true });
+        var second = Start(right with { StartPaused = false, KeepFinalState = true }, access);
         if (second.Run is not { } rightRun)
         {
             leftRun.Stop();

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 
 using EventObserver.Access;
+using EventObserver.Access.Enforcement;
 using EventObserver.Configuration;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Masking;
 using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
 using EventObserver.Kafka.Replay;
@@ -16,7 +18,8 @@ namespace EventObserver.Features.Replay.Runs;
 /// <summary>
 /// Starts and keeps replay runs (singleton): runs live here, not in a page or a request, so closing a tab does not
 /// stop one and reopening finds it. Keeps every running or paused run and the newest finished ones
-/// (<see cref="ReplayOptions.MaxKeptRuns"/>). Thread-safe.
+/// (<see cref="ReplayOptions.MaxKeptRuns"/>). Thread-safe. A run reads its selection as the user who started it may
+/// see it (readable topics only, masked values unless they see raw values), so its state and diffs hold nothing more.
 /// </summary>
 public sealed partial class ReplayRunManager : IDisposable
 {
@@ -29,6 +32,7 @@ public sealed partial class ReplayRunManager : IDisposable
     private readonly IAuditLog _audit;
     private readonly TimeProvider _time;
     private readonly ILogger<ReplayRunManager> _logger;
+    private readonly IEventMasker _masker;
     private readonly Lock _sync = new();
     private readonly List<ReplayRun> _runs = [];
 
@@ -36,9 +40,10 @@ public sealed partial class ReplayRunManager : IDisposable
     private int _starting;
 
     public ReplayRunManager(ICurrentIndex indexes, ReplayPublisher publisher, ProjectionStore store,
-        IOptions<ReplayOptions> options, IAuditLog audit, TimeProvider time, ILogger<ReplayRunManager> logger)
+        IOptions<ReplayOptions> options, IAuditLog audit, TimeProvider time, ILogger<ReplayRunManager> logger, IEventMasker? masker = null)
     {
         _audit = audit;
+        _masker = masker ?? NoMasking.Instance;
         _indexes = indexes;
         _publisher = publisher;
         _store = store;
@@ -52,6 +57,7 @@ public sealed partial class ReplayRunManager : IDisposable
 
     public PublishPolicy PublishPolicy => new(_options.AllowPublish, _options.AllowedTargets);
 
+    /// <summary>A kept run, whoever started it (internal work and tests; pages and endpoints ask with the viewer).</summary>
     public ReplayRun? Get(string id)
     {
         lock (_sync)
@@ -60,7 +66,10 @@ public sealed partial class ReplayRunManager : IDisposable
         }
     }
 
-    /// <summary>Kept runs, newest first.</summary>
+    /// <summary>A kept run <paramref name="viewer"/> may see (<see cref="ReplayRun.IsVisibleTo"/>); null otherwise.</summary>
+    public ReplayRun? Get(string id, UserAccess viewer) => Get(id) is { } run && run.IsVisibleTo(viewer) ? run : null;
+
+    /// <summary>Kept runs, newest first, whoever started them (internal work and tests; pages and endpoints ask with the viewer).</summary>
     public IReadOnlyList<ReplayRun> List()
     {
         lock (_sync)
@@ -69,22 +78,38 @@ public sealed partial class ReplayRunManager : IDisposable
         }
     }
 
+    /// <summary>Kept runs <paramref name="viewer"/> may see, newest first.</summary>
+    public IReadOnlyList<ReplayRun> List(UserAccess viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return [.. List().Where(r => r.IsVisibleTo(viewer))];
+    }
+
     /// <summary>
-    /// Starts a projection run or a publish (dry or real) of <paramref name="request"/>; the audit log records the start
-    /// (and a refused publish) with <see cref="ReplayRequest.Actor"/>, so the page and the API are audited alike.
+    /// Starts a projection run or a publish (dry or real) for <paramref name="access"/>: over what that user may see, refused
+    /// when it names a topic they may not read. The audit log records the start (and a refused publish) with
+    /// <see cref="ReplayRequest.Actor"/>, so the page and the API are audited alike.
     /// </summary>
-    public ReplayStartResult Start(ReplayRequest request)
+    public ReplayStartResult Start(ReplayRequest request, UserAccess access)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(access);
         var errors = Validate(request);
         if (errors.Count > 0)
         {
             return new ReplayStartResult { Problem = ReplayStartProblem.InvalidRequest, Message = "The replay request is invalid.", Errors = errors };
         }
 
-        if (!_indexes.TryGet(out var index))
+        if (!_indexes.TryGet(out var rawIndex))
         {
             return ReplayStartResult.Failed(ReplayStartProblem.NoIndex, "No index is open yet: nothing to replay until the broker has answered.");
+        }
+
+        var view = new AccessView(access, _masker);
+        var index = view.Over(rawIndex);
+        if (Refusal(request, view, index) is { } refused)
+        {
+            return refused;
         }
 
         // The check and the add are one step: a place is taken under the lock before compiling (outside it, so starts
@@ -105,7 +130,7 @@ public sealed partial class ReplayRunManager : IDisposable
         try
         {
             var id = Guid.NewGuid().ToString("N")[..12];
-            started = request.Publish is { } publish ? StartPublish(id, request, publish, index) : StartProjection(id, request, index);
+            started = request.Publish is { } publish ? StartPublish(id, request, publish, index, access) : StartProjection(id, request, index, access);
         }
         catch
         {
@@ -173,7 +198,7 @@ public sealed partial class ReplayRunManager : IDisposable
         return errors;
     }
 
-    private ReplayStartResult StartProjection(string id, ReplayRequest request, IEventIndex index)
+    private ReplayStartResult StartProjection(string id, ReplayRequest request, IEventIndex index, UserAccess access)
     {
         var limits = ProjectionLimits.Default with
         {
@@ -188,10 +213,14 @@ public sealed partial class ReplayRunManager : IDisposable
 
         var resolved = ResolvedSelection.Resolve(index, request.Selection);
         var work = new ProjectionWork(compiled.Runner, _options.MaxSnapshotPartitions);
-        return ReplayStartResult.Started(new ReplayRun(id, request.Label, request.Script, resolved, work, request.StartPaused, _options.SnapshotInterval, _time, request.KeepFinalState));
+        return ReplayStartResult.Started(new ReplayRun(id, request.Label, request.Script, resolved, work, request.StartPaused, _options.SnapshotInterval, _time, request.KeepFinalState)
+        {
+            StartedBy = access,
+            ReadRawValues = access.SeesRawValues && _masker.HasRules,
+        });
     }
 
-    private ReplayStartResult StartPublish(string id, ReplayRequest request, ReplayPublishRequest publish, IEventIndex index)
+    private ReplayStartResult StartPublish(string id, ReplayRequest request, ReplayPublishRequest publish, IEventIndex index, UserAccess access)
     {
         var resolved = ResolvedSelection.Resolve(index, request.Selection);
         var target = publish.TargetTopic?.Trim() ?? string.Empty;
@@ -218,7 +247,11 @@ public sealed partial class ReplayRunManager : IDisposable
         };
         _store.RecordPublish(record);
         var work = new PublishWork(session, _store, record, decision.Reason, _time);
-        return ReplayStartResult.Started(new ReplayRun(id, request.Label, null, resolved, work, request.StartPaused, _options.SnapshotInterval, _time));
+        return ReplayStartResult.Started(new ReplayRun(id, request.Label, null, resolved, work, request.StartPaused, _options.SnapshotInterval, _time)
+        {
+            StartedBy = access,
+            ReadRawValues = access.SeesRawValues && _masker.HasRules,
+        });
     }
 
     private void Add(ReplayRun run, bool reserved)

@@ -18,4 +18,7 @@ public enum ReplayStartProblem
 
     /// <summary>Too many runs are running or paused.</summary>
     TooManyRuns = 5,
+
+    /// <summary>The selection or the publish target names a topic the user may not read, or the publish would send values they may only see masked.</summary>
+    AccessDenied = 6,
 }

@@ -1,0 +1,105 @@
+using System.Diagnostics.CodeAnalysis;
+
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Indexing;
+using EventObserver.Core.Masking;
+using EventObserver.Core.Selection;
+
+namespace EventObserver.Access.Enforcement;
+
+/// <summary>
+/// What one user sees of the events: only topics they may read, and masked unless they see raw values. The one
+/// mechanism every read path applies (index reads through <see cref="Over"/>, the live feed through
+/// <see cref="AccessFeed"/>). A transparent view (every topic, nothing to mask) is skipped entirely, so an unrestricted
+/// user without masking rules pays nothing per event.
+/// </summary>
+public sealed class AccessView
+{
+    private readonly IEventMasker _masker;
+
+    public AccessView(UserAccess access, IEventMasker masker)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(masker);
+        Access = access;
+        _masker = masker;
+        FiltersTopics = !access.Topics.IsUnrestricted;
+        Masks = !access.SeesRawValues && masker.HasRules;
+    }
+
+    public UserAccess Access { get; }
+
+    /// <summary>True when some topic may be denied.</summary>
+    public bool FiltersTopics { get; }
+
+    /// <summary>True when masking rules apply to this user's reads.</summary>
+    public bool Masks { get; }
+
+    /// <summary>Nothing to filter, nothing to mask: reads need no view at all.</summary>
+    public bool IsTransparent => !FiltersTopics && !Masks;
+
+    public bool CanRead(string topic) => Access.Topics.CanRead(topic);
+
+    /// <summary>The index as this user reads it (the index itself when the view is transparent).</summary>
+    public IEventIndex Over(IEventIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return IsTransparent ? index : new AccessFilteredIndex(index, this);
+    }
+
+    /// <summary>The envelope as this user sees it (masked when masking applies; the same instance when nothing matched).</summary>
+    public EventEnvelope Mask(EventEnvelope envelope) => Masks ? _masker.Mask(envelope) : envelope;
+
+    /// <summary>Null for an envelope of a denied topic; otherwise as this user sees it.</summary>
+    public EventEnvelope? Show(EventEnvelope? envelope) =>
+        envelope is null || !CanRead(envelope.Topic) ? null : Mask(envelope);
+
+    /// <summary>
+    /// Whether a raw event that matched <paramref name="filter"/> is shown to this user, and as what. Denied topics are
+    /// not; and when masking changed the event, the filter's unindexed parts (free text, header value) must match the
+    /// masked event too, so a search cannot probe a masked value.
+    /// </summary>
+    public bool TryShow(EventSelection filter, EventEnvelope envelope, [NotNullWhen(true)] out EventEnvelope? shown)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(envelope);
+        shown = null;
+        if (!CanRead(envelope.Topic))
+        {
+            return false;
+        }
+
+        var masked = Mask(envelope);
+        if (!ReferenceEquals(masked, envelope) && filter.NeedsScan && !filter.MatchesScannedParts(masked))
+        {
+            return false;
+        }
+
+        shown = masked;
+        return true;
+    }
+
+    /// <summary>
+    /// The selection narrowed to the topics this user may read: its own topics that are readable, or when it names
+    /// none, the readable ones of <paramref name="knownTopics"/>. Null when no readable topic is left (an empty list
+    /// would mean every topic).
+    /// </summary>
+    public EventSelection? Restrict(EventSelection selection, Func<IEnumerable<string>> knownTopics)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(knownTopics);
+        if (!FiltersTopics)
+        {
+            return selection;
+        }
+
+        if (selection.Topics.Count > 0 && selection.Topics.All(CanRead))
+        {
+            return selection;
+        }
+
+        var candidates = selection.Topics.Count > 0 ? selection.Topics : knownTopics();
+        List<string> readable = [.. candidates.Where(CanRead).Distinct(StringComparer.Ordinal)];
+        return readable.Count == 0 ? null : selection with { Topics = readable };
+    }
+}
