@@ -1,4 +1,5 @@
 using System.Text;
+using EventObserver.Core.Envelopes;
 using EventObserver.Core.Masking;
 using static EventObserver.Core.Tests.Masking.MaskingEvents;
 
@@ -81,11 +82,11 @@ public sealed class HeaderMaskingTests
     [Fact]
     public void BinaryHeader_KeepLast4_KeepsTheLastFourHexDigits()
     {
-        var envelope = Json(Payload) is var e ? new Core.Envelopes.EventEnvelope
+        var envelope = new EventEnvelope
         {
-            Topic = e.Topic, Partition = e.Partition, Offset = e.Offset, TimestampMs = e.TimestampMs, MessageId = e.MessageId,
-            Headers = [new Core.Envelopes.EnvelopeHeader("bin", [0x00, 0x01, 0xAB, 0xCD, 0xEF])],
-        } : null!;
+            Topic = "payments", Partition = 0, Offset = 0, TimestampMs = 0, MessageId = "m",
+            Headers = [new EnvelopeHeader("bin", [0x00, 0x01, 0xAB, 0xCD, 0xEF])],
+        };
 
         var masked = Masker(Header("bin", MaskingAction.KeepLast4)).Mask(envelope);
 
