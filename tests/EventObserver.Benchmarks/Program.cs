@@ -19,7 +19,11 @@ switch (scenario)
     case "feed":
         var seconds = args.Length > 1 && int.TryParse(args[1], out var d) && d > 0 ? d : 60;
         var rate = args.Length > 2 && int.TryParse(args[2], out var feedRate) && feedRate > 0 ? feedRate : 5_000;
-        await FeedScenario.RunAsync(seconds, rate);
+        var access = args.Length > 3 && args[3] == "masked";
+        await FeedScenario.RunAsync(seconds, rate, access);
+        return 0;
+    case "masking":
+        MaskingScenario.Run(args.Length > 1 && int.TryParse(args[1], out var masked) && masked > 0 ? masked : 100_000);
         return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
@@ -27,6 +31,8 @@ switch (scenario)
         Console.Error.WriteLine("  ingest [events=200000]   produce 1 KB JSON events into the mock cluster; raw consume vs indexed vs naive LiteDB");
         Console.Error.WriteLine("  lineage [events=1000000] lineage query + layout (500-message correlation, random events) vs a full scan; layout of 2,000 nodes");
         Console.Error.WriteLine("  replay [events=1000000]  index demo-like order events; order-lifecycle projection (index read + sandbox) vs the same fold in C#");
-        Console.Error.WriteLine("  feed [seconds=60] [rate=5000]   steady produce into the app (own process); hub and browser latency, app RSS");
+        Console.Error.WriteLine("  feed [seconds=60] [rate=5000] [masked]   steady produce into the app (own process); hub and browser latency, app RSS;");
+        Console.Error.WriteLine("                           masked: one masking rule on every event and the hub client signs in with an API key");
+        Console.Error.WriteLine("  masking [events=100000]  masking cost per event (ns, allocated bytes) of one JSON path rule on demo-like events");
         return 2;
 }

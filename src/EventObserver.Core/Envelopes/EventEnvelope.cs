@@ -1,3 +1,5 @@
+using EventObserver.Core.Masking;
+
 namespace EventObserver.Core.Envelopes;
 
 /// <summary>
@@ -48,6 +50,12 @@ public sealed class EventEnvelope
 
     /// <summary>Where a dead-lettered message originally came from, when its headers say so.</summary>
     public DeadLetterOrigin? DeadLetterOf { get; init; }
+
+    /// <summary>
+    /// What masking changed (empty when nothing was masked), so a masked or removed field is shown as masked, not as
+    /// missing. The index does not keep it: an event masked at ingest and read back from the index has an empty list.
+    /// </summary>
+    public IReadOnlyList<MaskedField> Masked { get; init; } = [];
 
     public DateTimeOffset Timestamp => DateTimeOffset.FromUnixTimeMilliseconds(TimestampMs);
 

@@ -4,73 +4,136 @@ namespace EventObserver.Core.Lineage;
 
 /// <summary>
 /// A compiled dot-notation JSON path from configuration: <c>$.meta.correlation</c>, <c>meta.correlation</c>,
-/// <c>$.items[0].id</c>. Each step is a property name or an array index.
+/// <c>$.items[0].id</c>, <c>$['odd.name']</c>. Lineage mappings read one scalar, so they take only names and indexes;
+/// masking rules may also use wildcards (<c>$.items[*].card</c>, <c>$.card.*</c>) and descendants (<c>$..cvv</c>).
 /// </summary>
 internal sealed class JsonPath
 {
-    private JsonPath(IReadOnlyList<JsonPathStep> steps) => Steps = steps;
+    private JsonPath(IReadOnlyList<JsonPathStep> steps, string text)
+    {
+        Steps = steps;
+        Text = text;
+    }
 
     public IReadOnlyList<JsonPathStep> Steps { get; }
 
-    /// <summary>Null when the path is empty or malformed (a bad mapping is ignored, never fatal).</summary>
-    public static JsonPath? TryParse(string? path)
+    /// <summary>The path as configured (trimmed).</summary>
+    public string Text { get; }
+
+    /// <summary>Null when the path is empty, malformed or uses wildcards (a bad mapping is ignored, never fatal).</summary>
+    public static JsonPath? TryParse(string? path) => TryParse(path, allowWildcards: false);
+
+    /// <summary>Null when the path is empty or malformed, or uses wildcards or descendants without <paramref name="allowWildcards"/>.</summary>
+    public static JsonPath? TryParse(string? path, bool allowWildcards)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
             return null;
         }
 
-        var span = path.AsSpan().Trim();
-        if (span.StartsWith('$'))
-        {
-            span = span[1..];
-        }
-
+        var text = path.Trim();
+        var span = text.AsSpan();
+        var i = span[0] == '$' ? 1 : 0;
         var steps = new List<JsonPathStep>();
-        foreach (var range in span.Split('.'))
+        while (i < span.Length)
         {
-            var part = span[range].Trim();
-            if (part.IsEmpty)
+            var descendant = false;
+            if (span[i] == '.')
             {
-                if (steps.Count == 0 && range.Start.Value == 0)
+                i++;
+                if (i < span.Length && span[i] == '.')
                 {
-                    continue; // the dot right after '$'
+                    descendant = true;
+                    i++;
                 }
 
+                if (descendant && i < span.Length && span[i] == '[')
+                {
+                    if (!TryBracket(span, ref i, descendant, steps))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+            }
+            else if (span[i] == '[')
+            {
+                if (!TryBracket(span, ref i, descendant: false, steps))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+            else if (steps.Count > 0)
+            {
+                return null; // "a[0]b": a name must follow a dot
+            }
+
+            var end = i;
+            while (end < span.Length && span[end] is not ('.' or '['))
+            {
+                end++;
+            }
+
+            var name = span[i..end].Trim();
+            if (name.IsEmpty)
+            {
                 return null;
             }
 
-            var bracket = part.IndexOf('[');
-            var name = bracket >= 0 ? part[..bracket] : part;
-            if (!name.IsEmpty)
-            {
-                steps.Add(JsonPathStep.Property(name.ToString()));
-            }
-
-            while (bracket >= 0)
-            {
-                var close = part[bracket..].IndexOf(']');
-                if (close < 0 || !int.TryParse(part.Slice(bracket + 1, close - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-                {
-                    return null;
-                }
-
-                steps.Add(JsonPathStep.Element(index));
-                part = part[(bracket + close + 1)..];
-                if (part.IsEmpty)
-                {
-                    break;
-                }
-
-                if (part[0] != '[')
-                {
-                    return null;
-                }
-
-                bracket = 0;
-            }
+            steps.Add(name is "*" ? JsonPathStep.AnyProperty(descendant) : JsonPathStep.Property(name.ToString(), descendant));
+            i = end;
         }
 
-        return steps.Count == 0 ? null : new JsonPath(steps);
+        if (steps.Count == 0 || (!allowWildcards && steps.Exists(s => s.IsWildcard)))
+        {
+            return null;
+        }
+
+        return new JsonPath(steps, text);
+    }
+
+    /// <summary>Reads <c>[3]</c>, <c>[*]</c>, <c>['name']</c> or <c>["name"]</c> starting at the bracket.</summary>
+    private static bool TryBracket(ReadOnlySpan<char> span, ref int i, bool descendant, List<JsonPathStep> steps)
+    {
+        var rest = span[(i + 1)..];
+        if (!rest.IsEmpty && rest[0] is '\'' or '"')
+        {
+            var quote = rest[0];
+            var closing = rest[1..].IndexOf(quote);
+            if (closing < 0 || closing + 2 >= rest.Length || rest[closing + 2] != ']')
+            {
+                return false;
+            }
+
+            steps.Add(JsonPathStep.Property(rest.Slice(1, closing).ToString(), descendant));
+            i += closing + 4;
+            return true;
+        }
+
+        var close = rest.IndexOf(']');
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var inside = rest[..close];
+        if (inside is "*")
+        {
+            steps.Add(JsonPathStep.AnyElement(descendant));
+        }
+        else if (int.TryParse(inside, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            steps.Add(JsonPathStep.Element(index, descendant));
+        }
+        else
+        {
+            return false;
+        }
+
+        i += close + 2;
+        return true;
     }
 }

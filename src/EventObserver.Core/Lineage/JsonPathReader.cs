@@ -23,7 +23,7 @@ internal static class JsonPathReader
 
             foreach (var step in path.Steps)
             {
-                var found = step.Name is null ? MoveToElement(ref reader, step.Index) : MoveToProperty(ref reader, step.Name);
+                var found = step.Kind == JsonPathStepKind.Element ? MoveToElement(ref reader, step.Index) : MoveToProperty(ref reader, step.Name!);
                 if (!found)
                 {
                     return null;

@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Masking;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using Microsoft.Extensions.Logging;
@@ -11,12 +12,14 @@ namespace EventObserver.Kafka.Ingestion;
 
 /// <summary>
 /// One consumer's life: regex subscription, positions handed out from the index on every assignment,
-/// batching by size or age, decoding, retention gaps, lag and broker-state bookkeeping. Runs on the caller's thread.
+/// batching by size or age, decoding (and masking at ingest), retention gaps, lag and broker-state bookkeeping. Runs
+/// on the caller's thread.
 /// </summary>
 internal sealed class ConsumeLoop(
     KafkaConnection connection,
     TopicFilter filter,
     EnvelopeDecoder decoder,
+    IEventMasker? ingestMasker,
     IngestionStatus status,
     Dictionary<TopicPartitionKey, long> positions,
     IndexWriter writer,
@@ -194,17 +197,24 @@ internal sealed class ConsumeLoop(
         }
     }
 
+    /// <summary>
+    /// Decodes, then masks when masking at ingest is on. Masking sits outside the decoder's safety net on purpose: should
+    /// it ever throw, the loop fails and retries rather than indexing the raw event.
+    /// </summary>
     private EventEnvelope Decode(RawRecord raw)
     {
+        EventEnvelope envelope;
         try
         {
-            return decoder.Decode(raw);
+            envelope = decoder.Decode(raw);
         }
         catch (Exception e)
         {
             IngestionLog.DecodeFailed(logger, e, raw.Topic, raw.Partition, raw.Offset);
-            return EnvelopeDecoder.Undecoded(raw);
+            envelope = EnvelopeDecoder.Undecoded(raw);
         }
+
+        return ingestMasker is null ? envelope : ingestMasker.Mask(envelope);
     }
 
     private void Subscribe(IConsumer<byte[], byte[]> consumer)

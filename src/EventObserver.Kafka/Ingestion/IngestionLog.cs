@@ -8,6 +8,9 @@ internal static partial class IngestionLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingesting from {BootstrapServers} (embedded: {IsEmbedded}), subscription {Pattern}")]
     public static partial void Starting(ILogger logger, string bootstrapServers, bool isEmbedded, string pattern);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Masking at ingest: events are masked before the index write (EventObserver:Masking:AtIngest)")]
+    public static partial void MaskingAtIngest(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to cluster {ClusterId}; index {IndexFile} holds checkpoints for {Partitions} partitions")]
     public static partial void Connected(ILogger logger, string clusterId, string indexFile, int partitions);
 

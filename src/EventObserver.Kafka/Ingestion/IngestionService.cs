@@ -1,16 +1,20 @@
 using Confluent.Kafka;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Masking;
 using EventObserver.Kafka.Connection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EventObserver.Kafka.Ingestion;
 
 /// <summary>
 /// Consumes every ingested topic of the cluster into the event index (opened through <see cref="ICurrentIndex"/>)
 /// and hands each committed batch to the registered <see cref="ICommittedBatchObserver"/>s. Never crashes on an
-/// unreachable broker or a bad record: it reports through <see cref="IngestionStatus"/> and retries.
+/// unreachable broker or a bad record: it reports through <see cref="IngestionStatus"/> and retries. With
+/// <see cref="MaskingOptions.AtIngest"/> every decoded event is masked before it is written, so raw values of masked
+/// fields never reach the index file nor the live feed.
 /// </summary>
 public sealed class IngestionService : BackgroundService
 {
@@ -21,6 +25,7 @@ public sealed class IngestionService : BackgroundService
     private readonly Func<string, IEventIndex> _openIndex;
     private readonly IngestionStatus _status;
     private readonly ICommittedBatchObserver[] _observers;
+    private readonly IEventMasker? _ingestMasker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -31,12 +36,16 @@ public sealed class IngestionService : BackgroundService
         IngestionStatus status,
         IEnumerable<ICommittedBatchObserver> observers,
         TimeProvider time,
-        ILogger<IngestionService> logger)
-        : this(connection, decoder, indexes.OpenForCluster, status, observers, time, logger)
+        ILogger<IngestionService> logger,
+        IEventMasker? masker = null,
+        IOptions<MaskingOptions>? masking = null)
+        : this(connection, decoder, indexes.OpenForCluster, status, observers, time, logger,
+            masking?.Value.AtIngest == true && masker is { HasRules: true } ? masker : null)
     {
     }
 
     /// <summary>For tests: opens the index of a cluster id without an <see cref="ICurrentIndex"/>.</summary>
+    /// <param name="ingestMasker">Applied to every event before the index write; null: events are written as decoded.</param>
     internal IngestionService(
         KafkaConnection connection,
         EnvelopeDecoder decoder,
@@ -44,13 +53,15 @@ public sealed class IngestionService : BackgroundService
         IngestionStatus status,
         IEnumerable<ICommittedBatchObserver> observers,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        IEventMasker? ingestMasker = null)
     {
         _connection = connection;
         _decoder = decoder;
         _openIndex = openIndex;
         _status = status;
         _observers = [.. observers];
+        _ingestMasker = ingestMasker;
         _time = time;
         _logger = logger;
     }
@@ -76,6 +87,11 @@ public sealed class IngestionService : BackgroundService
         }
 
         IngestionLog.Starting(_logger, _connection.BootstrapServers, _connection.IsEmbedded, filter.SubscriptionPattern);
+        if (_ingestMasker is not null)
+        {
+            IngestionLog.MaskingAtIngest(_logger);
+        }
+
         IndexWriter? writer = null;
         Dictionary<TopicPartitionKey, long>? positions = null;
         while (!stoppingToken.IsCancellationRequested)
@@ -91,7 +107,7 @@ public sealed class IngestionService : BackgroundService
                     IngestionLog.Connected(_logger, index.ClusterId, index.FilePath, positions.Count);
                 }
 
-                new ConsumeLoop(_connection, filter, _decoder, _status, positions, writer, _time, _logger).Run(stoppingToken);
+                new ConsumeLoop(_connection, filter, _decoder, _ingestMasker, _status, positions, writer, _time, _logger).Run(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

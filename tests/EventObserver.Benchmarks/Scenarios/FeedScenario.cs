@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using EventObserver.Benchmarks.Support;
@@ -11,7 +13,9 @@ namespace EventObserver.Benchmarks.Scenarios;
 /// Scenario <c>feed</c>: the real app (its own process) ingests a steady stream of ~1 KB JSON events from a
 /// mock cluster in this process; latency from each event's produce timestamp to (a) receipt by a SignalR
 /// client of /hubs/events and (b) its row appearing on the Live feed page in a real browser; and the app's
-/// RSS after warm-up and at the end.
+/// RSS after warm-up and at the end. With <c>masked</c>, the app masks a value of every event (one JSON path rule) and
+/// the hub client signs in with an API key (Viewer), as the access-control acceptance figure asks; the key only takes
+/// effect once the app authenticates API keys, and is harmless before.
 /// </summary>
 internal static class FeedScenario
 {
@@ -29,9 +33,10 @@ internal static class FeedScenario
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(90);
 
-    public static async Task RunAsync(int durationSeconds, int rate)
+    public static async Task RunAsync(int durationSeconds, int rate, bool masked)
     {
         var directory = Directory.CreateTempSubdirectory("eventobserver-bench-feed-").FullName;
+        var apiKey = masked ? "bench-" + Guid.NewGuid().ToString("N") : null;
         try
         {
             using var cluster = new MockKafkaCluster(brokers: 1);
@@ -40,7 +45,7 @@ internal static class FeedScenario
                 cluster.CreateTopic(topic, PartitionsPerTopic);
             }
 
-            await using var app = await AppProcess.StartAsync(cluster.BootstrapServers, Path.Combine(directory, "index.db"), AppEnvironment);
+            await using var app = await AppProcess.StartAsync(cluster.BootstrapServers, Path.Combine(directory, "index.db"), AppSettings(apiKey));
             await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             Report($"app pid {app.Id} on {app.BaseAddress}; producing {rate:N0} events/s into {Topics.Length} topics");
 
@@ -48,7 +53,7 @@ internal static class FeedScenario
             using var producer = new SteadyProducer(cluster.BootstrapServers, partitions, rate);
             producer.Start();
 
-            await using var hub = await HubLatencyClient.ConnectAsync(app.BaseAddress);
+            await using var hub = await HubLatencyClient.ConnectAsync(app.BaseAddress, apiKey);
             var (browser, browserProblem) = await BrowserLatencyProbe.StartAsync(app.BaseAddress);
             if (browserProblem is not null)
             {
@@ -102,6 +107,7 @@ internal static class FeedScenario
             {
                 ["scenario"] = "feed",
                 ["rate"] = rate,
+                ["masked"] = masked,
                 ["hubP95Ms"] = hub.Latency.Percentile(95),
                 ["browserP95Ms"] = browser?.Latency.Percentile(95),
                 ["rssStartMb"] = Math.Round(rssStartMb),
@@ -133,6 +139,25 @@ internal static class FeedScenario
         {
             TryDelete(directory);
         }
+    }
+
+    /// <summary>
+    /// The app's settings; with an API key also one masking rule that changes every event (BenchEvents carry a
+    /// <c>customerId</c>) and the key as a Viewer (its SHA-256, as <c>Auth:ApiKeys</c> stores keys).
+    /// </summary>
+    private static Dictionary<string, string> AppSettings(string? apiKey)
+    {
+        var environment = new Dictionary<string, string>(AppEnvironment);
+        if (apiKey is not null)
+        {
+            environment["EventObserver__Masking__Rules__0__JsonPath"] = "$.customerId";
+            environment["EventObserver__Masking__Rules__0__Action"] = "Mask";
+            environment["EventObserver__Auth__ApiKeys__0__Name"] = "feed-benchmark";
+            environment["EventObserver__Auth__ApiKeys__0__Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
+            environment["EventObserver__Auth__ApiKeys__0__Roles__0"] = "Viewer";
+        }
+
+        return environment;
     }
 
     /// <summary>

@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace EventObserver.Benchmarks.Support;
 
-/// <summary>A .NET SignalR client of /hubs/events recording produce-timestamp → receipt latency of every event.</summary>
+/// <summary>
+/// A .NET SignalR client of /hubs/events recording produce-timestamp → receipt latency of every event. With an API key
+/// it sends it as <c>X-Api-Key</c> and as the access token (<c>Authorization: Bearer</c>; browsers' transports put it in
+/// the <c>access_token</c> query parameter instead).
+/// </summary>
 internal sealed class HubLatencyClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
@@ -20,9 +24,16 @@ internal sealed class HubLatencyClient : IAsyncDisposable
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public static async Task<HubLatencyClient> ConnectAsync(Uri app)
+    public static async Task<HubLatencyClient> ConnectAsync(Uri app, string? apiKey = null)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(app, "/hubs/events")).Build();
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(app, "/hubs/events"), options =>
+        {
+            if (apiKey is not null)
+            {
+                options.Headers["X-Api-Key"] = apiKey;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(apiKey);
+            }
+        }).Build();
         var client = new HubLatencyClient(connection);
         connection.On<ReceivedEvent[]>("ReceiveEvents", client.OnEvents);
         connection.On<long>("Dropped", count => Interlocked.Add(ref client._dropped, count));

@@ -46,6 +46,54 @@ public sealed class JsonPathTests
         Assert.Null(JsonPath.TryParse(path));
     }
 
+    [Theory]
+    [InlineData("$.a[*].b")]
+    [InlineData("$.a.*")]
+    [InlineData("$..b")]
+    [InlineData("$..[0]")]
+    public void TryParse_WildcardsForLineage_ReturnsNullButMaskingReadsThem(string path)
+    {
+        Assert.Null(JsonPath.TryParse(path));
+        Assert.NotNull(JsonPath.TryParse(path, allowWildcards: true));
+    }
+
+    [Theory]
+    [InlineData("$.a[*].b", "Property a|AnyElement|Property b")]
+    [InlineData("$..cvv", "..Property cvv")]
+    [InlineData("$..card.number", "..Property card|Property number")]
+    [InlineData("$.card.*", "Property card|AnyProperty")]
+    [InlineData("$['a.b'][\"c\"]", "Property a.b|Property c")]
+    [InlineData("list[2]", "Property list|Element 2")]
+    public void TryParse_Wildcards_GivesTheSteps(string path, string expected)
+    {
+        var steps = JsonPath.TryParse(path, allowWildcards: true)!.Steps.Select(s =>
+            (s.Descendant ? ".." : "") + s.Kind + s.Kind switch
+            {
+                JsonPathStepKind.Property => " " + s.Name,
+                JsonPathStepKind.Element => " " + s.Index,
+                _ => "",
+            });
+
+        Assert.Equal(expected, string.Join('|', steps));
+    }
+
+    [Theory]
+    [InlineData("$...a")]
+    [InlineData("$.a..")]
+    [InlineData("$['a'")]
+    [InlineData("$['a']x")]
+    [InlineData("$[-1]")]
+    public void TryParse_MalformedWildcardPath_ReturnsNull(string path)
+    {
+        Assert.Null(JsonPath.TryParse(path, allowWildcards: true));
+    }
+
+    [Fact]
+    public void TryRead_QuotedName_ReadsThatMember()
+    {
+        Assert.Equal("x", JsonPathReader.TryRead("{\"a.b\":\"x\"}"u8, JsonPath.TryParse("$['a.b']")!));
+    }
+
     [Fact]
     public void TryRead_BrokenJson_ReturnsNull()
     {

@@ -2,6 +2,7 @@ using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
+using EventObserver.Core.Masking;
 using EventObserver.Core.Metrics;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
@@ -48,7 +49,12 @@ internal sealed class IngestionHarness : IAsyncDisposable
         return options;
     }
 
-    public static async Task<IngestionHarness> StartAsync(KafkaOptions options, Func<string, IEventIndex> openIndex, ILiveFeed? feed = null)
+    /// <param name="options">Kafka settings (see <see cref="Options"/>).</param>
+    /// <param name="openIndex">Opens the index of the cluster id.</param>
+    /// <param name="feed">The live feed committed batches go to; a fresh one when null.</param>
+    /// <param name="ingestMasker">Masks every event before the index write (Masking:AtIngest); null: no masking.</param>
+    public static async Task<IngestionHarness> StartAsync(
+        KafkaOptions options, Func<string, IEventIndex> openIndex, ILiveFeed? feed = null, IEventMasker? ingestMasker = null)
     {
         IEventIndex? opened = null;
         var status = new IngestionStatus(TimeProvider.System);
@@ -59,7 +65,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
             status,
             [new TopicRateObserver(status.Rates), new LiveFeedObserver(feed ?? new LiveFeed())],
             TimeProvider.System,
-            NullLogger.Instance);
+            NullLogger.Instance,
+            ingestMasker);
         await service.StartAsync(CancellationToken.None);
         return new IngestionHarness(service, status, () => opened);
     }

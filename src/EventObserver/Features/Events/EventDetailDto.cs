@@ -7,6 +7,8 @@ namespace EventObserver.Features.Events;
 /// <summary>
 /// One event in full. <see cref="Payload"/> is the JSON value itself for JSON payloads, a string for text,
 /// a base64 string for binary, null for empty and tombstone; <see cref="PayloadEncoding"/> says which.
+/// <see cref="Masked"/> lists what masking changed in payload and headers (empty when nothing), so a masked or removed
+/// field reads as masked, not as missing.
 /// </summary>
 public sealed record EventDetailDto(
     string Topic,
@@ -30,4 +32,5 @@ public sealed record EventDetailDto(
     PayloadFormat PayloadFormat,
     string? PayloadEncoding,
     JsonElement? Payload,
-    int Size);
+    int Size,
+    IReadOnlyList<MaskedFieldDto> Masked);

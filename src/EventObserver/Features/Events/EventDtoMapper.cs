@@ -23,7 +23,8 @@ public static class EventDtoMapper
             e.TimestampKind, e.KeyFormat, e.MessageIdDerived, e.Subject, e.TraceId,
             e.DeadLetterOf is { } d ? new DeadLetterOriginDto(d.Topic, d.Partition, d.Offset, d.Error) : null,
             [.. e.Headers.Select(ToHeader)],
-            e.PayloadFormat, encoding, payload, e.Payload?.Length ?? 0);
+            e.PayloadFormat, encoding, payload, e.Payload?.Length ?? 0,
+            [.. e.Masked.Select(m => new MaskedFieldDto(m.Kind, m.Target, m.Action))]);
     }
 
     public static EventHeaderDto ToHeader(EnvelopeHeader header) => new(
