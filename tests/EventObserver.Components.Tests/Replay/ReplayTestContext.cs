@@ -46,7 +46,7 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
         services.AddSingleton(Store);
         services.AddSingleton(Publisher);
         services.AddSingleton<IAuditLog>(Audit);
-        services.AddSingleton<ICurrentUser>(User);
+        CurrentUser.Access = new UserAccess("olga", isAuthenticated: true, [AccessRoles.Publisher], Core.Access.AllTopics.Instance, seesRawValues: false);
         services.AddSingleton(sp => new ReplayRunManager(sp.GetRequiredService<EventIndexProvider>(), Publisher, Store,
             Options.Create(options ?? new ReplayOptions { ScriptTimeoutPerCall = TimeSpan.FromSeconds(5) }), Audit, TimeProvider.System, NullLogger<ReplayRunManager>.Instance,
             sp.GetRequiredService<IEventMasker>()));
@@ -59,8 +59,8 @@ public abstract class ReplayTestContext : DashboardTestContext, IAsyncLifetime
     /// <summary>What the replay components recorded.</summary>
     protected RecordingAuditLog Audit { get; } = new();
 
-    /// <summary>The page's user (an operator named "olga").</summary>
-    protected FixedCurrentUser User { get; } = new(new UserAccess("olga", isAuthenticated: true, [AccessRoles.Operator], Core.Access.AllTopics.Instance, seesRawValues: false));
+    /// <summary>The page's user: "olga", a publisher (so also an operator) unless a test says otherwise.</summary>
+    protected TestCurrentUser User => CurrentUser;
 
     protected ReplayPublisher Publisher { get; }
 

@@ -42,6 +42,12 @@ public sealed class AccessAppFixture : IDisposable
     /// <summary>A signed-in operator in the shop group (may run projections): reads shop topics, sees masked values.</summary>
     public static readonly string Operator = TestSignIn.Value("otto", AccessRoles.Operator, ShopGroup);
 
+    /// <summary>A signed-in operator in the shop group with Unmask: runs projections over shop topics with raw values.</summary>
+    public static readonly string RawOperator = TestSignIn.Value("ulla", $"{AccessRoles.Operator},{AccessRoles.Unmask}", ShopGroup);
+
+    /// <summary>A signed-in publisher in the shop group (may re-publish): reads shop topics, sees masked values.</summary>
+    public static readonly string Publisher = TestSignIn.Value("pia", AccessRoles.Publisher, ShopGroup);
+
     /// <summary>An admin: every topic, raw values.</summary>
     public static readonly string Admin = TestSignIn.Value("ada", AccessRoles.Admin);
 

@@ -121,13 +121,14 @@ public sealed class DeniedTopicReplayTests(AccessAppFixture app)
     {
         using var admin = app.ClientFor(Admin);
         using var viewer = app.ClientFor(Viewer);
+        using var restrictedOperator = app.ClientFor(Operator);
         var adminRun = await RunAsync(admin, new { selection = new { topic = DeniedTopic }, projection = CaptureAll });
         var id = adminRun.GetProperty("id").GetString()!;
 
         var list = await viewer.GetStringAsync("/api/replays");
         var get = await viewer.GetAsync($"/api/replays/{id}");
         var state = await viewer.GetAsync($"/api/replays/{id}/state");
-        var stop = await viewer.PostAsync($"/api/replays/{id}/stop", null);
+        var stop = await restrictedOperator.PostAsync($"/api/replays/{id}/stop", null);
 
         Assert.True(Leaks.Any(adminRun.GetRawText()));
         Assert.DoesNotContain(id, list, StringComparison.Ordinal);

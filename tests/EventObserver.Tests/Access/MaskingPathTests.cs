@@ -82,7 +82,7 @@ public sealed class MaskingPathTests(AccessAppFixture app)
     [InlineData(true)]
     public async Task ReplayState_HoldsMaskedValuesUnlessTheStarterSeesRawValues(bool raw)
     {
-        using var client = app.ClientFor(raw ? Unmasker : Operator);
+        using var client = app.ClientFor(raw ? RawOperator : Operator);
 
         var run = await DeniedTopicReplayTests.RunAsync(client, new { selection = new { topic = PaymentsTopic }, projection = CardsScript });
 
@@ -108,7 +108,7 @@ public sealed class MaskingPathTests(AccessAppFixture app)
     [InlineData(true)]
     public async Task CompareDiff_HoldsMaskedValuesUnlessTheUserSeesRawValues(bool raw)
     {
-        using var client = app.ClientFor(raw ? Unmasker : Operator);
+        using var client = app.ClientFor(raw ? RawOperator : Operator);
 
         var response = await client.PostAsJsonAsync("/api/replays/compare", new
         {
@@ -140,7 +140,7 @@ public sealed class MaskingPathTests(AccessAppFixture app)
     [Fact]
     public async Task RealPublishOfAMaskedTopic_UserWithoutUnmask_Is403SayingWhy()
     {
-        using var client = app.ClientFor(Operator);
+        using var client = app.ClientFor(Publisher);
 
         var response = await client.PostAsJsonAsync("/api/replays", new { selection = new { }, publish = new { targetTopic = "shop.copy", dryRun = false } });
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();

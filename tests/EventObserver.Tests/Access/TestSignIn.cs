@@ -1,6 +1,7 @@
 using System.Security.Claims;
 
 using EventObserver.Access;
+using EventObserver.Access.Authentication;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 namespace EventObserver.Tests.Access;
 
 /// <summary>
-/// Stands in for sign-in until the real authentication is on this branch: a request carrying <see cref="Header"/>
+/// Signs a test request in without a key catalogue: a request carrying <see cref="Header"/>
 /// (<c>name|Role,Role|group,group</c>) is authenticated as that user, with the role and group claims the claims
 /// transformation would give it. Without the header the request stays anonymous. Runs first in the pipeline.
 /// </summary>
@@ -36,7 +37,8 @@ public sealed class TestSignIn : IStartupFilter
     public static ClaimsPrincipal Principal(string value)
     {
         var parts = value.Split('|');
-        var claims = new List<Claim> { new(ClaimTypes.Name, parts[0]) };
+        // A machine client (as an API key would be): the antiforgery check is for browser sessions.
+        var claims = new List<Claim> { new(ClaimTypes.Name, parts[0]), new(AccessClaimTypes.Method, ApiKeyAuthenticationHandler.Method) };
         claims.AddRange(Items(parts, 1).Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(Items(parts, 2).Select(g => new Claim(AccessClaimTypes.Group, g)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "test"));
