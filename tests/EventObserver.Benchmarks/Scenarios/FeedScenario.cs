@@ -37,6 +37,7 @@ internal static class FeedScenario
     {
         var directory = Directory.CreateTempSubdirectory("eventobserver-bench-feed-").FullName;
         var apiKey = masked ? "bench-" + Guid.NewGuid().ToString("N") : null;
+        var password = masked ? "pw-" + Guid.NewGuid().ToString("N") : null;
         try
         {
             using var cluster = new MockKafkaCluster(brokers: 1);
@@ -45,8 +46,14 @@ internal static class FeedScenario
                 cluster.CreateTopic(topic, PartitionsPerTopic);
             }
 
-            await using var app = await AppProcess.StartAsync(cluster.BootstrapServers, Path.Combine(directory, "index.db"), AppSettings(apiKey));
+            await using var app = await AppProcess.StartAsync(cluster.BootstrapServers, Path.Combine(directory, "index.db"), AppSettings(apiKey, password));
             await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            if (apiKey is not null)
+            {
+                // Sign-in is on (Local mode): the figures the scenario reads need the key too.
+                app.Http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+            }
+
             Report($"app pid {app.Id} on {app.BaseAddress}; producing {rate:N0} events/s into {Topics.Length} topics");
 
             var partitions = Topics.SelectMany(t => Enumerable.Range(0, PartitionsPerTopic).Select(p => new TopicPartition(t, p))).ToList();
@@ -54,7 +61,7 @@ internal static class FeedScenario
             producer.Start();
 
             await using var hub = await HubLatencyClient.ConnectAsync(app.BaseAddress, apiKey);
-            var (browser, browserProblem) = await BrowserLatencyProbe.StartAsync(app.BaseAddress);
+            var (browser, browserProblem) = await BrowserLatencyProbe.StartAsync(app.BaseAddress, password is null ? null : (BenchUser, password));
             if (browserProblem is not null)
             {
                 Report($"browser latency not measured: {browserProblem}");
@@ -141,15 +148,22 @@ internal static class FeedScenario
         }
     }
 
+    private const string BenchUser = "bench";
+
     /// <summary>
-    /// The app's settings; with an API key also one masking rule that changes every event (BenchEvents carry a
-    /// <c>customerId</c>) and the key as a Viewer (its SHA-256, as <c>Auth:ApiKeys</c> stores keys).
+    /// The app's settings; with an API key sign-in is on (Local mode, so an unauthenticated client would get nothing):
+    /// one masking rule that changes every event (BenchEvents carry a <c>customerId</c>), the key as a Viewer (its
+    /// SHA-256, as <c>Auth:ApiKeys</c> stores keys) for the hub client, and a local Viewer the browser signs in as.
     /// </summary>
-    private static Dictionary<string, string> AppSettings(string? apiKey)
+    private static Dictionary<string, string> AppSettings(string? apiKey, string? password)
     {
         var environment = new Dictionary<string, string>(AppEnvironment);
-        if (apiKey is not null)
+        if (apiKey is not null && password is not null)
         {
+            environment["EventObserver__Auth__Mode"] = "Local";
+            environment["EventObserver__Auth__Users__0__Name"] = BenchUser;
+            environment["EventObserver__Auth__Users__0__PasswordHash"] = new Microsoft.AspNetCore.Identity.PasswordHasher<object>().HashPassword(BenchUser, password);
+            environment["EventObserver__Auth__Users__0__Roles__0"] = "Viewer";
             environment["EventObserver__Masking__Rules__0__JsonPath"] = "$.customerId";
             environment["EventObserver__Masking__Rules__0__Action"] = "Mask";
             environment["EventObserver__Auth__ApiKeys__0__Name"] = "feed-benchmark";

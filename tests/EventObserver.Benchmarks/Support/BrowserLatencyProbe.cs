@@ -62,8 +62,11 @@ internal sealed class BrowserLatencyProbe : IAsyncDisposable
 
     public LatencyRecorder Latency { get; } = new();
 
-    /// <summary>Opens the Live feed and waits for its first live row; null (with the reason) when that cannot be done.</summary>
-    public static async Task<(BrowserLatencyProbe? Probe, string? Problem)> StartAsync(Uri app)
+    /// <summary>
+    /// Opens the Live feed (signing in first through the sign-in form when <paramref name="signIn"/> is given) and waits
+    /// for its first live row; null (with the reason) when that cannot be done.
+    /// </summary>
+    public static async Task<(BrowserLatencyProbe? Probe, string? Problem)> StartAsync(Uri app, (string User, string Password)? signIn = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -81,6 +84,15 @@ internal sealed class BrowserLatencyProbe : IAsyncDisposable
         var probe = new BrowserLatencyProbe(playwright, browser, page);
         try
         {
+            if (signIn is { } user)
+            {
+                await page.GotoAsync(new Uri(app, "account/sign-in").ToString());
+                await page.FillAsync("[data-testid=sign-in-name]", user.User);
+                await page.FillAsync("[data-testid=sign-in-password]", user.Password);
+                await page.ClickAsync("[data-testid=sign-in-submit]");
+                await page.WaitForSelectorAsync("[data-testid=user-badge]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+            }
+
             await page.GotoAsync(app.ToString());
             await page.WaitForSelectorAsync("[data-testid=\"feed-row\"][data-ts]", new PageWaitForSelectorOptions { Timeout = 30_000 });
             await page.EvaluateAsync(InstallObserver);
