@@ -61,6 +61,10 @@ builder.WebHost.UseStaticWebAssets();
 // asset handler would otherwise warn about each of its files on every start.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Builder.StaticAssetDevelopmentRuntimeHandler", LogLevel.Error);
 
+// "Request starting …" lines carry the whole URL, and a browser's hub connection carries its API key as ?access_token=:
+// request logging would write keys into the log. Warnings and errors from the host still come through.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
 var services = builder.Services;
 services.AddSingleton(TimeProvider.System);
 

@@ -1,9 +1,14 @@
 using Bunit;
 
+using EventObserver.Access;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Configuration;
 using EventObserver.Features.Replay;
+using EventObserver.Core.Access;
+using EventObserver.Core.Selection;
 using EventObserver.Features.Replay.Runs;
+
+using Microsoft.AspNetCore.Components.Web;
 
 namespace EventObserver.Components.Tests.Replay;
 
@@ -86,6 +91,29 @@ public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOp
         Assert.Equal(0, startedUnconfirmed);
         var run = Assert.Single(Manager.List());
         Assert.Empty(page.FindAll("[data-testid=publish-refused]"));
+        run.Stop();
+    }
+
+    [Fact]
+    public async Task PausedPublish_OperatorPressesRun_IsRefusedAndTheRunStaysPaused()
+    {
+        // A Publisher starts a real publish paused; an Operator (who may not publish) must not set it going.
+        SeedOrders(1);
+        var run = Manager.Start(new ReplayRequest
+        {
+            Selection = new EventSelection { Topics = [Orders] },
+            Publish = new ReplayPublishRequest("replay.orders"),
+            StartPaused = true,
+        }, UserAccess.System).Run!;
+        CurrentUser.Access = new UserAccess("otto", isAuthenticated: true, [AccessRoles.Operator], AllTopics.Instance, seesRawValues: false);
+        var controls = Context.Render<RunControls>(p => p.Add(c => c.Run, run).Add(c => c.Snapshot, run.Snapshot));
+
+        await controls.Find("[data-testid=run-resume]").ClickAsync(new MouseEventArgs());
+        await controls.Find("[data-testid=run-step]").ClickAsync(new MouseEventArgs());
+
+        Assert.Contains("Publisher role", controls.Find("[data-testid=run-control-refused]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(ReplayRunStatus.Paused, run.Snapshot.Status);
+        Assert.Equal(0, run.Snapshot.Processed);
         run.Stop();
     }
 }

@@ -174,7 +174,7 @@ public static class ReplayEndpoints
         Control(id, runs, user, r => r.Pause());
 
     private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Resume([Description(RunId)] string id, ReplayRunManager runs, ICurrentUser user) =>
-        Control(id, runs, user, r => r.Resume());
+        Control(id, runs, user, r => r.Resume(), advances: true);
 
     private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Stop([Description(RunId)] string id, ReplayRunManager runs, ICurrentUser user) =>
         Control(id, runs, user, r => r.Stop());
@@ -188,7 +188,7 @@ public static class ReplayEndpoints
         ICurrentUser user) =>
         count is < 1 or > MaxStep
             ? Invalid("count", "count must be from 1 to 100000.")
-            : WithValidation(Control(id, runs, user, r => r.Step(count ?? 1)));
+            : WithValidation(Control(id, runs, user, r => r.Step(count ?? 1), advances: true));
 
     private static Results<Ok<ReplayRunDto>, ValidationProblem, ProblemHttpResult> RunTo(
         [Description(RunId)] string id,
@@ -197,7 +197,7 @@ public static class ReplayEndpoints
         ICurrentUser user) =>
         string.IsNullOrWhiteSpace(type)
             ? Invalid("type", "Give the event type to run to, e.g. ?type=OrderShipped.")
-            : WithValidation(Control(id, runs, user, r => r.RunTo(type)));
+            : WithValidation(Control(id, runs, user, r => r.RunTo(type), advances: true));
 
     private static async Task<IResult> CountAsync(HttpRequest request, ReplayQueries queries, ICurrentUser user, IOptions<JsonOptions> json, CancellationToken ct)
     {
@@ -272,11 +272,16 @@ public static class ReplayEndpoints
     }
 
     private static Results<Ok<ReplayRunDto>, ProblemHttpResult> Control(
-        string id, ReplayRunManager runs, ICurrentUser user, Func<ReplayRun, ReplayCommandResult> command)
+        string id, ReplayRunManager runs, ICurrentUser user, Func<ReplayRun, ReplayCommandResult> command, bool advances = false)
     {
         if (runs.Get(id, user.Access) is not { } run)
         {
             return NotFound(id);
+        }
+
+        if (advances && ReplayRunControlAccess.RefuseAdvance(run, user.Access) is { } refusal)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Access denied", detail: refusal);
         }
 
         var result = command(run);
