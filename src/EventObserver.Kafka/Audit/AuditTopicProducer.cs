@@ -48,8 +48,9 @@ public sealed partial class AuditTopicProducer : IDisposable
         }
         catch (Exception ex) when (ex is KafkaException or ObjectDisposedException or InvalidOperationException)
         {
-            Interlocked.Increment(ref _failed);
+            // Logged before counted: whoever sees the count can find the reason in the log.
             LogFailed(Topic, ex.Message);
+            Interlocked.Increment(ref _failed);
         }
     }
 
@@ -68,8 +69,8 @@ public sealed partial class AuditTopicProducer : IDisposable
     {
         if (report.Error.IsError)
         {
-            Interlocked.Increment(ref _failed);
             LogFailed(Topic, report.Error.Reason);
+            Interlocked.Increment(ref _failed);
         }
         else
         {
