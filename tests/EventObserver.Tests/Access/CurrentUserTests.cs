@@ -2,6 +2,7 @@ using System.Security.Claims;
 
 using EventObserver.Access;
 using EventObserver.Access.Options;
+using EventObserver.Access.Topics;
 
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -11,7 +12,7 @@ namespace EventObserver.Tests.Access;
 
 public sealed class CurrentUserTests
 {
-    private readonly RoleClaimsResolver _resolver = new(TestAuthOptions.Monitor(new AuthOptions { Mode = AuthMode.Local }));
+    private readonly RuleBasedUserAccessResolver _resolver = Resolver(new AuthOptions { Mode = AuthMode.Local });
 
     [Fact]
     public void Access_InACircuit_IsTheCircuitsUserNotTheHttpContexts()
@@ -53,4 +54,10 @@ public sealed class CurrentUserTests
 
     private static ClaimsPrincipal User(string name, string role) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"));
+
+    private static RuleBasedUserAccessResolver Resolver(AuthOptions options)
+    {
+        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
+        return new RuleBasedUserAccessResolver(wrapped, new TopicAccessRules(wrapped));
+    }
 }

@@ -85,7 +85,6 @@ public sealed class LocalModeFixture : IDisposable
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IUserAccessResolver, RoleClaimsResolver>();
             services.AddSingleton<IAuditLog>(Audit);
         });
     }

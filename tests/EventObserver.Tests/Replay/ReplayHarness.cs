@@ -16,6 +16,8 @@ using EventObserver.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
+using EventObserver.Tests.Access;
+
 namespace EventObserver.Tests.Replay;
 
 /// <summary>A run manager over a real temp index and projections file; Kafka is never reached by projection runs.</summary>

@@ -16,6 +16,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
+using EventObserver.Tests.Access;
+
 namespace EventObserver.Tests.Replay;
 
 /// <summary>The Replay feature's query service over a real temp index and projections file, on a fake clock.</summary>
