@@ -97,16 +97,19 @@ public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOp
     [Fact]
     public async Task PausedPublish_OperatorPressesRun_IsRefusedAndTheRunStaysPaused()
     {
-        // A Publisher starts a real publish paused; an Operator (who may not publish) must not set it going.
+        // A Publisher started a real publish paused; an Operator (who may not publish) must not set it going. The run
+        // here is a dry run (no producer, no broker) shown with a real publish's snapshot: the controls decide on what
+        // they show, as the API decides on the run's snapshot.
         SeedOrders(1);
         var run = Manager.Start(new ReplayRequest
         {
             Selection = new EventSelection { Topics = [Orders] },
-            Publish = new ReplayPublishRequest("replay.orders"),
+            Publish = new ReplayPublishRequest("replay.orders", DryRun: true),
             StartPaused = true,
         }, UserAccess.System).Run!;
+        var realPublish = run.Snapshot with { Publish = run.Snapshot.Publish! with { DryRun = false } };
         CurrentUser.Access = new UserAccess("otto", isAuthenticated: true, [AccessRoles.Operator], AllTopics.Instance, seesRawValues: false);
-        var controls = Context.Render<RunControls>(p => p.Add(c => c.Run, run).Add(c => c.Snapshot, run.Snapshot));
+        var controls = Context.Render<RunControls>(p => p.Add(c => c.Run, run).Add(c => c.Snapshot, realPublish));
 
         await controls.Find("[data-testid=run-resume]").ClickAsync(new MouseEventArgs());
         await controls.Find("[data-testid=run-step]").ClickAsync(new MouseEventArgs());
@@ -115,6 +118,7 @@ public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOp
         Assert.Equal(ReplayRunStatus.Paused, run.Snapshot.Status);
         Assert.Equal(0, run.Snapshot.Processed);
         run.Stop();
+        await run.Completion;
     }
 }
 

@@ -279,7 +279,7 @@ public static class ReplayEndpoints
             return NotFound(id);
         }
 
-        if (advances && ReplayRunControlAccess.RefuseAdvance(run, user.Access) is { } refusal)
+        if (advances && ReplayRunControlAccess.RefuseAdvance(run.Snapshot, user.Access) is { } refusal)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Access denied", detail: refusal);
         }

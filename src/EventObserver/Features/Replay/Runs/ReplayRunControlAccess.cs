@@ -10,11 +10,11 @@ public static class ReplayRunControlAccess
 {
     public const string PublisherNeeded = "You need the Publisher role to move a re-publish forward; you may pause or stop it.";
 
-    /// <summary>Why <paramref name="user"/> may not resume, step or run <paramref name="run"/> on; null when they may.</summary>
-    public static string? RefuseAdvance(ReplayRun run, UserAccess user)
+    /// <summary>Why <paramref name="user"/> may not resume, step or run on the run of <paramref name="snapshot"/>; null when they may.</summary>
+    public static string? RefuseAdvance(ReplayRunSnapshot snapshot, UserAccess user)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(user);
-        return run.Snapshot.Publish is { DryRun: false } && !user.IsInRole(AccessRoles.Publisher) ? PublisherNeeded : null;
+        return snapshot.Publish is { DryRun: false } && !user.IsInRole(AccessRoles.Publisher) ? PublisherNeeded : null;
     }
 }
