@@ -30,6 +30,7 @@ internal sealed class ConsumeLoop(
     private const int IdlePollMs = 100;
     private const int LagIntervalMs = 2000;
     private static readonly TimeSpan PostWait = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LogStartQueryTimeout = TimeSpan.FromSeconds(5);
 
     private readonly int _maxBatch = Math.Max(1, connection.Options.MaxBatchSize);
     private readonly RetentionGapDetector _gaps = new(positions, time);
@@ -177,10 +178,29 @@ internal sealed class ConsumeLoop(
         }
     }
 
+    /// <summary>
+    /// The partition's log start, asked only when offsets jump. The client's cached watermark is often not there yet
+    /// right after an assignment (the jump then looked like compaction and a retention gap went unrecorded: seen in CI),
+    /// so the broker is asked when it is missing; null when it cannot say.
+    /// </summary>
     private static long? LogStart(IConsumer<byte[], byte[]> consumer, TopicPartitionKey key)
     {
-        var low = consumer.GetWatermarkOffsets(new TopicPartition(key.Topic, new Partition(key.Partition))).Low;
-        return low == Offset.Unset ? null : low.Value;
+        var partition = new TopicPartition(key.Topic, new Partition(key.Partition));
+        var low = consumer.GetWatermarkOffsets(partition).Low;
+        if (low != Offset.Unset)
+        {
+            return low.Value;
+        }
+
+        try
+        {
+            low = consumer.QueryWatermarkOffsets(partition, LogStartQueryTimeout).Low;
+            return low == Offset.Unset ? null : low.Value;
+        }
+        catch (KafkaException)
+        {
+            return null;
+        }
     }
 
     private ConsumeResult<byte[], byte[]>? TryConsume(IConsumer<byte[], byte[]> consumer, int timeoutMs)

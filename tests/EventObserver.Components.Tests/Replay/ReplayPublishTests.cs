@@ -107,7 +107,12 @@ public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOp
             Publish = new ReplayPublishRequest("replay.orders", DryRun: true),
             StartPaused = true,
         }, UserAccess.System).Run!;
-        var realPublish = run.Snapshot with { Publish = run.Snapshot.Publish! with { DryRun = false } };
+        // Built here: the run's own first snapshot may not carry its publish progress yet.
+        var realPublish = run.Snapshot with
+        {
+            Publish = new ReplayPublishProgress("replay.orders", DryRun: false, RatePerSec: null, Queued: 0, Delivered: 0, Failed: 0,
+                FirstError: null, Previews: [], WouldBeRefused: null),
+        };
         CurrentUser.Access = new UserAccess("otto", isAuthenticated: true, [AccessRoles.Operator], AllTopics.Instance, seesRawValues: false);
         var controls = Context.Render<RunControls>(p => p.Add(c => c.Run, run).Add(c => c.Snapshot, realPublish));
 
