@@ -1,4 +1,5 @@
 using EventObserver.Access;
+using EventObserver.Access.Enforcement;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Selection;
 
@@ -7,14 +8,13 @@ namespace EventObserver.Shared;
 /// <summary>
 /// The topics of the current index one user may read, for reads that analyse many events (flow map, conventions,
 /// lineage suggestions): as a selection part, so the index itself skips the other topics' chunks, and as a per-topic
-/// answer cached for the read, to check each event again on its way out. Built inside one index read.
+/// answer (cached by the user's permissions), to check each event again on its way out. Built inside one index read.
 /// </summary>
 public sealed class PermittedTopics
 {
     private static readonly PermittedTopics Everything = new(null, []);
 
     private readonly UserAccess? _access;
-    private readonly Dictionary<string, bool> _answers = new(StringComparer.Ordinal);
 
     private PermittedTopics(UserAccess? access, IReadOnlyList<string> topics)
     {
@@ -47,20 +47,8 @@ public sealed class PermittedTopics
         return new PermittedTopics(access, readable);
     }
 
-    public bool CanRead(string topic)
-    {
-        if (_access is null)
-        {
-            return true;
-        }
-
-        if (!_answers.TryGetValue(topic, out var answer))
-        {
-            _answers[topic] = answer = _access.CanRead(topic);
-        }
-
-        return answer;
-    }
+    /// <summary>The user's answer (their permissions cache it per topic).</summary>
+    public bool CanRead(string topic) => _access is null || _access.CanRead(topic);
 
     /// <summary>
     /// <paramref name="selection"/> narrowed to the readable topics (those it names itself, when it names any).
@@ -74,9 +62,7 @@ public sealed class PermittedTopics
             return selection;
         }
 
-        var topics = selection.Topics.Count == 0 ? Topics : [.. selection.Topics.Where(CanRead)];
-        return topics.Count == 0
-            ? throw new InvalidOperationException("No readable topic is selected; answer with nothing instead of reading.")
-            : selection with { Topics = topics };
+        return AccessView.Narrow(selection, CanRead, () => Topics)
+            ?? throw new InvalidOperationException("No readable topic is selected; answer with nothing instead of reading.");
     }
 }

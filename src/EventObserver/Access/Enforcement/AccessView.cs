@@ -87,19 +87,26 @@ public sealed class AccessView
     public EventSelection? Restrict(EventSelection selection, Func<IEnumerable<string>> knownTopics)
     {
         ArgumentNullException.ThrowIfNull(selection);
-        ArgumentNullException.ThrowIfNull(knownTopics);
-        if (!FiltersTopics)
-        {
-            return selection;
-        }
+        return FiltersTopics ? Narrow(selection, CanRead, knownTopics) : selection;
+    }
 
-        if (selection.Topics.Count > 0 && selection.Topics.All(CanRead))
+    /// <summary>
+    /// The one narrowing of a selection to readable topics (also used by <see cref="Shared.PermittedTopics"/>): its own
+    /// topics when all are readable, else its readable ones, or when it names none the readable ones of
+    /// <paramref name="knownTopics"/>. Null when no readable topic is left (an empty list would mean every topic).
+    /// </summary>
+    public static EventSelection? Narrow(EventSelection selection, Func<string, bool> canRead, Func<IEnumerable<string>> knownTopics)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(canRead);
+        ArgumentNullException.ThrowIfNull(knownTopics);
+        if (selection.Topics.Count > 0 && selection.Topics.All(canRead))
         {
             return selection;
         }
 
         var candidates = selection.Topics.Count > 0 ? selection.Topics : knownTopics();
-        List<string> readable = [.. candidates.Where(CanRead).Distinct(StringComparer.Ordinal)];
+        List<string> readable = [.. candidates.Where(canRead).Distinct(StringComparer.Ordinal)];
         return readable.Count == 0 ? null : selection with { Topics = readable };
     }
 }
