@@ -50,27 +50,8 @@ public sealed class AuditTopicProducerTests(MockClusterFixture cluster) : IClass
     private static KafkaConnection Connection(string bootstrapServers) =>
         KafkaConnection.ForCluster(new KafkaOptions { BootstrapServers = bootstrapServers }, bootstrapServers);
 
-    private List<ConsumeResult<string, byte[]>> Consume(string topic, int count)
-    {
-        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = cluster.BootstrapServers,
-            GroupId = "audit-check-" + Guid.NewGuid().ToString("N"),
-            EnableAutoCommit = false,
-        }).Build();
-        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
-        var results = new List<ConsumeResult<string, byte[]>>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (results.Count < count && DateTime.UtcNow < deadline)
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } result)
-            {
-                results.Add(result);
-            }
-        }
-
-        return results;
-    }
+    private List<ConsumeResult<string, byte[]>> Consume(string topic, int count) =>
+        TestConsumer.ReadFromStart<string>(cluster.BootstrapServers, topic, count);
 
     private sealed class ListLogger : ILogger<AuditTopicProducer>
     {

@@ -126,27 +126,8 @@ public sealed class ReplayPublisherTests : IClassFixture<MockClusterFixture>, ID
         Assert.Equal(4, session.Queued);
     }
 
-    private List<ConsumeResult<byte[], byte[]>> Consume(string topic, int count)
-    {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = _cluster.BootstrapServers,
-            GroupId = "replay-check-" + Guid.NewGuid().ToString("N"),
-            EnableAutoCommit = false,
-        }).Build();
-        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
-        var results = new List<ConsumeResult<byte[], byte[]>>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (results.Count < count && DateTime.UtcNow < deadline)
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { IsPartitionEOF: false } result)
-            {
-                results.Add(result);
-            }
-        }
-
-        return results;
-    }
+    private List<ConsumeResult<byte[], byte[]>> Consume(string topic, int count) =>
+        TestConsumer.ReadFromStart<byte[]>(_cluster.BootstrapServers, topic, count);
 
     public void Dispose() => _publisher.Dispose();
 }

@@ -142,25 +142,6 @@ public sealed class LiteDbAuditLogTests(MockClusterFixture cluster) : IClassFixt
         new(topic, KafkaConnection.ForCluster(new KafkaOptions { BootstrapServers = bootstrapServers }, bootstrapServers),
             NullLogger<AuditTopicProducer>.Instance, deliveryTimeout: TimeSpan.FromMilliseconds(500));
 
-    private List<ConsumeResult<string, byte[]>> Consume(string topic, int count)
-    {
-        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = cluster.BootstrapServers,
-            GroupId = "audit-log-check-" + Guid.NewGuid().ToString("N"),
-            EnableAutoCommit = false,
-        }).Build();
-        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
-        var results = new List<ConsumeResult<string, byte[]>>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (results.Count < count && DateTime.UtcNow < deadline)
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } result)
-            {
-                results.Add(result);
-            }
-        }
-
-        return results;
-    }
+    private List<ConsumeResult<string, byte[]>> Consume(string topic, int count) =>
+        TestConsumer.ReadFromStart<string>(cluster.BootstrapServers, topic, count);
 }
