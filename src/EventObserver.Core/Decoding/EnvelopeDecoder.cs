@@ -1,3 +1,4 @@
+using EventObserver.Core.Decoding.Schemas;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Kinds;
 using EventObserver.Core.Lineage;
@@ -21,9 +22,13 @@ public sealed class EnvelopeDecoder
     private readonly HeaderRuleSet _headerRules;
     private readonly IReadOnlyList<JsonPathMapping> _jsonMappings;
     private readonly KindCache _kinds = new();
+    private readonly IPayloadDecoder? _payloadDecoder;
 
-    public EnvelopeDecoder(LineageOptions options)
+    /// <param name="options">Lineage mappings.</param>
+    /// <param name="payloadDecoder">Schema-aware decoding of keys and values; null reads JSON and text only.</param>
+    public EnvelopeDecoder(LineageOptions options, IPayloadDecoder? payloadDecoder = null)
     {
+        _payloadDecoder = payloadDecoder;
         var mappings = (IReadOnlyList<LineageMapping>?)options?.Mappings ?? [];
         _headerRules = new HeaderRuleSet(mappings);
         _jsonMappings = JsonPathMapping.Compile(mappings);
@@ -131,6 +136,12 @@ public sealed class EnvelopeDecoder
             }
         }
     }
+
+    /// <summary>
+    /// Decodes again an event whose schema was unavailable when it was indexed (registry down, timeout), now that it may
+    /// be; returns <paramref name="envelope"/> itself when there is nothing to retry or it still fails.
+    /// </summary>
+    public EventEnvelope Redecode(EventEnvelope envelope) => envelope;
 
     /// <summary>
     /// The record as it came, nothing interpreted (key as hex, payload binary, id from the position): what is indexed

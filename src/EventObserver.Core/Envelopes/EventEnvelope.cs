@@ -1,3 +1,4 @@
+using EventObserver.Core.Decoding.Schemas;
 using EventObserver.Core.Masking;
 
 namespace EventObserver.Core.Envelopes;
@@ -29,6 +30,24 @@ public sealed class EventEnvelope
     /// <summary>The value bytes exactly as received; null for a tombstone.</summary>
     public byte[]? Payload { get; init; }
     public PayloadFormat PayloadFormat { get; init; }
+
+    /// <summary>
+    /// The JSON view (UTF-8) of a schema-encoded value (Avro, Protobuf, JSON Schema framing, MessagePack); null when the
+    /// value is not schema-encoded or could not be decoded. <see cref="Payload"/> keeps the raw bytes either way.
+    /// </summary>
+    public byte[]? DecodedPayload { get; init; }
+
+    /// <summary>How the value was decoded (format, status, schema id, subject, version); null when not schema-encoded.</summary>
+    public PayloadDecoding? Decoding { get; init; }
+
+    /// <summary>How the key was decoded; null when the key is not schema-encoded. <see cref="Key"/> then holds its JSON view.</summary>
+    public PayloadDecoding? KeyDecoding { get; init; }
+
+    /// <summary>
+    /// The value as JSON, whatever it was encoded with: the decoded view, else the payload itself when it is JSON.
+    /// What every feature that reads the payload (search, previews, mappings, projections, masking) reads.
+    /// </summary>
+    public byte[]? JsonPayload => DecodedPayload ?? (PayloadFormat == PayloadFormat.Json ? Payload : null);
 
     public required string MessageId { get; init; }
 
