@@ -14,8 +14,9 @@ namespace EventObserver.Core.Decoding;
 /// <c>ce_*</c> headers; structured CloudEvents body; namespaced framework headers (NServiceBus, MassTransit
 /// MT-*, Axon, Eventuous, Wolverine parent-id, dead-letter headers); KurrentDB <c>$correlationId</c>/<c>$causationId</c>
 /// in the body; plain header names; conversation ids (correlation only); type properties of the JSON body
-/// (type only). Last resorts: the traceparent trace id for the correlation, the text key for the subject, the
-/// position for the message id. A repeated header's last value wins.
+/// (type only); the message's own id in the JSON body (id only, see <see cref="PayloadConventions"/>). Last resorts: the
+/// traceparent trace id for the correlation, the text key for the subject, the position for the message id. A repeated
+/// header's last value wins.
 /// </remarks>
 public sealed class EnvelopeDecoder
 {
@@ -56,6 +57,7 @@ public sealed class EnvelopeDecoder
         var candidates = new LineageCandidates();
         ReadHeaders(headers, ref candidates);
 
+        var (key, keyFormat) = KeyDecoder.Decode(record.Key);
         var fields = new JsonPayloadFields();
         var format = PayloadClassifier.Classify(record.Value, ref fields);
         if (format == PayloadFormat.Json)
@@ -65,11 +67,10 @@ public sealed class EnvelopeDecoder
                 CloudEventsStructured.Apply(fields, ref candidates);
             }
 
-            PayloadConventions.Apply(fields, ref candidates);
+            PayloadConventions.Apply(fields, ref candidates, keyFormat == KeyFormat.Text ? key : null);
             ReadJsonMappings(record.Value!, ref candidates);
         }
 
-        var (key, keyFormat) = KeyDecoder.Decode(record.Key);
         var messageId = candidates.Get(LineageSlot.MessageId);
         var messageType = candidates.Get(LineageSlot.MessageType);
         var traceId = candidates.Get(LineageSlot.TraceId);

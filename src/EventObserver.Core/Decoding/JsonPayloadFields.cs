@@ -4,7 +4,8 @@ namespace EventObserver.Core.Decoding;
 
 /// <summary>
 /// Values of interesting top-level properties found while validating a JSON payload (plus
-/// <c>$correlationId</c>/<c>$causationId</c> under <c>metadata</c>/<c>$metadata</c>). Stack-only.
+/// <c>$correlationId</c>/<c>$causationId</c> and the message id under <c>metadata</c>/<c>$metadata</c>, the message id under
+/// <c>meta</c>). Stack-only.
 /// </summary>
 internal struct JsonPayloadFields
 {

@@ -54,7 +54,8 @@ internal static class JsonPayloadScanner
     private static void Scan(ReadOnlySpan<byte> utf8, ref JsonPayloadFields fields)
     {
         var reader = new Utf8JsonReader(utf8, s_options);
-        var inMetadata = false;
+        // The top-level object being read through (metadata or meta), None elsewhere.
+        var container = JsonField.None;
         while (reader.Read())
         {
             switch (reader.TokenType)
@@ -67,9 +68,9 @@ internal static class JsonPayloadScanner
                     }
 
                     reader.Read();
-                    if (field == JsonField.Metadata)
+                    if (field is JsonField.Metadata or JsonField.Meta)
                     {
-                        inMetadata = reader.TokenType == JsonTokenType.StartObject;
+                        container = reader.TokenType == JsonTokenType.StartObject ? field : JsonField.None;
                     }
                     else
                     {
@@ -78,18 +79,20 @@ internal static class JsonPayloadScanner
 
                     break;
 
-                case JsonTokenType.PropertyName when inMetadata && reader.CurrentDepth == 2:
-                    var metadataField = JsonFieldNames.MatchMetadata(ref reader);
-                    if (metadataField != JsonField.None)
+                case JsonTokenType.PropertyName when container != JsonField.None && reader.CurrentDepth == 2:
+                    var inner = container == JsonField.Metadata
+                        ? JsonFieldNames.MatchMetadata(ref reader)
+                        : JsonFieldNames.MatchMeta(ref reader);
+                    if (inner != JsonField.None)
                     {
                         reader.Read();
-                        fields[metadataField] ??= ReadScalar(ref reader);
+                        fields[inner] ??= ReadScalar(ref reader);
                     }
 
                     break;
 
-                case JsonTokenType.EndObject when inMetadata && reader.CurrentDepth == 1:
-                    inMetadata = false;
+                case JsonTokenType.EndObject when container != JsonField.None && reader.CurrentDepth == 1:
+                    container = JsonField.None;
                     break;
             }
         }

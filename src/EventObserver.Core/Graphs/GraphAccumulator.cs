@@ -12,6 +12,8 @@ internal sealed class GraphAccumulator(int maxNodes)
     private readonly Dictionary<string, LineageNode> _byId = new(StringComparer.Ordinal);
     private readonly List<LineageEdge> _edges = [];
     private readonly HashSet<(string From, string To, LineageEdgeKind Kind)> _edgeKeys = [];
+    private readonly List<string> _unresolved = [];
+    private readonly HashSet<string> _unresolvedKeys = new(StringComparer.Ordinal);
     private int _counted;
     private int _moreCount;
 
@@ -60,6 +62,18 @@ internal sealed class GraphAccumulator(int maxNodes)
         _edges.Add(new LineageEdge(fromId, toId, kind, latency));
     }
 
+    /// <summary>
+    /// Remembers a causation id that resolved to nothing, whether or not its unknown node fits: the count of causes not
+    /// found must not depend on the node limit.
+    /// </summary>
+    public void NoteUnresolved(Relation relation)
+    {
+        if (relation is { Envelope: null, Kind: LineageEdgeKind.Causation, UnknownReference: { } reference } && _unresolvedKeys.Add(reference))
+        {
+            _unresolved.Add(reference);
+        }
+    }
+
     /// <summary>A marker for <paramref name="count"/> neighbours of the anchor that did not fit.</summary>
     public void AddMore(string anchorId, bool towardsCauses, int count, LineageEdgeKind kind, int depth)
     {
@@ -91,6 +105,7 @@ internal sealed class GraphAccumulator(int maxNodes)
         Edges = _edges,
         Truncated = Truncated,
         MoreCount = _moreCount,
+        UnresolvedCauses = _unresolved,
     };
 
     private void Add(LineageNode node)

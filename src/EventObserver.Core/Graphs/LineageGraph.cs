@@ -14,6 +14,13 @@ public sealed record LineageGraph
     /// <summary>Sum of the counts on the "more" nodes (known left-out neighbours; a lower bound when <see cref="Truncated"/>).</summary>
     public int MoreCount { get; init; }
 
+    /// <summary>
+    /// Causation ids named by messages of the graph that resolve to no indexed message, each once, in discovery order (an
+    /// unknown node stands for each one that fit under the node limit). A cause on a topic the reader may not read is not
+    /// one of these: it is indexed, and redaction hides it.
+    /// </summary>
+    public IReadOnlyList<string> UnresolvedCauses { get; init; } = [];
+
     public bool Found => Nodes.Count > 0;
 
     public static LineageGraph Empty(string? rootId) => new() { RootId = rootId };

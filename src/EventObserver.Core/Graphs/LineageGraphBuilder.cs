@@ -123,6 +123,7 @@ public sealed class LineageGraphBuilder
         {
             foreach (var cause in resolver.CausesOf(member))
             {
+                graph.NoteUnresolved(cause);
                 if (!graph.Contains(cause.NodeId))
                 {
                     if (graph.IsFull)
@@ -166,6 +167,7 @@ public sealed class LineageGraphBuilder
         LineageEdgeKind? firstLeftOut = null;
         foreach (var relation in relations)
         {
+            graph.NoteUnresolved(relation);
             var id = relation.NodeId;
             if (!graph.Contains(id))
             {

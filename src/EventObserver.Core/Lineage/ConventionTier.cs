@@ -29,4 +29,10 @@ internal enum ConventionTier
 
     /// <summary><c>type</c>/<c>eventType</c>/<c>messageType</c>/<c>$type</c> in the JSON body.</summary>
     PayloadType = 7,
+
+    /// <summary>
+    /// The message's own id in the JSON body (<c>metadata.messageId</c>, <c>meta.eventId</c>, <c>eventId</c>, a unique-looking
+    /// <c>id</c>, …): below every header, so a header id always wins.
+    /// </summary>
+    PayloadId = 8,
 }

@@ -103,6 +103,18 @@ public sealed class LineageApiTests(LineageShapesFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task EventLineage_MissingParent_IsCountedAmongCausesNotFound()
+    {
+        var missing = await GetGraphAsync("/api/events/orphans/0/0/lineage");
+        var complete = await GetGraphAsync("/api/events/lin.payments.events/0/0/lineage");
+
+        Assert.Equal(1, missing.GetProperty("unresolvedCauseCount").GetInt32());
+        Assert.Equal(["ghost-1"], missing.GetProperty("unresolvedCauses").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(0, complete.GetProperty("unresolvedCauseCount").GetInt32());
+        Assert.Empty(complete.GetProperty("unresolvedCauses").EnumerateArray());
+    }
+
+    [Fact]
     public async Task EventLineage_FanOutBeyondMaxNodes_IsCutWithAMoreMarkerCountingTheRest()
     {
         var graph = await GetGraphAsync("/api/events/fan.root/0/0/lineage?direction=down&maxNodes=10");

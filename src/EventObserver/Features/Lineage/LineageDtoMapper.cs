@@ -16,7 +16,9 @@ public static class LineageDtoMapper
             [.. graph.Nodes.Select(ToNode)],
             [.. graph.Edges.Select(e => new LineageEdgeDto(e.From, e.To, Name(e.Kind), e.LatencyMs))],
             graph.Truncated,
-            graph.MoreCount);
+            graph.MoreCount,
+            graph.UnresolvedCauses.Count,
+            graph.UnresolvedCauses);
     }
 
     public static LineageNodeDto ToNode(LineageNode node)

@@ -56,6 +56,19 @@ public static class LineageGraphMerger
             Edges = edges,
             Truncated = current.Truncated || expansion.Truncated,
             MoreCount = nodes.Where(n => n.Kind == LineageNodeKind.More).Sum(n => n.MoreCount),
+            UnresolvedCauses = Unresolved(current, expansion, nodes),
         };
+    }
+
+    /// <summary>Both graphs' causes not found, each once, less those the newer read found (the index grows meanwhile).</summary>
+    private static IReadOnlyList<string> Unresolved(LineageGraph current, LineageGraph expansion, List<LineageNode> nodes)
+    {
+        if (current.UnresolvedCauses.Count == 0 && expansion.UnresolvedCauses.Count == 0)
+        {
+            return [];
+        }
+
+        var found = nodes.Where(n => n.Envelope is not null).Select(n => n.Envelope!.MessageId).ToHashSet(StringComparer.Ordinal);
+        return [.. current.UnresolvedCauses.Concat(expansion.UnresolvedCauses).Distinct(StringComparer.Ordinal).Where(id => !found.Contains(id))];
     }
 }

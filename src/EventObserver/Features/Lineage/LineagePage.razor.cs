@@ -20,6 +20,8 @@ namespace EventObserver.Features.Lineage;
 /// </summary>
 public sealed partial class LineagePage : IDisposable
 {
+    private const int MaxUnresolvedShown = 20;
+
     public static readonly LayoutOptions GraphLayoutOptions = new() { NodeWidth = 200, NodeHeight = 88, LayerSpacing = 76, NodeSpacing = 22 };
 
     private readonly LayeredLayout _layout = new(GraphLayoutOptions);
@@ -68,6 +70,15 @@ public sealed partial class LineagePage : IDisposable
     private int HiddenCount => Graph.Nodes.Count(n => n.Kind == LineageNodeKind.Hidden);
 
     private int TopicCount => Graph.Nodes.Select(n => n.Envelope?.Topic).Where(t => t is not null).Distinct(StringComparer.Ordinal).Count();
+
+    private string UnresolvedText => Graph.UnresolvedCauses.Count == 1
+        ? "1 cause not found in the index"
+        : $"{Graph.UnresolvedCauses.Count} causes not found in the index";
+
+    /// <summary>The ids for the tooltip; a long list is cut (the API answer has them all).</summary>
+    private string UnresolvedTitle => Graph.UnresolvedCauses.Count <= MaxUnresolvedShown
+        ? string.Join('\n', Graph.UnresolvedCauses)
+        : string.Join('\n', Graph.UnresolvedCauses.Take(MaxUnresolvedShown)) + $"\n… and {Graph.UnresolvedCauses.Count - MaxUnresolvedShown} more";
 
     private EventEnvelope? RootEnvelope => Graph.Nodes.FirstOrDefault(n => n.Id == Graph.RootId)?.Envelope;
 

@@ -17,7 +17,8 @@ namespace EventObserver.Features.Lineage;
 /// not read, is hidden too: its reference is that message's data. A "more" marker keeps its count and is renamed when
 /// its anchor is hidden (its id would carry the anchor's position). A visible message whose cause is hidden has its
 /// causation id withheld (<see cref="LineageNode.CauseHidden"/>: it is the hidden message's own id), a visible dead
-/// letter of a message on such a topic its origin (<see cref="LineageNode.OriginHidden"/>).
+/// letter of a message on such a topic its origin (<see cref="LineageNode.OriginHidden"/>). Causes not found in the
+/// index (<see cref="LineageGraph.UnresolvedCauses"/>) are kept only when a visible message names them.
 /// </summary>
 /// <remarks>
 /// A hidden id is a keyed hash (HMAC-SHA256 with a key drawn at start, never sent) of the node's real id, so it cannot
@@ -93,7 +94,13 @@ public sealed class LineageRedactor(IEventMasker masker)
         var edges = graph.Edges
             .Select(e => new LineageEdge(Id(e.From), Id(e.To), e.Kind, hidden.Contains(e.From) || hidden.Contains(e.To) ? null : e.LatencyMs))
             .ToList();
-        return graph with { RootId = graph.RootId is { } root ? Id(root) : null, Nodes = nodes, Edges = edges };
+        return graph with
+        {
+            RootId = graph.RootId is { } root ? Id(root) : null,
+            Nodes = nodes,
+            Edges = edges,
+            UnresolvedCauses = NamedByVisible(graph, hidden),
+        };
     }
 
     /// <summary>True when the graph shows the user at least one message they may read.</summary>
@@ -124,6 +131,24 @@ public sealed class LineageRedactor(IEventMasker masker)
         }
 
         return hidden;
+    }
+
+    /// <summary>
+    /// The causes not found in the index that a visible message names: one named only by hidden messages is that message's
+    /// data (like its unknown node, which becomes hidden).
+    /// </summary>
+    private static IReadOnlyList<string> NamedByVisible(LineageGraph graph, HashSet<string> hidden)
+    {
+        if (graph.UnresolvedCauses.Count == 0)
+        {
+            return graph.UnresolvedCauses;
+        }
+
+        var named = graph.Nodes
+            .Where(n => n.Envelope is { CausationId: not null } && !hidden.Contains(n.Id))
+            .Select(n => n.Envelope!.CausationId!)
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. graph.UnresolvedCauses.Where(named.Contains)];
     }
 
     /// <summary>A "more" marker's id is <c>more/&lt;anchor id&gt;/up|down</c>: with a hidden anchor it takes the anchor's opaque id.</summary>
