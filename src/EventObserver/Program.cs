@@ -8,6 +8,7 @@ using EventObserver.ApiDocs;
 using EventObserver.Components;
 using EventObserver.Configuration;
 using EventObserver.Core.Decoding;
+using EventObserver.Core.Decoding.Schemas;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
@@ -73,10 +74,12 @@ services.AddOptions<StorageOptions>().BindConfiguration(ConfigurationSections.St
 services.AddOptions<KafkaOptions>().BindConfiguration(ConfigurationSections.Kafka).ValidateOnStart();
 services.AddOptions<DemoOptions>().BindConfiguration(ConfigurationSections.Demo).ValidateOnStart();
 services.AddOptions<LineageOptions>().BindConfiguration(ConfigurationSections.Lineage).ValidateOnStart();
+services.AddOptions<DecodingOptions>().BindConfiguration(ConfigurationSections.Decoding).ValidateOnStart();
 services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 services.AddSingleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>();
 services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();
 services.AddSingleton<IValidateOptions<LineageOptions>, LineageOptionsValidator>();
+services.AddSingleton<IValidateOptions<DecodingOptions>, DecodingOptionsValidator>();
 
 // Storage: the one open index per process (the ports of Core.Indexing, implemented on LiteDB), and retention over it.
 services.AddSingleton<EventIndexProvider>();
@@ -84,9 +87,13 @@ services.AddSingleton<ICurrentIndex>(sp => sp.GetRequiredService<EventIndexProvi
 services.AddSingleton<IndexReads>();
 services.AddHostedService<RetentionService>();
 
-// Core: decoding with the user's lineage mappings.
+// Core: decoding with the user's lineage mappings, and schema-aware decoding of keys and values (Confluent framing
+// through the schema registry when one is registered, local schema files, MessagePack).
 services.AddSingleton(sp => sp.GetRequiredService<IOptions<LineageOptions>>().Value);
-services.AddSingleton<EnvelopeDecoder>();
+services.AddSingleton<IPayloadDecoder>(sp => new PayloadDecoder(
+    sp.GetRequiredService<IOptions<DecodingOptions>>().Value,
+    sp.GetService<ISchemaRegistry>() ?? NoSchemaRegistry.Instance));
+services.AddSingleton(sp => new EnvelopeDecoder(sp.GetRequiredService<LineageOptions>(), sp.GetRequiredService<IPayloadDecoder>()));
 
 // Kafka: the embedded demo broker (only started when no bootstrap servers are set), the connection to
 // whichever cluster is used, its metadata, ingestion into the index and the demo traffic.

@@ -57,10 +57,32 @@ public sealed class EnvelopeDecoder
         var candidates = new LineageCandidates();
         ReadHeaders(headers, ref candidates);
 
+        // The key first: the payload-id convention compares a plain `id` with it.
+        var keyDecoded = DecodePart(topic, record.Key, PayloadRole.Key);
         var (key, keyFormat) = KeyDecoder.Decode(record.Key);
+        var keyIsSubject = true;
+        if (keyDecoded?.Json is { } keyView)
+        {
+            key = DecodedViews.KeyText(keyView, out keyIsSubject);
+            keyFormat = KeyFormat.Text;
+        }
+
         var fields = new JsonPayloadFields();
         var format = PayloadClassifier.Classify(record.Value, ref fields);
-        if (format == PayloadFormat.Json)
+        var decoded = DecodePart(topic, record.Value, PayloadRole.Value);
+        var json = format == PayloadFormat.Json ? record.Value : null;
+        if (decoded?.Json is { } view)
+        {
+            // The decoded view is what the conventions and mappings read, as they read a JSON payload.
+            var decodedFields = new JsonPayloadFields();
+            if (JsonPayloadScanner.TryScan(view, ref decodedFields))
+            {
+                fields = decodedFields;
+                json = view;
+            }
+        }
+
+        if (json is not null)
         {
             if (CloudEventsStructured.IsContentType(candidates.Get(LineageSlot.ContentType)) || fields.LooksLikeCloudEvent)
             {
@@ -68,14 +90,14 @@ public sealed class EnvelopeDecoder
             }
 
             PayloadConventions.Apply(fields, ref candidates, keyFormat == KeyFormat.Text ? key : null);
-            ReadJsonMappings(record.Value!, ref candidates);
+            ReadJsonMappings(json, ref candidates);
         }
 
         var messageId = candidates.Get(LineageSlot.MessageId);
-        var messageType = candidates.Get(LineageSlot.MessageType);
+        var messageType = candidates.Get(LineageSlot.MessageType) ?? DecodedViews.MessageType(decoded?.Decoding);
         var traceId = candidates.Get(LineageSlot.TraceId);
         var subject = candidates.Get(LineageSlot.Subject)
-            ?? (keyFormat == KeyFormat.Text && !string.IsNullOrWhiteSpace(key) ? key.Trim() : null);
+            ?? (keyFormat == KeyFormat.Text && keyIsSubject && !string.IsNullOrWhiteSpace(key) ? key.Trim() : null);
 
         return new EventEnvelope
         {
@@ -87,9 +109,12 @@ public sealed class EnvelopeDecoder
             KeyBytes = record.Key,
             Key = key,
             KeyFormat = keyFormat,
+            KeyDecoding = keyDecoded?.Decoding,
             Headers = headers,
             Payload = record.Value,
             PayloadFormat = format,
+            DecodedPayload = decoded?.Json,
+            Decoding = decoded?.Decoding,
             MessageId = messageId ?? EventPosition.Format(topic, record.Partition, record.Offset),
             MessageIdDerived = messageId is null,
             MessageType = messageType,
@@ -106,6 +131,9 @@ public sealed class EnvelopeDecoder
                 candidates.Get(LineageSlot.DeadLetterError)),
         };
     }
+
+    private DecodedPayload? DecodePart(string topic, byte[]? bytes, PayloadRole role) =>
+        _payloadDecoder is not null && bytes is { Length: > 0 } ? _payloadDecoder.Decode(topic, bytes, role) : null;
 
     private void ReadHeaders(IReadOnlyList<EnvelopeHeader> headers, ref LineageCandidates candidates)
     {
@@ -142,7 +170,42 @@ public sealed class EnvelopeDecoder
     /// Decodes again an event whose schema was unavailable when it was indexed (registry down, timeout), now that it may
     /// be; returns <paramref name="envelope"/> itself when there is nothing to retry or it still fails.
     /// </summary>
-    public EventEnvelope Redecode(EventEnvelope envelope) => envelope;
+    /// <remarks>
+    /// Ids and type are read afresh from the re-decoded payload (a payload id or schema type may now be there); the
+    /// masking list starts empty, as for any envelope read from the index. Cheap when nothing was unavailable.
+    /// </remarks>
+    public EventEnvelope Redecode(EventEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var valueRetry = DecodedViews.IsRetryable(envelope.Decoding);
+        var keyRetry = DecodedViews.IsRetryable(envelope.KeyDecoding);
+        if (_payloadDecoder is null || !(valueRetry || keyRetry))
+        {
+            return envelope;
+        }
+
+        try
+        {
+            var again = DecodeCore(new RawRecord
+            {
+                Topic = envelope.Topic,
+                Partition = envelope.Partition,
+                Offset = envelope.Offset,
+                TimestampMs = envelope.TimestampMs,
+                TimestampKind = envelope.TimestampKind,
+                Key = envelope.KeyBytes,
+                Value = envelope.Payload,
+                Headers = envelope.Headers,
+            });
+            var better = (valueRetry && !DecodedViews.IsRetryable(again.Decoding)) || (keyRetry && !DecodedViews.IsRetryable(again.KeyDecoding));
+            return better ? again : envelope;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // What was indexed stays readable; the next read tries again.
+            return envelope;
+        }
+    }
 
     /// <summary>
     /// The record as it came, nothing interpreted (key as hex, payload binary, id from the position): what is indexed

@@ -102,7 +102,13 @@ internal sealed class ChunkBuilder
 
     private static long EstimateSize(EventEnvelope e)
     {
-        long size = 64 + (e.Payload?.Length ?? 0) + (e.KeyBytes?.Length ?? 0);
+        long size = 64 + (e.Payload?.Length ?? 0) + (e.KeyBytes?.Length ?? 0) + (e.DecodedPayload?.Length ?? 0);
+        if (e.Decoding is not null || e.KeyDecoding is not null)
+        {
+            // Schema ids, names and errors, and a decoded key kept as its display text.
+            size += 64 + (e.KeyDecoding is null ? 0 : e.Key?.Length ?? 0);
+        }
+
         foreach (var header in e.Headers)
         {
             size += header.Key.Length + (header.Value?.Length ?? 0) + 4;

@@ -1,5 +1,6 @@
 using System.Text;
 
+using EventObserver.Core.Decoding.Schemas;
 using EventObserver.Core.Envelopes;
 
 namespace EventObserver.Storage.ChunkStore;
@@ -9,14 +10,25 @@ namespace EventObserver.Storage.ChunkStore;
 /// stored once, on the chunk). Headers, key and payload bytes round-trip exactly: null vs empty,
 /// duplicates and order are kept.
 /// </summary>
+/// <remarks>
+/// Version 2 adds the decoded view of schema-encoded payloads (bits 5 and 6 of a record's second flag byte, fields at
+/// the record's end). A chunk none of whose records has one is still written as version 1, byte for byte the old layout,
+/// so a build that reads only version 1 keeps reading everything but the chunks with decoded records (it refuses
+/// those by their version byte, never misreads them).
+/// </remarks>
 internal static class ChunkCodec
 {
-    private const byte Version = 1;
+    private const byte Version1 = 1;
+    private const byte Version2 = 2;
+
+    /// <summary>Bits of a record's second flag byte (<c>more</c>): what follows the dead-letter origin.</summary>
+    internal const int HasDecoding = 1 << 5;
+    internal const int HasKeyDecoding = 1 << 6;
 
     public static void Encode(IReadOnlyList<EventEnvelope> events, int start, int count, ChunkWriter writer)
     {
         writer.Reset();
-        writer.WriteByte(Version);
+        writer.WriteByte(AnyDecoded(events, start, count) ? Version2 : Version1);
         writer.WriteVarint((ulong)count);
         for (var i = start; i < start + count; i++)
         {
@@ -56,7 +68,8 @@ internal static class ChunkCodec
     /// <summary>Checks the version byte and returns the record count; the reader is then at the first record.</summary>
     public static int ReadHeader(ref ChunkReader reader)
     {
-        if (reader.ReadByte() != Version)
+        var version = reader.ReadByte();
+        if (version is not (Version1 or Version2))
         {
             throw new InvalidDataException("Unknown index chunk version.");
         }
@@ -71,7 +84,8 @@ internal static class ChunkCodec
         w.WriteVarint((ulong)e.Offset);
         w.WriteSigned(e.TimestampMs);
         w.WriteByte((byte)(((int)e.TimestampKind & 3) | (((int)e.KeyFormat & 3) << 2) | ((e.MessageIdDerived ? 1 : 0) << 4) | (((int)e.Kind & 3) << 5)));
-        w.WriteByte((byte)(((int)e.PayloadFormat & 7) | ((e.DeadLetterOf is null ? 0 : 1) << 3) | ((keyStored ? 1 : 0) << 4)));
+        w.WriteByte((byte)(((int)e.PayloadFormat & 7) | ((e.DeadLetterOf is null ? 0 : 1) << 3) | ((keyStored ? 1 : 0) << 4)
+            | (e.Decoding is null ? 0 : HasDecoding) | (e.KeyDecoding is null ? 0 : HasKeyDecoding)));
         w.WriteBytes(e.KeyBytes, e.KeyBytes is null);
         if (keyStored)
         {
@@ -101,6 +115,30 @@ internal static class ChunkCodec
             w.WriteSigned(dead.Offset ?? 0);
             w.WriteString(dead.Error);
         }
+
+        if (e.Decoding is { } decoding)
+        {
+            w.WriteBytes(e.DecodedPayload, e.DecodedPayload is null);
+            DecodingCodec.Write(decoding, w);
+        }
+
+        if (e.KeyDecoding is { } keyDecoding)
+        {
+            DecodingCodec.Write(keyDecoding, w);
+        }
+    }
+
+    private static bool AnyDecoded(IReadOnlyList<EventEnvelope> events, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            if (events[i].Decoding is not null || events[i].KeyDecoding is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static EventEnvelope DecodeOne(ref ChunkReader r, string topic, int partition)
@@ -141,6 +179,15 @@ internal static class ChunkCodec
                 r.ReadString());
         }
 
+        byte[]? decodedPayload = null;
+        PayloadDecoding? decoding = null;
+        if ((more & HasDecoding) != 0)
+        {
+            decodedPayload = r.ReadBytes();
+            decoding = DecodingCodec.Read(ref r);
+        }
+
+        var keyDecoding = (more & HasKeyDecoding) != 0 ? DecodingCodec.Read(ref r) : null;
         return new EventEnvelope
         {
             Topic = topic,
@@ -151,9 +198,12 @@ internal static class ChunkCodec
             KeyBytes = keyBytes,
             Key = key,
             KeyFormat = keyFormat,
+            KeyDecoding = keyDecoding,
             Headers = headers,
             Payload = payload,
             PayloadFormat = (PayloadFormat)(more & 7),
+            DecodedPayload = decodedPayload,
+            Decoding = decoding,
             MessageId = messageId,
             MessageIdDerived = (flags & 16) != 0,
             MessageType = type,

@@ -63,6 +63,17 @@ internal ref struct ChunkScanner
             r.Skip(); // error
         }
 
+        if ((more & ChunkCodec.HasDecoding) != 0)
+        {
+            r.Skip(); // decoded payload
+            DecodingCodec.Skip(ref r);
+        }
+
+        if ((more & ChunkCodec.HasKeyDecoding) != 0)
+        {
+            DecodingCodec.Skip(ref r);
+        }
+
         return true;
     }
 }

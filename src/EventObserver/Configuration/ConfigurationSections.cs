@@ -8,4 +8,5 @@ public static class ConfigurationSections
     public const string Kafka = Root + ":Kafka";
     public const string Demo = Root + ":Demo";
     public const string Lineage = Root + ":Lineage";
+    public const string Decoding = Root + ":Decoding";
 }

@@ -25,6 +25,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("EventObserver:Replay:ScriptTimeoutPerCall", "00:00:00")]
     [InlineData("EventObserver:Audit:RetentionDays", "0")]
     [InlineData("EventObserver:Audit:Topic", "audit copy")]
+    [InlineData("EventObserver:Decoding:MessagePackTopics:0", "metrics.(unclosed")]
+    [InlineData("EventObserver:Decoding:Schemas:0:File", "/nonexistent/payments.avsc")]
     public void Start_BadSetting_FailsWithMessageNamingTheSetting(string key, string value)
     {
         using var factory = new SeededAppFactory().WithWebHostBuilder(b => b.UseSetting(key, value));
