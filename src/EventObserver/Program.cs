@@ -30,6 +30,7 @@ using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
+using EventObserver.Kafka.SchemaRegistry;
 
 using EventObserver.Security;
 using EventObserver.Shared;
@@ -100,6 +101,15 @@ services.AddSingleton(sp => new EnvelopeDecoder(sp.GetRequiredService<LineageOpt
 services.AddSingleton<IngestionStatus>();
 services.AddSingleton<EmbeddedBroker>();
 services.AddSingleton<KafkaConnection>();
+
+// Schema Registry: the configured one (EventObserver:Kafka:SchemaRegistry:Url); on the embedded demo, an embedded
+// registry-protocol server beside the embedded broker (the demo's Avro and Protobuf events register there); else none.
+services.AddSingleton<EmbeddedSchemaRegistryHost>();
+services.AddSingleton<ISchemaRegistry>(sp => SchemaRegistrySelection.Create(
+    sp.GetRequiredService<IOptions<KafkaOptions>>().Value,
+    sp.GetRequiredService<EmbeddedSchemaRegistryHost>(),
+    sp.GetRequiredService<TimeProvider>(),
+    sp.GetRequiredService<ILoggerFactory>()));
 services.AddSingleton<IClusterInspector, ClusterInspector>();
 services.AddHostedService<IngestionService>();
 services.AddSingleton<DemoTrafficGenerator>();

@@ -1,3 +1,5 @@
+using EventObserver.Kafka.SchemaRegistry;
+
 namespace EventObserver.Kafka.Configuration;
 
 /// <summary>Bound from <c>EventObserver:Kafka</c>.</summary>
@@ -37,6 +39,9 @@ public sealed class KafkaOptions
 
     /// <summary>Partitions of the embedded broker's demo topics.</summary>
     public int EmbeddedPartitions { get; set; } = 3;
+
+    /// <summary>The Schema Registry that resolves the schema ids of Avro, Protobuf and JSON Schema payloads.</summary>
+    public SchemaRegistryOptions SchemaRegistry { get; set; } = new();
 
     public bool IsEmbedded => string.IsNullOrWhiteSpace(BootstrapServers);
 }

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
+using EventObserver.Kafka.Embedded;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace EventObserver.Kafka.Demo;
 /// Simulates a small shop (storefront, order, inventory, payment, shipping and notification services, and a legacy warehouse sync job)
 /// at <see cref="DemoOptions.OrdersPerSecond"/>, plus bursts on request. On by default with the embedded
 /// broker; with a real cluster only when <see cref="DemoOptions.Enabled"/> is true (or <see cref="Burst"/> is called).
-/// Register it as a singleton and as a hosted service resolved from that singleton.
+/// Register it as a singleton and as a hosted service resolved from that singleton. With the embedded schema registry,
+/// the payment service's events are Avro and the shipping service's Protobuf (registry framing); otherwise all JSON.
 /// </summary>
 public sealed partial class DemoTrafficGenerator : BackgroundService
 {
@@ -22,21 +24,27 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
     private readonly DemoOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<DemoTrafficGenerator> _logger;
+    private readonly string? _registryUrl;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly SemaphoreSlim _slots = new(MaxOrdersInFlight);
-    private readonly Lazy<(IProducer<byte[], byte[]> Producer, DemoSender Sender)> _producer;
+    private readonly Lazy<(IProducer<byte[], byte[]> Producer, DemoSender Sender, DemoSchemaEncoder? Schemas)> _producer;
     private long _ordersStarted;
     private long _ordersRunning;
     private int _disposed;
 
-    public DemoTrafficGenerator(KafkaConnection connection, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoTrafficGenerator> logger)
+    public DemoTrafficGenerator(
+        KafkaConnection connection, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoTrafficGenerator> logger, EmbeddedSchemaRegistryHost? schemaRegistry = null)
     {
         _connection = connection;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _producer = new Lazy<(IProducer<byte[], byte[]>, DemoSender)>(CreateProducer);
+        _registryUrl = schemaRegistry?.Url;
+        _producer = new Lazy<(IProducer<byte[], byte[]>, DemoSender, DemoSchemaEncoder?)>(CreateProducer);
     }
+
+    /// <summary>True when the payment and shipping services' events are sent as Avro and Protobuf.</summary>
+    public bool SendsSchemaEncoded => _registryUrl is not null;
 
     /// <summary>True when steady demo traffic runs (the default with the embedded broker).</summary>
     public bool IsEnabled => _options.Enabled ?? _connection.IsEmbedded;
@@ -78,6 +86,7 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
         if (_producer.IsValueCreated)
         {
             _producer.Value.Producer.Dispose();
+            _producer.Value.Schemas?.Dispose();
         }
 
         _lifetime.Dispose();
@@ -164,12 +173,13 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
         }
     }
 
-    private (IProducer<byte[], byte[]>, DemoSender) CreateProducer()
+    private (IProducer<byte[], byte[]>, DemoSender, DemoSchemaEncoder?) CreateProducer()
     {
         var producer = new ProducerBuilder<byte[], byte[]>(_connection.CreateProducerConfig("eventobserver-demo"))
             .SetLogHandler((_, message) => LogNative(_logger, message.Facility, message.Message))
             .Build();
-        return (producer, new DemoSender(producer, _time, _logger));
+        var schemas = _registryUrl is null ? null : new DemoSchemaEncoder(_registryUrl);
+        return (producer, new DemoSender(producer, _time, _logger, schemas), schemas);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo traffic: {OrdersPerSecond} orders/s into {BootstrapServers}")]

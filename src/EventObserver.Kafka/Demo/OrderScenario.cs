@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
 using static EventObserver.Kafka.Demo.HeaderConvention;
@@ -73,18 +74,18 @@ internal sealed class OrderScenario(DemoSender sender, double paymentFailureRate
         if (outcome < paymentFailureRate)
         {
             id = await Step(DemoTopics.PaymentEvents, CloudEventsStructured, "PaymentFailed", Payments, order, chargeId,
-                new { orderId = order.OrderId, amount = order.Total, currency = "EUR", reason = DemoCatalog.FailureReason() }, ct);
+                new PaymentFailedData(order.OrderId, order.Total, "EUR", DemoCatalog.FailureReason()), ct);
             await CancelAsync(order, id, "payment_failed", releaseStock: true, ct);
             return;
         }
 
         id = await Step(DemoTopics.PaymentEvents, CloudEventsStructured, "PaymentCharged", Payments, order, chargeId,
-            new { orderId = order.OrderId, paymentId = DemoCatalog.ShortId("pay"), amount = order.Total, currency = "EUR", authorizationCode = Random.Shared.Next(100000, 999999).ToString() }, ct);
+            new PaymentChargedData(order.OrderId, DemoCatalog.ShortId("pay"), order.Total, "EUR", Random.Shared.Next(100000, 999999).ToString(CultureInfo.InvariantCulture)), ct);
         var carrier = DemoCatalog.Carrier();
         id = await Step(DemoTopics.ShippingCommands, CloudEventsBinary, "ShipOrder", Orders, order, id,
             new { orderId = order.OrderId, carrier, address = order.Address, parcels = Math.Max(1, order.Lines.Length / 2) }, ct);
         id = await Step(DemoTopics.ShippingEvents, TraceParentOnly, "OrderShipped", Shipping, order, id,
-            new { type = "OrderShipped", orderId = order.OrderId, shipmentId = DemoCatalog.ShortId("shp"), carrier, trackingNumber = DemoCatalog.TrackingNumber(), shippedAt = sender.Time.GetUtcNow() }, ct);
+            new OrderShippedData(order.OrderId, DemoCatalog.ShortId("shp"), carrier, DemoCatalog.TrackingNumber(), sender.Time.GetUtcNow(), Math.Max(1, order.Lines.Length / 2)), ct);
         id = await NotifyAsync(order, id, "order-shipped", ct);
         await Step(DemoTopics.OrderEvents, CloudEventsBinary, "OrderCompleted", Orders, order, id,
             new { orderId = order.OrderId, completedAt = sender.Time.GetUtcNow() }, ct);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 
 using EventObserver.Kafka.Configuration;
+using EventObserver.Kafka.SchemaRegistry;
 
 using Microsoft.Extensions.Options;
 
@@ -40,7 +41,56 @@ public sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
 
         CheckPatterns(options.IncludeTopics, "IncludeTopics", failures);
         CheckPatterns(options.ExcludeTopics, "ExcludeTopics", failures);
+        CheckSchemaRegistry(options.SchemaRegistry ?? new SchemaRegistryOptions(), failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckSchemaRegistry(SchemaRegistryOptions registry, List<string> failures)
+    {
+        const string Registry = Section + ":SchemaRegistry";
+        foreach (var url in registry.Urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                failures.Add($"{Registry}:Url '{url}' is not an http:// or https:// URL (separate several with commas).");
+            }
+        }
+
+        if (!string.IsNullOrEmpty(registry.BasicAuthUserInfo) && !string.IsNullOrEmpty(registry.BearerToken))
+        {
+            failures.Add($"{Registry}: set BasicAuthUserInfo or BearerToken, not both.");
+        }
+
+        if (!string.IsNullOrEmpty(registry.BasicAuthUserInfo) && !registry.BasicAuthUserInfo.Contains(':', StringComparison.Ordinal))
+        {
+            failures.Add($"{Registry}:BasicAuthUserInfo must have the form user:password.");
+        }
+
+        if (registry.TimeoutMs is < 1 or > 600_000)
+        {
+            failures.Add($"{Registry}:TimeoutMs must be between 1 and 600000; it is {registry.TimeoutMs}.");
+        }
+
+        if (registry.RetryAfterSeconds is < 1 or > 86_400)
+        {
+            failures.Add($"{Registry}:RetryAfterSeconds must be between 1 and 86400; it is {registry.RetryAfterSeconds}.");
+        }
+
+        if (registry.MaxCachedSchemas < 1)
+        {
+            failures.Add($"{Registry}:MaxCachedSchemas must be at least 1; it is {registry.MaxCachedSchemas}.");
+        }
+
+        CheckFile(registry.SslCaLocation, Registry + ":SslCaLocation", failures);
+        CheckFile(registry.SslKeystoreLocation, Registry + ":SslKeystoreLocation", failures);
+    }
+
+    private static void CheckFile(string? path, string setting, List<string> failures)
+    {
+        if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
+        {
+            failures.Add($"{setting} '{path}' does not exist.");
+        }
     }
 
     private static void CheckPatterns(List<string> patterns, string setting, List<string> failures)

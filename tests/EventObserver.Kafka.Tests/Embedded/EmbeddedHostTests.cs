@@ -1,4 +1,5 @@
 using EventObserver.Core.Decoding;
+using EventObserver.Core.Decoding.Schemas;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
@@ -9,12 +10,14 @@ using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
+using EventObserver.Kafka.SchemaRegistry;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EventObserver.Kafka.Tests.Embedded;
 
@@ -40,12 +43,19 @@ public sealed class EmbeddedHostTests
             t => t.Count >= 6,
             "demo messages indexed in at least six topics");
         var inspected = host.Services.GetRequiredService<IClusterInspector>().GetTopics();
+        var avro = await Eventually.MatchAsync(
+            () => provider.Current?.Get(DemoTopics.PaymentEvents, 0, 0) ?? provider.Current?.Get(DemoTopics.PaymentEvents, 1, 0) ?? provider.Current?.Get(DemoTopics.PaymentEvents, 2, 0),
+            e => e is not null,
+            "a payment event indexed");
+        var schemaId = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(avro!.Payload.AsSpan(1, 4));
+        var lookup = await host.Services.GetRequiredService<ISchemaRegistry>().LookupAsync(schemaId, CancellationToken.None);
         await host.StopAsync();
 
         Assert.All(topics, t => Assert.Contains(t, DemoTopics.All));
         Assert.True(status.IsEmbedded);
         Assert.Equal(BrokerState.Connected, status.BrokerState);
         Assert.Equal(DemoTopics.All.Order(), inspected.Select(t => t.Name).Order());
+        Assert.Equal((0, DecodeStatus.Decoded, "payments.events-value"), (avro.Payload![0], lookup.Status, lookup.Schema?.Subject));
     }
 
     /// <summary>The registrations Program.cs needs for the Kafka side (storage and core included).</summary>
@@ -66,6 +76,12 @@ public sealed class EmbeddedHostTests
         services.AddSingleton<ICommittedBatchObserver>(sp => new LiveFeedObserver(sp.GetRequiredService<ILiveFeed>()));
         services.AddSingleton<EmbeddedBroker>();
         services.AddSingleton<KafkaConnection>();
+        services.AddSingleton<EmbeddedSchemaRegistryHost>();
+        services.AddSingleton<ISchemaRegistry>(sp => SchemaRegistrySelection.Create(
+            sp.GetRequiredService<IOptions<KafkaOptions>>().Value,
+            sp.GetRequiredService<EmbeddedSchemaRegistryHost>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IClusterInspector, ClusterInspector>();
         services.AddHostedService<IngestionService>();
         services.AddSingleton<DemoTrafficGenerator>();

@@ -17,6 +17,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("EventObserver:Kafka:IncludeTopics:0", "orders.(unclosed")]
     [InlineData("EventObserver:Kafka:MaxBatchSize", "0")]
     [InlineData("EventObserver:Kafka:StallAfter", "00:00:00")]
+    [InlineData("EventObserver:Kafka:SchemaRegistry:Url", "ftp://registry:8081")]
+    [InlineData("EventObserver:Kafka:SchemaRegistry:TimeoutMs", "0")]
     [InlineData("EventObserver:Demo:PaymentFailureRate", "1.5")]
     [InlineData("EventObserver:Demo:OrdersPerSecond", "fast")]
     [InlineData("EventObserver:Lineage:Mappings:0:Field", "CorrelationId")]
