@@ -136,6 +136,7 @@ services.AddSingleton<FlowQueries>();
 
 // Conventions: naming and id checks over the newest messages of a window, for the API and the panel.
 services.AddSingleton<ConventionQueries>();
+services.AddSingleton<SchemaQueries>();
 
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();

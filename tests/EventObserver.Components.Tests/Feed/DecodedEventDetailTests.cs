@@ -27,7 +27,7 @@ public sealed class DecodedEventDetailTests : DashboardTestContext
 
         var panel = page.Find("[data-testid=decoding-value]");
         Assert.Equal("Avro", panel.QuerySelector("[data-testid=decoding-format]")!.TextContent);
-        Assert.Equal("api/schemas/42", panel.QuerySelector("[data-testid=decoding-schema-link]")!.GetAttribute("href"));
+        Assert.Equal("schemas/42", panel.QuerySelector("[data-testid=decoding-schema-link]")!.GetAttribute("href"));
         Assert.Equal("payments-value", panel.QuerySelector("[data-testid=decoding-subject]")!.TextContent);
         Assert.Equal("3", panel.QuerySelector("[data-testid=decoding-version]")!.TextContent);
         Assert.Equal("EventObserver.Demo.Payments.PaymentCaptured", panel.QuerySelector("[data-testid=decoding-type]")!.TextContent);

@@ -18,6 +18,9 @@ public static class SchemaEndpoints
     /// <summary>The endpoint's address for one schema (relative to the app's base, like its other links).</summary>
     public static string Href(int id) => "api/schemas/" + id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The schema page's address (<see cref="SchemaPage"/>), which the event detail links.</summary>
+    public static string PageHref(int id) => "schemas/" + id.ToString(CultureInfo.InvariantCulture);
+
     public static IEndpointRouteBuilder MapSchemaEndpoints(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
@@ -37,13 +40,10 @@ public static class SchemaEndpoints
     /// <response code="200">The schema.</response>
     /// <response code="404">The registry has no schema with this id.</response>
     /// <response code="503">No schema registry is configured, or it cannot be reached now (<c>detail</c> says why).</response>
-    public static async Task<Results<Ok<SchemaDto>, ProblemHttpResult>> GetSchemaAsync(int id, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SchemaDto>, ProblemHttpResult>> GetSchemaAsync(int id, SchemaQueries queries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-
-        // The registry is optional in the composition (none configured): without one, every id is unavailable.
-        var registry = context.RequestServices.GetService<ISchemaRegistry>() ?? NoSchemaRegistry.Instance;
-        var lookup = await registry.LookupAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(queries);
+        var lookup = await queries.LookupAsync(id, cancellationToken);
         if (lookup.Schema is { } schema)
         {
             return TypedResults.Ok(SchemaDto.From(schema));
