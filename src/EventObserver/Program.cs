@@ -22,6 +22,7 @@ using EventObserver.Features.Flows;
 using EventObserver.Features.Lineage;
 using EventObserver.Features.Replay;
 using EventObserver.Features.Replay.Endpoints;
+using EventObserver.Features.Schemas;
 using EventObserver.Features.Status;
 using EventObserver.Features.Topics;
 using EventObserver.Kafka.Admin;
@@ -152,6 +153,7 @@ services.AddSingleton<FlowQueries>();
 
 // Conventions: naming and id checks over the newest messages of a window, for the API and the panel.
 services.AddSingleton<ConventionQueries>();
+services.AddSingleton<SchemaQueries>();
 
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();
@@ -195,6 +197,7 @@ app.MapFlowEndpoints();
 app.MapConventionsEndpoints();
 app.MapReplayEndpoints();
 app.MapAuditEndpoints();
+app.MapSchemaEndpoints();
 app.MapApiDocs();
 app.MapHub<EventsHub>(EventsHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -19,6 +19,13 @@ namespace EventObserver.Core.Masking;
 /// the first in configuration order wins. Masking never throws on payload bytes: a JSON payload that cannot be read
 /// is replaced by <c>"****"</c> whole rather than passed on unmasked.
 /// </para>
+/// <para>
+/// A schema-encoded value (Avro, Protobuf, JSON Schema framing, MessagePack) is masked in its JSON view
+/// (<see cref="EventEnvelope.DecodedPayload"/>): JSON path and pattern rules apply there as to a JSON payload. When they
+/// change it, the raw bytes would still carry the values, so they are withheld: <see cref="EventEnvelope.Payload"/>
+/// becomes an empty array while <see cref="EventEnvelope.Decoding"/> stays set (<see cref="RawPayloadWithheld"/> tells
+/// such an envelope apart). A value that could not be decoded has no JSON view and is left alone like other binary.
+/// </para>
 /// </summary>
 public sealed class EventMasker : IEventMasker
 {

@@ -2,10 +2,11 @@ using EventObserver.Core.Envelopes;
 
 namespace EventObserver.Core.Masking;
 
-/// <summary>Builds the masked copy of an envelope: new payload, headers and masked list, every other field as it was.</summary>
+/// <summary>Builds the masked copy of an envelope: new payload (and JSON view), headers and masked list, every other field as it was.</summary>
 internal static class MaskedEnvelope
 {
-    public static EventEnvelope Create(EventEnvelope e, byte[]? payload, IReadOnlyList<EnvelopeHeader> headers, IReadOnlyList<MaskedField> masked) => new()
+    public static EventEnvelope Create(
+        EventEnvelope e, byte[]? payload, byte[]? decodedPayload, IReadOnlyList<EnvelopeHeader> headers, IReadOnlyList<MaskedField> masked) => new()
     {
         Topic = e.Topic,
         Partition = e.Partition,
@@ -18,6 +19,9 @@ internal static class MaskedEnvelope
         Headers = headers,
         Payload = payload,
         PayloadFormat = e.PayloadFormat,
+        DecodedPayload = decodedPayload,
+        Decoding = e.Decoding,
+        KeyDecoding = e.KeyDecoding,
         MessageId = e.MessageId,
         MessageIdDerived = e.MessageIdDerived,
         MessageType = e.MessageType,

@@ -29,8 +29,18 @@ internal sealed class TopicMaskingRules
         var matched = 0UL;
         var headers = _headers.Length == 0 ? envelope.Headers : HeaderMasking.Apply(envelope.Headers ?? [], _headers, _values, ref matched);
         var payload = envelope.Payload;
+        var decoded = envelope.DecodedPayload;
         var unreadable = false;
-        if (payload is { Length: > 0 })
+        if (decoded is { Length: > 0 })
+        {
+            // Rules read the JSON view of a schema-encoded value; its raw bytes hold the same values and would leak them.
+            if (_json is not null && _json.Mask(decoded, ref matched, out unreadable) is { } masked)
+            {
+                decoded = masked;
+                payload = RawPayloadWithheld.Marker;
+            }
+        }
+        else if (payload is { Length: > 0 })
         {
             if (envelope.PayloadFormat == PayloadFormat.Json && _json is not null)
             {
@@ -44,7 +54,7 @@ internal sealed class TopicMaskingRules
 
         return matched == 0 && !unreadable
             ? envelope
-            : MaskedEnvelope.Create(envelope, payload, headers, Describe(envelope.Masked, matched, unreadable));
+            : MaskedEnvelope.Create(envelope, payload, decoded, headers, Describe(envelope.Masked, matched, unreadable));
     }
 
     /// <summary>What was masked before (an event masked at ingest, masked again on a read path) and now, in rule order.</summary>

@@ -100,7 +100,7 @@ internal sealed class EventObjectFactory
     private static JsValue ReadData(JsObject instance, object? state)
     {
         var lazy = (LazyEvent)state!;
-        if (lazy.Envelope.PayloadFormat != PayloadFormat.Json || lazy.Envelope.Payload is not { } payload)
+        if (lazy.Envelope.JsonPayload is not { } payload)
         {
             return JsValue.Null;
         }
@@ -132,7 +132,8 @@ internal sealed class EventObjectFactory
     private static JsValue ReadText(JsObject instance, object? state)
     {
         var envelope = ((LazyEvent)state!).Envelope;
-        return envelope.PayloadFormat is PayloadFormat.Json or PayloadFormat.Text && envelope.Payload is { } payload
+        var payload = envelope.JsonPayload ?? (envelope.PayloadFormat == PayloadFormat.Text ? envelope.Payload : null);
+        return payload is not null
             ? new JsString(Encoding.UTF8.GetString(payload))
             : JsValue.Null;
     }

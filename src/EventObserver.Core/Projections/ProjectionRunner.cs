@@ -146,7 +146,7 @@ public sealed partial class ProjectionRunner : IDisposable
     public static PreparedPayload? Prepare(EventEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        return envelope.PayloadFormat == PayloadFormat.Json && envelope.Payload is { } payload ? JsonMemberTable.Prepare(payload) : null;
+        return envelope.JsonPayload is { } payload ? JsonMemberTable.Prepare(payload) : null;
     }
 
     /// <summary>Applies one event. Refused (InvalidOperationException) once the run has stopped.</summary>

@@ -142,7 +142,9 @@ internal static class SelectionMatcher
             }
         }
 
-        if (e.Payload is not { Length: > 0 } payload || e.PayloadFormat is not (PayloadFormat.Json or PayloadFormat.Text))
+        // The JSON view is what is searched (a decoded Avro or Protobuf value's raw bytes are not text); text payloads as they are.
+        var payload = e.JsonPayload ?? (e.PayloadFormat == PayloadFormat.Text ? e.Payload : null);
+        if (payload is not { Length: > 0 })
         {
             return false;
         }

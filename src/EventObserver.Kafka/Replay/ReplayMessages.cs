@@ -5,7 +5,10 @@ using EventObserver.Core.Envelopes;
 
 namespace EventObserver.Kafka.Replay;
 
-/// <summary>Builds the copy of an indexed event: key, value and headers byte for byte, then the replay stamps.</summary>
+/// <summary>
+/// Builds the copy of an indexed event: key, value and headers byte for byte, then the replay stamps. The value is the raw
+/// bytes (<see cref="EventEnvelope.Payload"/>), never the JSON view of a schema-encoded value.
+/// </summary>
 public static class ReplayMessages
 {
     public static Message<byte[], byte[]> Create(EventEnvelope original, string replayId, DateTimeOffset replayedAt)

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Masking;
 
 namespace EventObserver.Kafka.Replay;
 
@@ -61,6 +62,14 @@ public sealed class ReplayPublishSession
             }
 
             _queued++;
+            return;
+        }
+
+        if (RawPayloadWithheld.Is(envelope))
+        {
+            // Masking at ingest kept only the masked JSON view of this decoded value: an empty value would corrupt the target.
+            Interlocked.Increment(ref _failed);
+            Interlocked.CompareExchange(ref _firstError, $"{envelope.Id}: its raw bytes were withheld by masking at ingest, so it cannot be re-published.", null);
             return;
         }
 

@@ -1,5 +1,6 @@
 using EventObserver.Access;
 using EventObserver.Access.Enforcement;
+using EventObserver.Core.Decoding;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Masking;
 
@@ -10,9 +11,11 @@ namespace EventObserver.Shared;
 /// the single place such a read is moved off the circuit or request thread, so a long read never blocks a page's
 /// rendering or the circuit's other events. "No index yet" and the race with a cluster switch (the index archived
 /// while it is read) are handled here once, for every feature. A read for a user takes their <see cref="UserAccess"/>:
-/// it gets the index as that user may see it (<see cref="AccessView"/>: readable topics only, masked values).
+/// it gets the index as that user may see it (<see cref="AccessView"/>: readable topics only, values re-decoded when their
+/// schema was unavailable at ingest, masked values).
 /// </summary>
-public sealed partial class IndexReads(ICurrentIndex indexes, ILogger<IndexReads> logger, IEventMasker masker)
+/// <param name="decoder">Re-decodes envelopes whose schema was unavailable at ingest; null shows them as indexed.</param>
+public sealed partial class IndexReads(ICurrentIndex indexes, ILogger<IndexReads> logger, IEventMasker masker, EnvelopeDecoder? decoder = null)
 {
     /// <summary>Without masking rules (tests and tools that build the reads themselves).</summary>
     public IndexReads(ICurrentIndex indexes, ILogger<IndexReads> logger)
@@ -55,7 +58,7 @@ public sealed partial class IndexReads(ICurrentIndex indexes, ILogger<IndexReads
     }
 
     /// <summary>What <paramref name="access"/> may see, for reads that are not of the index (the live feed, a replay).</summary>
-    public AccessView ViewFor(UserAccess access) => new(access, masker);
+    public AccessView ViewFor(UserAccess access) => new(access, masker, decoder);
 
     private IndexRead<T> Read<T>(Func<IEventIndex, T> read, CancellationToken cancellationToken)
     {

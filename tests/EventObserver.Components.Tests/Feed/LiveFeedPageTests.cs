@@ -247,6 +247,27 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Assert.Empty(page.FindAll("[data-testid=feed-behind]"));
     }
 
+    [Fact]
+    public void LiveFeed_SchemaEncodedEvents_ShowAFormatBadgeAndAStatusBadgeWhenNotDecoded()
+    {
+        var page = Render();
+
+        Feed.Publish(
+        [
+            DecodedEnvelopes.Value(0, "{\"orderId\":\"o-1\"}", DecodedEnvelopes.Avro()),
+            DecodedEnvelopes.Value(1, null, DecodedEnvelopes.Avro(Core.Decoding.Schemas.DecodeStatus.SchemaUnavailable, "registry timeout")),
+            TestEnvelopes.Json("orders", 2),
+        ]);
+
+        page.WaitForAssertion(() => Assert.Equal(3, RowIds(page).Length));
+        var rows = page.FindAll("[data-testid=feed-row]").ToDictionary(r => r.GetAttribute("data-id")!);
+        Assert.Equal("Avro", rows["payments/0/0"].QuerySelector("[data-testid=feed-format]")!.TextContent);
+        Assert.Null(rows["payments/0/0"].QuerySelector("[data-testid=feed-decode-status]"));
+        Assert.Contains("{\"orderId\":\"o-1\"}", rows["payments/0/0"].TextContent, StringComparison.Ordinal);
+        Assert.Equal("schema unavailable", rows["payments/0/1"].QuerySelector("[data-testid=feed-decode-status]")!.TextContent);
+        Assert.Null(rows["orders/0/2"].QuerySelector("[data-testid=feed-format]"));
+    }
+
     private static string[] RowIds(IRenderedComponent<LiveFeed> page) =>
         [.. page.FindAll("[data-testid=feed-row]").Select(r => r.GetAttribute("data-id") ?? "")];
 

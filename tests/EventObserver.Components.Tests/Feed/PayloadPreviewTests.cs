@@ -49,4 +49,25 @@ public sealed class PayloadPreviewTests
 
         Assert.Equal("a b", PayloadPreview.Describe(e));
     }
+
+    [Fact]
+    public void Preview_DecodedValue_ShowsTheJsonViewNotTheRawBytes()
+    {
+        var e = DecodedEnvelopes.Value(0, "{\"orderId\": \"o-1\"}", DecodedEnvelopes.Avro());
+
+        Assert.Equal("{\"orderId\": \"o-1\"}", PayloadPreview.Describe(e));
+    }
+
+    [Fact]
+    public void Row_DecodedAndUndecodedValues_CarryFormatAndStatusBadges()
+    {
+        var decoded = FeedRow.From(DecodedEnvelopes.Value(0, "{}", DecodedEnvelopes.Avro()));
+        var unavailable = FeedRow.From(DecodedEnvelopes.Value(1, null, DecodedEnvelopes.Avro(Core.Decoding.Schemas.DecodeStatus.SchemaUnavailable, "down")));
+        var json = FeedRow.From(TestEnvelopes.Json("t", 2));
+
+        Assert.Equal(("Avro", null), (decoded.Format, decoded.DecodeStatus));
+        Assert.Equal(("Avro", "schema unavailable"), (unavailable.Format, unavailable.DecodeStatus));
+        Assert.Equal("binary 12 bytes", unavailable.Preview);
+        Assert.Equal((null, null), (json.Format, json.DecodeStatus));
+    }
 }

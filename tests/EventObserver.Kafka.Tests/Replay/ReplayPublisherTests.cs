@@ -1,5 +1,8 @@
 using System.Text;
 using Confluent.Kafka;
+using EventObserver.Core.Decoding.Schemas;
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Masking;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Replay;
@@ -51,6 +54,28 @@ public sealed class ReplayPublisherTests : IClassFixture<MockClusterFixture>, ID
                 ],
                 headers.Skip(original.Headers.Count));
         }
+    }
+
+    [Fact]
+    public async Task PublishAsync_DecodedValues_SendTheRawBytes_AndRefuseOnesWhoseRawBytesWereWithheld()
+    {
+        var target = _cluster.CreateTopic("replay-decoded");
+        byte[] frame = [0x00, 0x00, 0x00, 0x00, 0x2a, 0x02, 0x06];
+        var decoding = new PayloadDecoding { Format = SchemaFormat.Avro, SchemaId = 42 };
+        EventEnvelope[] originals =
+        [
+            new() { Topic = "payments", Partition = 0, Offset = 1, TimestampMs = 0, MessageId = "m-1", Payload = frame, PayloadFormat = PayloadFormat.Binary,
+                DecodedPayload = """{"amount":1}"""u8.ToArray(), Decoding = decoding },
+            new() { Topic = "payments", Partition = 0, Offset = 2, TimestampMs = 0, MessageId = "m-2", Payload = RawPayloadWithheld.Marker,
+                PayloadFormat = PayloadFormat.Binary, DecodedPayload = """{"card":"****"}"""u8.ToArray(), Decoding = decoding },
+        ];
+
+        var (outcome, _) = await _publisher.PublishAsync(originals, new PublishTarget(target, "run-2", DryRun: false, RatePerSec: null), CancellationToken.None);
+
+        Assert.Equal(frame, Assert.Single(Consume(target, 1)).Message.Value);
+        Assert.Equal((1L, 1L), (outcome.Sent, outcome.Failed));
+        Assert.Contains("payments/0/2", outcome.FirstError, StringComparison.Ordinal);
+        Assert.Contains("withheld", outcome.FirstError, StringComparison.Ordinal);
     }
 
     [Fact]

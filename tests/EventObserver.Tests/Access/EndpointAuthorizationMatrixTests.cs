@@ -77,6 +77,9 @@ public sealed class EndpointAuthorizationMatrixTests(LocalModeFixture fixture) :
         ["GET /flows"] = AccessPolicies.Viewer,
         ["POST /flows"] = AccessPolicies.Viewer,
         ["GET /conventions"] = AccessPolicies.Viewer,
+        ["GET /api/schemas/{id:int}"] = AccessPolicies.Viewer,
+        ["GET /schemas/{Id:int}"] = AccessPolicies.Viewer,
+        ["POST /schemas/{Id:int}"] = AccessPolicies.Viewer,
         ["GET /api/audit"] = AccessPolicies.Admin,
         ["GET /audit"] = AccessPolicies.Admin,
         ["POST /audit"] = AccessPolicies.Admin,
@@ -226,10 +229,17 @@ public sealed class EndpointAuthorizationMatrixTests(LocalModeFixture fixture) :
         {
             RoutePatternLiteralPart literal => literal.Content,
             RoutePatternSeparatorPart separator => separator.Content,
-            RoutePatternParameterPart parameter => Uri.EscapeDataString(Samples[parameter.Name]),
+            RoutePatternParameterPart parameter => Uri.EscapeDataString(Sample(parameter)),
             _ => "",
         }))));
         return (method, key.EndsWith("/api/demo/burst", StringComparison.Ordinal) ? url + "?orders=0" : url);
+    }
+
+    /// <summary>A sample value for a route parameter; a number where the route takes only numbers (a schema id).</summary>
+    private static string Sample(RoutePatternParameterPart parameter)
+    {
+        var sample = Samples[parameter.Name];
+        return parameter.ParameterPolicies.Any(p => p.Content == "int") && !int.TryParse(sample, out _) ? "1" : sample;
     }
 
     private static async Task ExpectAsync(HttpClient client, string method, string url, Func<int, bool> ok, string what, List<string> failures, string key)

@@ -1,4 +1,5 @@
 using EventObserver.Access;
+using EventObserver.Core.Decoding.Schemas;
 using EventObserver.Core.Envelopes;
 using EventObserver.Kafka.Admin;
 using EventObserver.Tests.Infrastructure;
@@ -86,6 +87,9 @@ public sealed class LocalModeFixture : IDisposable
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IAuditLog>(Audit);
+
+            // A registry that knows no schema: /api/schemas/{id} answers 404 for the sample id, as for other missing samples.
+            services.AddSingleton<ISchemaRegistry>(new FakeSchemaRegistry());
         });
     }
 }

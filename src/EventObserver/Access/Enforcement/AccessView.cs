@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
+using EventObserver.Core.Decoding;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Masking;
@@ -8,21 +9,29 @@ using EventObserver.Core.Selection;
 namespace EventObserver.Access.Enforcement;
 
 /// <summary>
-/// What one user sees of the events: only topics they may read, and masked unless they see raw values. The one
-/// mechanism every read path applies (index reads through <see cref="Over"/>, the live feed through
-/// <see cref="AccessFeed"/>). A transparent view (every topic, nothing to mask) is skipped entirely, so an unrestricted
-/// user without masking rules pays nothing per event.
+/// What one user sees of the events: only topics they may read, re-decoded when their schema was unavailable when they
+/// were indexed, and masked unless they see raw values. The one mechanism every read path applies (index reads through
+/// <see cref="Over"/>, the live feed through <see cref="AccessFeed"/>). A transparent view (every topic, nothing to
+/// mask, nothing to re-decode) is skipped entirely, so such a reader pays nothing per event.
 /// </summary>
 public sealed class AccessView
 {
     private readonly IEventMasker _masker;
+    private readonly EnvelopeDecoder? _decoder;
 
-    public AccessView(UserAccess access, IEventMasker masker)
+    /// <param name="access">Who reads.</param>
+    /// <param name="masker">The masking rules.</param>
+    /// <param name="decoder">
+    /// Re-decodes envelopes indexed while their schema was unavailable (<see cref="EnvelopeDecoder.Redecode"/>), before
+    /// masking, so rules apply to the JSON view; null shows envelopes as indexed.
+    /// </param>
+    public AccessView(UserAccess access, IEventMasker masker, EnvelopeDecoder? decoder = null)
     {
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(masker);
         Access = access;
         _masker = masker;
+        _decoder = decoder;
         FiltersTopics = !access.Topics.IsUnrestricted;
         Masks = !access.SeesRawValues && masker.HasRules;
     }
@@ -35,8 +44,8 @@ public sealed class AccessView
     /// <summary>True when masking rules apply to this user's reads.</summary>
     public bool Masks { get; }
 
-    /// <summary>Nothing to filter, nothing to mask: reads need no view at all.</summary>
-    public bool IsTransparent => !FiltersTopics && !Masks;
+    /// <summary>Nothing to filter, nothing to mask, nothing to re-decode: reads need no view at all.</summary>
+    public bool IsTransparent => !FiltersTopics && !Masks && _decoder is null;
 
     public bool CanRead(string topic) => Access.Topics.CanRead(topic);
 
@@ -47,8 +56,15 @@ public sealed class AccessView
         return IsTransparent ? index : new AccessFilteredIndex(index, this);
     }
 
-    /// <summary>The envelope as this user sees it (masked when masking applies; the same instance when nothing matched).</summary>
-    public EventEnvelope Mask(EventEnvelope envelope) => Masks ? _masker.Mask(envelope) : envelope;
+    /// <summary>
+    /// The envelope as this user sees it: re-decoded when its schema was unavailable at ingest, then masked when masking
+    /// applies; the same instance when neither changed anything.
+    /// </summary>
+    public EventEnvelope Mask(EventEnvelope envelope)
+    {
+        var current = _decoder is null ? envelope : _decoder.Redecode(envelope);
+        return Masks ? _masker.Mask(current) : current;
+    }
 
     /// <summary>Null for an envelope of a denied topic; otherwise as this user sees it.</summary>
     public EventEnvelope? Show(EventEnvelope? envelope) =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using EventObserver.Access;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Masking;
 using EventObserver.Core.Selection;
 using EventObserver.Shared;
 
@@ -10,7 +11,10 @@ using Microsoft.AspNetCore.Components;
 
 namespace EventObserver.Features.Events;
 
-/// <summary>One event in full: envelope fields, headers (text and hex), payload (JSON tree, text, hex) and links.</summary>
+/// <summary>
+/// One event in full: envelope fields, headers (text and hex), payload (JSON tree, text, hex) and links; for a
+/// schema-encoded key or value, how it was decoded (format, schema, type) or why not.
+/// </summary>
 public sealed partial class EventDetail : IDisposable
 {
     private readonly CancellationTokenSource _closed = new();
@@ -118,7 +122,7 @@ public sealed partial class EventDetail : IDisposable
             yield return ("Dead letter of", origin.Error is null ? position : $"{position}: {origin.Error}", true);
         }
 
-        yield return ("Payload format", e.PayloadFormat.ToString(), false);
-        yield return ("Size", $"{e.Payload?.Length ?? 0:N0} bytes", false);
+        yield return ("Payload format", e.Decoding is { } d ? $"{DecodingText.FormatName(d.Format)} (raw: {e.PayloadFormat})" : e.PayloadFormat.ToString(), false);
+        yield return ("Size", RawPayloadWithheld.Is(e) ? "raw bytes withheld by masking" : $"{e.Payload?.Length ?? 0:N0} bytes", false);
     }
 }

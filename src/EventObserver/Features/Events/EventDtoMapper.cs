@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Masking;
 
 namespace EventObserver.Features.Events;
 
@@ -12,7 +13,7 @@ public static class EventDtoMapper
 
     public static EventSummaryDto ToSummary(EventEnvelope e) => new(
         e.Topic, e.Partition, e.Offset, e.Timestamp, e.MessageId, e.MessageType, e.Kind,
-        e.CorrelationId, e.CausationId, e.Source, e.Key);
+        e.CorrelationId, e.CausationId, e.Source, e.Key, DecodingDto.From(e.Decoding));
 
     public static EventDetailDto ToDetail(EventEnvelope e)
     {
@@ -24,7 +25,10 @@ public static class EventDtoMapper
             e.DeadLetterOf is { } d ? new DeadLetterOriginDto(d.Topic, d.Partition, d.Offset, d.Error) : null,
             [.. e.Headers.Select(ToHeader)],
             e.PayloadFormat, encoding, payload, e.Payload?.Length ?? 0,
-            [.. e.Masked.Select(m => new MaskedFieldDto(m.Kind, m.Target, m.Action))]);
+            [.. e.Masked.Select(m => new MaskedFieldDto(m.Kind, m.Target, m.Action))],
+            DecodingDto.From(e.Decoding), DecodingDto.From(e.KeyDecoding),
+            e.DecodedPayload is not null && e.Payload is { Length: > 0 } raw ? Convert.ToBase64String(raw) : null,
+            RawPayloadWithheld.Is(e));
     }
 
     public static EventHeaderDto ToHeader(EnvelopeHeader header) => new(
@@ -58,29 +62,40 @@ public static class EventDtoMapper
 
     private static (string? Encoding, JsonElement? Payload) DescribePayload(EventEnvelope e)
     {
+        if (e.DecodedPayload is { Length: > 0 } decoded && TryParse(decoded) is { } view)
+        {
+            return ("json", view);
+        }
+
         if (e.Payload is not { Length: > 0 } bytes || e.PayloadFormat is PayloadFormat.Tombstone or PayloadFormat.Empty)
         {
             return (null, null);
         }
 
-        if (e.PayloadFormat == PayloadFormat.Json)
+        if (e.PayloadFormat == PayloadFormat.Json && TryParse(bytes) is { } json)
         {
-            try
-            {
-                using var document = JsonDocument.Parse(bytes);
-                return ("json", document.RootElement.Clone());
-            }
-            catch (JsonException)
-            {
-                // Classified as JSON by the decoder but not parseable here: fall through to text or base64.
-            }
+            return ("json", json);
         }
 
+        // Classified as JSON by the decoder but not parseable here: text or base64.
         if (e.PayloadFormat != PayloadFormat.Binary && TryReadText(bytes) is { } text)
         {
             return ("text", JsonSerializer.SerializeToElement(text));
         }
 
         return ("base64", JsonSerializer.SerializeToElement(Convert.ToBase64String(bytes)));
+    }
+
+    private static JsonElement? TryParse(byte[] json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -2,7 +2,10 @@ using EventObserver.Core.Envelopes;
 
 namespace EventObserver.Features.Events;
 
-/// <summary>An event in a list: where it is, what it is and how it relates to others.</summary>
+/// <summary>
+/// An event in a list: where it is, what it is and how it relates to others; <see cref="Decoding"/> says how a
+/// schema-encoded value was decoded (null for JSON, text and other values).
+/// </summary>
 public sealed record EventSummaryDto(
     string Topic,
     int Partition,
@@ -14,4 +17,5 @@ public sealed record EventSummaryDto(
     string? CorrelationId,
     string? CausationId,
     string? Source,
-    string? Key);
+    string? Key,
+    DecodingDto? Decoding = null);

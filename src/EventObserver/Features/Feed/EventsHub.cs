@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using EventObserver.Access;
 using EventObserver.Access.Enforcement;
+using EventObserver.Core.Decoding;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Masking;
 using EventObserver.Core.Selection;
@@ -20,7 +21,8 @@ namespace EventObserver.Features.Feed;
 /// </summary>
 [Authorize(Policy = AccessPolicies.Viewer)]
 public sealed class EventsHub(
-    FeedHubConnections connections, ILiveFeed feed, IOptions<FeedHubOptions> options, IUserAccessResolver users, IEventMasker masker) : Hub
+    FeedHubConnections connections, ILiveFeed feed, IOptions<FeedHubOptions> options, IUserAccessResolver users, IEventMasker masker,
+    EnvelopeDecoder decoder) : Hub
 {
     public const string Path = "/hubs/events";
 
@@ -70,7 +72,7 @@ public sealed class EventsHub(
         return SelectionAccess.Refusal(selection, access) is { } refusal ? throw new HubException($"Filter refused: {refusal}") : selection;
     }
 
-    private AccessView CallerView() => new(users.Resolve(Context.User), masker);
+    private AccessView CallerView() => new(users.Resolve(Context.User), masker, decoder);
 
     private async IAsyncEnumerable<FeedEventDto> StreamCore(EventSelection filter, AccessView view, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

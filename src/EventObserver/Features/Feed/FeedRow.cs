@@ -2,12 +2,14 @@ using System.Globalization;
 
 using EventObserver.Components.Shared;
 using EventObserver.Core.Envelopes;
+using EventObserver.Features.Events;
 
 namespace EventObserver.Features.Feed;
 
 /// <summary>
 /// One feed row, computed once off the render thread so rendering a row is only string output.
-/// The envelope's bytes are not kept: the detail page reads them from the index.
+/// The envelope's bytes are not kept: the detail page reads them from the index. <see cref="Format"/> names the schema
+/// format of a schema-encoded value ("Avro"), <see cref="DecodeStatus"/> says why it was not decoded (null when it was).
 /// </summary>
 public sealed record FeedRow(
     string Id,
@@ -20,7 +22,9 @@ public sealed record FeedRow(
     string? Key,
     string? CorrelationId,
     string? Source,
-    string Preview)
+    string Preview,
+    string? Format = null,
+    string? DecodeStatus = null)
 {
     public const int ShortIdLength = 8;
 
@@ -37,7 +41,9 @@ public sealed record FeedRow(
 
     public static FeedRow From(EventEnvelope e) => new(
         e.Id, e.Topic, e.Partition, e.Offset, e.TimestampMs, e.Kind, e.MessageType, e.Key, e.CorrelationId, e.Source,
-        PayloadPreview.Describe(e));
+        PayloadPreview.Describe(e),
+        e.Decoding is { } d ? DecodingText.FormatName(d.Format) : null,
+        e.Decoding is { } s ? DecodingText.StatusBadge(s.Status) : null);
 
     public static string Shorten(string? id) => id is null ? "" : id.Length <= ShortIdLength ? id : id[..ShortIdLength];
 }

@@ -16,20 +16,22 @@ public static class PayloadPreview
             return "tombstone";
         }
 
-        if (e.Payload.Length == 0 || e.PayloadFormat == PayloadFormat.Empty)
+        if ((e.Payload.Length == 0 && e.DecodedPayload is null) || e.PayloadFormat == PayloadFormat.Empty)
         {
             return "empty";
         }
 
-        if (e.PayloadFormat == PayloadFormat.Binary)
+        // The JSON view of a schema-encoded value reads like a JSON payload; its raw bytes are binary.
+        var shown = e.JsonPayload ?? (e.PayloadFormat == PayloadFormat.Binary ? null : e.Payload);
+        if (shown is null)
         {
             return $"binary {e.Payload.Length:N0} bytes";
         }
 
         // UTF-8 needs at most 4 bytes a char; whitespace runs collapse, so read a little more than shown.
-        var take = Math.Min(e.Payload.Length, maxChars * 8);
-        var text = Encoding.UTF8.GetString(e.Payload, 0, take);
-        return OneLine(text, maxChars, truncated: take < e.Payload.Length);
+        var take = Math.Min(shown.Length, maxChars * 8);
+        var text = Encoding.UTF8.GetString(shown, 0, take);
+        return OneLine(text, maxChars, truncated: take < shown.Length);
     }
 
     /// <summary>Collapses whitespace and control characters to single spaces and cuts at <paramref name="maxChars"/>.</summary>

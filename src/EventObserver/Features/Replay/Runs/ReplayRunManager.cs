@@ -4,6 +4,7 @@ using System.Text.Json;
 using EventObserver.Access;
 using EventObserver.Access.Enforcement;
 using EventObserver.Configuration;
+using EventObserver.Core.Decoding;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Masking;
 using EventObserver.Core.Projections;
@@ -33,6 +34,7 @@ public sealed partial class ReplayRunManager : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<ReplayRunManager> _logger;
     private readonly IEventMasker _masker;
+    private readonly EnvelopeDecoder? _decoder;
     private readonly Lock _sync = new();
     private readonly List<ReplayRun> _runs = [];
 
@@ -40,8 +42,10 @@ public sealed partial class ReplayRunManager : IDisposable
     private int _starting;
 
     public ReplayRunManager(ICurrentIndex indexes, ReplayPublisher publisher, ProjectionStore store,
-        IOptions<ReplayOptions> options, IAuditLog audit, TimeProvider time, ILogger<ReplayRunManager> logger, IEventMasker? masker = null)
+        IOptions<ReplayOptions> options, IAuditLog audit, TimeProvider time, ILogger<ReplayRunManager> logger, IEventMasker? masker = null,
+        EnvelopeDecoder? decoder = null)
     {
+        _decoder = decoder;
         _audit = audit;
         _masker = masker ?? NoMasking.Instance;
         _indexes = indexes;
@@ -105,7 +109,7 @@ public sealed partial class ReplayRunManager : IDisposable
             return ReplayStartResult.Failed(ReplayStartProblem.NoIndex, "No index is open yet: nothing to replay until the broker has answered.");
         }
 
-        var view = new AccessView(access, _masker);
+        var view = new AccessView(access, _masker, _decoder);
         var index = view.Over(rawIndex);
         if (Refusal(request, view, index) is { } refused)
         {
