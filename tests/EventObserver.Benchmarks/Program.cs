@@ -6,8 +6,16 @@ var scenario = args.Length > 0 ? args[0] : "";
 switch (scenario)
 {
     case "ingest":
+        var formatAt = Array.IndexOf(args, "--format");
+        var format = formatAt > 0 && formatAt + 1 < args.Length ? args[formatAt + 1] : "json";
+        if (format is not ("json" or "avro" or "protobuf"))
+        {
+            Console.Error.WriteLine($"unknown --format '{format}': json, avro or protobuf");
+            return 2;
+        }
+
         var events = args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 200_000;
-        await IngestScenario.RunAsync(events);
+        await IngestScenario.RunAsync(events, format);
         return 0;
     case "lineage":
         LineageScenario.Run(args.Length > 1 && int.TryParse(args[1], out var total) && total >= 10_000 ? total : 1_000_000);
@@ -28,7 +36,8 @@ switch (scenario)
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
         Console.Error.WriteLine("scenarios:");
-        Console.Error.WriteLine("  ingest [events=200000]   produce 1 KB JSON events into the mock cluster; raw consume vs indexed vs naive LiteDB");
+        Console.Error.WriteLine("  ingest [events=200000] [--format json|avro|protobuf]   produce 1 KB JSON events into the mock cluster; raw consume vs indexed vs naive LiteDB;");
+        Console.Error.WriteLine("                           avro/protobuf: the same events schema-encoded and framed (embedded registry), plus the JSON rate of the same run");
         Console.Error.WriteLine("  lineage [events=1000000] lineage query + layout (500-message correlation, random events) vs a full scan; layout of 2,000 nodes");
         Console.Error.WriteLine("  replay [events=1000000]  index demo-like order events; order-lifecycle projection (index read + sandbox) vs the same fold in C#");
         Console.Error.WriteLine("  feed [seconds=60] [rate=5000] [masked]   steady produce into the app (own process); hub and browser latency, app RSS;");

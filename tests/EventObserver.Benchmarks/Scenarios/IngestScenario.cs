@@ -1,8 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Avro;
+using Avro.Generic;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using EventObserver.Benchmarks.Support;
 using EventObserver.Core.Decoding;
+using EventObserver.Core.Decoding.Schemas;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Lineage;
@@ -11,6 +15,7 @@ using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
+using EventObserver.Kafka.SchemaRegistry;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,6 +27,9 @@ namespace EventObserver.Benchmarks.Scenarios;
 /// Scenario <c>ingest</c>: N 1 KB JSON events with lineage headers are produced into librdkafka's mock
 /// cluster, then (a) consumed raw with Confluent.Kafka, (b) indexed end to end by the real
 /// IngestionService into a fresh LiteDB file, and (c) written by a naive LiteDB InsertBulk baseline.
+/// With <c>--format avro|protobuf</c> the JSON events are indexed first (their rate is <c>jsonPerSec</c>), then the
+/// same events serialized with that format and framed with a schema id from an embedded Schema Registry go through the
+/// same three measurements, decoded by the app's payload decoder and registry client; the line reports those.
 /// </summary>
 internal static class IngestScenario
 {
@@ -30,15 +38,35 @@ internal static class IngestScenario
     // The mock keeps ~5 MiB per partition: enough partitions that nothing produced is dropped.
     private const int Partitions = 32;
 
-    public static async Task RunAsync(int events)
+    public static async Task RunAsync(int events, string format = "json")
+    {
+        if (format == "json")
+        {
+            await RunFormatAsync(events, ValueEncoder.Json, null);
+            return;
+        }
+
+        Report("JSON first, for the rate of the same run");
+        var json = await RunFormatAsync(events, ValueEncoder.Json, null, print: false);
+        Report($"JSON indexed at {json:N0}/s; now {format}");
+        await using var registry = await EmbeddedSchemaRegistry.StartAsync(CancellationToken.None);
+        var encoder = await ValueEncoder.CreateAsync(format, registry.Url);
+        await RunFormatAsync(events, encoder, registry.Url, jsonPerSec: json);
+    }
+
+    private static async Task<double> RunFormatAsync(int events, ValueEncoder encoder, string? registryUrl, bool print = true, double? jsonPerSec = null)
     {
         var directory = Directory.CreateTempSubdirectory("eventobserver-bench-").FullName;
         try
         {
             using var cluster = new MockKafkaCluster(brokers: 1);
             cluster.CreateTopic(Topic, Partitions);
+            using var schemas = registryUrl is null
+                ? null
+                : new ConfluentSchemaRegistry(new SchemaRegistryOptions { Url = registryUrl }, TimeProvider.System, NullLogger<ConfluentSchemaRegistry>.Instance);
+            var decoder = new EnvelopeDecoder(new LineageOptions(), new PayloadDecoder(new DecodingOptions(), (ISchemaRegistry?)schemas ?? NoSchemaRegistry.Instance));
 
-            var producePerSec = Produce(cluster.BootstrapServers, events);
+            var producePerSec = Produce(cluster.BootstrapServers, events, encoder);
             Report($"produced {events:N0} events at {producePerSec:N0}/s");
 
             var rawPerSec = MeasureRawConsume(cluster.BootstrapServers, events);
@@ -47,14 +75,14 @@ internal static class IngestScenario
             // Peak RSS of the product's path only: the producer's buffers above are not the product's.
             var peakIsPerPhase = ProcessMemory.ResetPeak();
             var rssStartMb = ProcessMemory.CurrentRssMb();
-            var (indexedPerSec, withStartupPerSec) = await MeasureIndexedAsync(cluster.BootstrapServers, events, directory);
+            var (indexedPerSec, withStartupPerSec) = await MeasureIndexedAsync(cluster.BootstrapServers, events, directory, decoder);
             Report($"indexed end to end: {indexedPerSec:N0}/s steady, {withStartupPerSec:N0}/s including start-up and group join");
 
             // Read before the naive baseline, which holds every decoded event in memory.
             var peakRssMb = ProcessMemory.PeakRssMb();
             Report($"RSS {rssStartMb:N0} MB before indexing, peak {peakRssMb:N0} MB{(peakIsPerPhase ? " during indexing" : " over the whole run")}");
 
-            var naivePerSec = MeasureNaive(events, directory);
+            var naivePerSec = MeasureNaive(events, directory, decoder, encoder);
             Report($"naive LiteDB InsertBulk with 5 secondary indexes: {naivePerSec:N0}/s");
 
             var result = new Dictionary<string, object>
@@ -69,7 +97,19 @@ internal static class IngestScenario
                 ["indexedPerSecWithStartup"] = Math.Round(withStartupPerSec),
                 ["producePerSec"] = Math.Round(producePerSec),
             };
-            Console.WriteLine(JsonSerializer.Serialize(result));
+            if (jsonPerSec is { } jsonRate)
+            {
+                result["format"] = encoder.Format;
+                result["jsonPerSec"] = Math.Round(jsonRate);
+                result["ratioToJson"] = Math.Round(indexedPerSec / jsonRate, 2);
+            }
+
+            if (print)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result));
+            }
+
+            return indexedPerSec;
         }
         finally
         {
@@ -77,7 +117,7 @@ internal static class IngestScenario
         }
     }
 
-    private static double Produce(string bootstrapServers, int events)
+    private static double Produce(string bootstrapServers, int events, ValueEncoder encoder)
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
         {
@@ -94,7 +134,7 @@ internal static class IngestScenario
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < events; i++)
         {
-            var message = new Message<byte[], byte[]> { Key = BenchEvents.Key(i), Value = BenchEvents.Value(i), Headers = [] };
+            var message = new Message<byte[], byte[]> { Key = BenchEvents.Key(i), Value = encoder.Value(i), Headers = [] };
             foreach (var (key, value) in BenchEvents.Headers(i))
             {
                 message.Headers.Add(key, value);
@@ -168,7 +208,7 @@ internal static class IngestScenario
         return events / stopwatch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(double Steady, double WithStartup)> MeasureIndexedAsync(string bootstrapServers, int events, string directory)
+    private static async Task<(double Steady, double WithStartup)> MeasureIndexedAsync(string bootstrapServers, int events, string directory, EnvelopeDecoder decoder)
     {
         var kafka = new KafkaOptions { BootstrapServers = bootstrapServers, GroupId = "bench-ingest" };
         var storage = Options.Create(new StorageOptions { Path = Path.Combine(directory, "index.db"), MaxEvents = null, MaxAge = null });
@@ -176,7 +216,7 @@ internal static class IngestScenario
         var status = new IngestionStatus(TimeProvider.System);
         using var service = new IngestionService(
             KafkaConnection.ForCluster(kafka, bootstrapServers),
-            new EnvelopeDecoder(new LineageOptions()),
+            decoder,
             provider,
             status,
             [new TopicRateObserver(status.Rates), new LiveFeedObserver(new LiveFeed())],
@@ -212,16 +252,57 @@ internal static class IngestScenario
         return (steady, events / end.TotalSeconds);
     }
 
-    private static double MeasureNaive(int events, string directory)
+    private static double MeasureNaive(int events, string directory, EnvelopeDecoder decoder, ValueEncoder encoder)
     {
-        var decoder = new EnvelopeDecoder(new LineageOptions());
         var envelopes = new List<EventEnvelope>(events);
         for (var i = 0; i < events; i++)
         {
-            envelopes.Add(decoder.Decode(BenchEvents.Record(Topic, Partitions, i)));
+            var record = BenchEvents.Record(Topic, Partitions, i);
+            envelopes.Add(decoder.Decode(new RawRecord
+            {
+                Topic = record.Topic,
+                Partition = record.Partition,
+                Offset = record.Offset,
+                TimestampMs = record.TimestampMs,
+                TimestampKind = record.TimestampKind,
+                Key = record.Key,
+                Value = encoder.Value(i),
+                Headers = record.Headers,
+            }));
+        }
+
+        var decoded = envelopes.Count(e => e.Decoding is { Status: DecodeStatus.Decoded });
+        if (encoder.Format != "json" && decoded != events)
+        {
+            throw new InvalidOperationException($"only {decoded} of {events} {encoder.Format} events decoded; first status: {envelopes.First().Decoding}");
         }
 
         return NaiveLiteDbBaseline.MeasureEventsPerSecond(envelopes, directory);
+    }
+
+    /// <summary>The event values of one format: JSON as <see cref="BenchEvents"/> writes them, or schema-encoded and framed.</summary>
+    private sealed class ValueEncoder(string format, Func<int, byte[]> value)
+    {
+        public static readonly ValueEncoder Json = new("json", BenchEvents.Value);
+
+        public string Format { get; } = format;
+
+        public byte[] Value(int i) => value(i);
+
+        public static async Task<ValueEncoder> CreateAsync(string format, string registryUrl)
+        {
+            using var client = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = registryUrl });
+            if (format == "avro")
+            {
+                var id = await client.RegisterSchemaAsync(Topic + "-value", new Confluent.SchemaRegistry.Schema(SchemaBenchEvents.AvroSchema, SchemaType.Avro));
+                var schema = (RecordSchema)Avro.Schema.Parse(SchemaBenchEvents.AvroSchema);
+                var writer = new GenericDatumWriter<GenericRecord>(schema);
+                return new ValueEncoder(format, i => SchemaBenchEvents.Avro(i, id, schema, writer));
+            }
+
+            var protoId = await client.RegisterSchemaAsync(Topic + "-value", new Confluent.SchemaRegistry.Schema(SchemaBenchEvents.ProtobufSchema, SchemaType.Protobuf));
+            return new ValueEncoder(format, i => SchemaBenchEvents.Protobuf(i, protoId));
+        }
     }
 
     private static void Report(string line) => Console.Error.WriteLine($"[ingest] {line}");
