@@ -168,7 +168,8 @@ public sealed partial class ConfluentSchemaRegistry : ISchemaRegistry, IDisposab
         await ResolveReferencesAsync(schema.References, references, new HashSet<string>(StringComparer.Ordinal), 0).ConfigureAwait(false);
 
         using var timeout = new CancellationTokenSource(_timeout, _time);
-        var place = await _http.FindSubjectVersionAsync(id, timeout.Token).ConfigureAwait(false);
+        var places = await _http.FindPlacesAsync(id, timeout.Token).ConfigureAwait(false);
+        var place = places.Count > 0 ? places[0] : null;
         return new RegisteredSchema
         {
             Id = id,
@@ -177,6 +178,7 @@ public sealed partial class ConfluentSchemaRegistry : ISchemaRegistry, IDisposab
             Subject = place?.Subject,
             Version = place?.Version,
             References = references,
+            Places = places,
         };
     }
 

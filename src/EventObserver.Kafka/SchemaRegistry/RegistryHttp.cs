@@ -4,6 +4,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 
+using EventObserver.Core.Decoding.Schemas;
+
 namespace EventObserver.Kafka.SchemaRegistry;
 
 /// <summary>
@@ -25,8 +27,8 @@ internal sealed class RegistryHttp : IDisposable
         _client.DefaultRequestHeaders.Authorization = AuthorizationOf(options);
     }
 
-    /// <summary>The first subject and version the registry names for a schema id, or null.</summary>
-    public async Task<(string Subject, int Version)?> FindSubjectVersionAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Every subject and version the registry names for a schema id, in its order; empty when it names none.</summary>
+    public async Task<IReadOnlyList<SchemaPlace>> FindPlacesAsync(int id, CancellationToken cancellationToken)
     {
         foreach (var baseUri in _bases)
         {
@@ -40,16 +42,17 @@ internal sealed class RegistryHttp : IDisposable
 
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var places = new List<SchemaPlace>();
                 foreach (var entry in json.RootElement.EnumerateArray())
                 {
                     if (entry.TryGetProperty("subject", out var subject) && subject.ValueKind == JsonValueKind.String
                         && entry.TryGetProperty("version", out var version) && version.TryGetInt32(out var number))
                     {
-                        return (subject.GetString()!, number);
+                        places.Add(new SchemaPlace(subject.GetString()!, number));
                     }
                 }
 
-                return null;
+                return places;
             }
             catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException or TaskCanceledException)
             {
@@ -57,7 +60,7 @@ internal sealed class RegistryHttp : IDisposable
             }
         }
 
-        return null;
+        return [];
     }
 
     public void Dispose() => _client.Dispose();

@@ -6,9 +6,10 @@ namespace EventObserver.Tests.Infrastructure;
 
 /// <summary>
 /// The real app with real ingestion from a test cluster (e.g. <see cref="MockClusterFixture"/>) into its own index
-/// file; new topics are picked up within about a second.
+/// file; new topics are picked up within about a second. <paramref name="settings"/> are further host settings
+/// (e.g. <c>EventObserver:Kafka:SchemaRegistry:Url</c>), applied after the defaults so they can replace them.
 /// </summary>
-public sealed class ClusterAppFactory(string bootstrapServers) : WebApplicationFactory<Program>
+public sealed class ClusterAppFactory(string bootstrapServers, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _directory = new();
 
@@ -22,6 +23,10 @@ public sealed class ClusterAppFactory(string bootstrapServers) : WebApplicationF
         builder.UseSetting("EventObserver:Kafka:GroupId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         builder.UseSetting("EventObserver:Kafka:MetadataRefreshMs", "500");
         builder.UseSetting("EventObserver:Kafka:Client:session.timeout.ms", "3000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

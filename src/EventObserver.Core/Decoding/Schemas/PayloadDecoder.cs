@@ -71,7 +71,7 @@ public sealed class PayloadDecoder : IPayloadDecoder
         var local = rules.For(role);
         var messagePackTopic = role == PayloadRole.Value && rules.MessagePack;
         var hasFallback = local is not null || messagePackTopic;
-        if (ConfluentFrame.StartsWithMagic(bytes) && DecodeFramed(bytes, role, hasFallback) is { } framed)
+        if (ConfluentFrame.StartsWithMagic(bytes) && DecodeFramed(topic, bytes, role, hasFallback) is { } framed)
         {
             if (framed.Decoding.Status == DecodeStatus.Decoded || !hasFallback)
             {
@@ -102,7 +102,7 @@ public sealed class PayloadDecoder : IPayloadDecoder
     }
 
     /// <summary>Null when the bytes should not be taken for a frame (see the remarks on keys).</summary>
-    private DecodedPayload? DecodeFramed(byte[] bytes, PayloadRole role, bool hasFallback)
+    private DecodedPayload? DecodeFramed(string topic, byte[] bytes, PayloadRole role, bool hasFallback)
     {
         var isKey = role == PayloadRole.Key;
         if (bytes.Length < ConfluentFrame.HeaderLength)
@@ -130,7 +130,8 @@ public sealed class PayloadDecoder : IPayloadDecoder
             return Unknown(id, status, lookup.Reason ?? $"Schema {id} was not found.");
         }
 
-        return _schemas.GetOrCompile(lookup.Schema).Decode(bytes.AsSpan(ConfluentFrame.HeaderLength), framed: true);
+        var decoded = _schemas.GetOrCompile(lookup.Schema).Decode(bytes.AsSpan(ConfluentFrame.HeaderLength), framed: true);
+        return SubjectChoice.ForRecord(decoded, lookup.Schema, topic, role);
     }
 
     private static DecodedPayload DecodeMessagePack(byte[] bytes)

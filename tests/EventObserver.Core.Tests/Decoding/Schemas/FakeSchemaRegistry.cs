@@ -15,7 +15,7 @@ internal sealed class FakeSchemaRegistry : ISchemaRegistry
     public int Lookups { get; private set; }
 
     public FakeSchemaRegistry Add(int id, SchemaFormat format, string text, string? subject = null, int? version = null,
-        IReadOnlyList<SchemaReferenceText>? references = null)
+        IReadOnlyList<SchemaReferenceText>? references = null, IReadOnlyList<SchemaPlace>? places = null)
     {
         _schemas[id] = new RegisteredSchema
         {
@@ -25,6 +25,7 @@ internal sealed class FakeSchemaRegistry : ISchemaRegistry
             Subject = subject,
             Version = version,
             References = references ?? [],
+            Places = places ?? [],
         };
         return this;
     }
