@@ -54,12 +54,13 @@ internal sealed class DemoSchemaEncoder : IDisposable
     }
 
     /// <summary>
-    /// Correlation and causation in plain headers, the message's own id only in the payload's <c>eventId</c>: what
-    /// links this event to the next is a payload field.
+    /// Correlation, causation and the sending service in plain headers, the message's own id only in the payload's
+    /// <c>eventId</c>: what links this event to the next is a payload field.
     /// </summary>
     private static Headers PayloadIdHeaders(DemoMessageMeta meta, string contentType)
     {
         var headers = new Headers();
+        DemoEnvelopes.Add(headers, "source", meta.Service);
         DemoEnvelopes.Add(headers, "correlation-id", meta.CorrelationId);
         if (meta.CausationId is not null)
         {
