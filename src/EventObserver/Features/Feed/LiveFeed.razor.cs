@@ -8,14 +8,15 @@ using EventObserver.Features.Status;
 using EventObserver.Shared;
 
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace EventObserver.Features.Feed;
 
 /// <summary>
 /// Every topic the user may read in one stream, newest first (masked where rules apply). The filter lives in the URL;
 /// the server evaluates it (<see cref="FeedQueries"/> for live and older events, both as the user may see them).
-/// Rendering is throttled by a <see cref="LiveUpdate"/> following the subscription; pausing freezes the view, never
-/// ingestion.
+/// Rendering is throttled by a <see cref="LiveUpdate"/> following the subscription; pausing or holding (LiveFeed.Hold.cs)
+/// freezes the view, never ingestion.
 /// </summary>
 public sealed partial class LiveFeed : IAsyncDisposable
 {
@@ -40,6 +41,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
     private bool _loadingOlder;
     private bool _historyExhausted;
     private string _historyNote = "";
+    private ElementReference _list;
 
     // Bumped whenever the view is refilled (restart, resume, clear, jump): a history read started before is dropped.
     private int _view;
@@ -53,6 +55,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
     [Inject] public required SystemStatusBroadcaster StatusBroadcaster { get; init; }
 
     [Inject] public required TimeProvider Time { get; init; }
+
+    [Inject] public required IJSRuntime JS { get; init; }
 
     /// <summary>The filter in force, as read from the URL.</summary>
     public EventSelection Filter { get; private set; } = EventSelection.All;
@@ -69,9 +73,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
 
     public SecondCounter Counter { get; } = new();
 
-    public bool Paused { get; private set; }
-
-    /// <summary>Matching events that arrived while paused (not shown until Resume).</summary>
+    /// <summary>Matching events that arrived while paused or held (not shown until then).</summary>
     public long NewWhilePaused { get; private set; }
 
     /// <summary>Events the view's subscription skipped because the view fell behind.</summary>
@@ -90,6 +92,10 @@ public sealed partial class LiveFeed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _refresh?.Dispose();
+        if (_holdWatcher is not null)
+        {
+            await _holdWatcher.DisposeAsync();
+        }
 
         // Not disposed: a history read in progress may still ask for its token (a source without a timer holds nothing).
         await _closed.CancelAsync();
@@ -142,6 +148,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
             await RefreshStatusAsync();
             StateHasChanged();
         }));
+        _holdWatcher = new FeedHoldWatcher(OnHoldReportedAsync);
+        await _holdWatcher.AttachAsync(JS, _list);
         StateHasChanged();
     }
 
@@ -152,7 +160,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
         {
             await StopAsync();
             Paused = false;
-            NewWhilePaused = 0;
+            Freeze();
             Dropped = 0;
             _subscription = Queries.Subscribe(Filter, Window.Capacity, User.Access);
             await LoadInitialRowsAsync();
@@ -180,8 +188,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
     {
         // Row text is computed here, off the render thread.
         var rows = new List<FeedRow>(batch.Count);
-        // Partitions interleave in a batch: order it by time (stable) so the rows read newest first.
-        foreach (var e in batch.OrderBy(e => e.TimestampMs))
+        // Partitions interleave in a batch: the window puts each row at its time position.
+        foreach (var e in batch)
         {
             rows.Add(FeedRow.From(e));
             Counter.Record(e.Topic, e.TimestampMs);
@@ -190,9 +198,9 @@ public sealed partial class LiveFeed : IAsyncDisposable
         var dropped = _subscription?.Dropped ?? 0;
         await InvokeAsync(() =>
         {
-            if (Paused)
+            if (Frozen)
             {
-                NewWhilePaused += rows.Count;
+                HoldBack(rows);
             }
             else
             {
@@ -203,28 +211,6 @@ public sealed partial class LiveFeed : IAsyncDisposable
             _types.Add(batch);
             StateHasChanged();
         });
-    }
-
-    private void Pause()
-    {
-        Paused = true;
-        NewWhilePaused = 0;
-    }
-
-    private async Task ResumeAsync()
-    {
-        // Jump back to live: what arrived meanwhile comes from the ring buffer, then the subscription continues.
-        Paused = false;
-        NewWhilePaused = 0;
-        await _restartGate.WaitAsync();
-        try
-        {
-            await LoadInitialRowsAsync();
-        }
-        finally
-        {
-            _restartGate.Release();
-        }
     }
 
     private async Task RefreshStatusAsync()
