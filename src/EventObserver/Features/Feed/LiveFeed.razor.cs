@@ -151,6 +151,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
         try
         {
             await StopAsync();
+            RecountTimeline();
             Paused = false;
             NewWhilePaused = 0;
             Dropped = 0;
@@ -180,11 +181,11 @@ public sealed partial class LiveFeed : IAsyncDisposable
     {
         // Row text is computed here, off the render thread.
         var rows = new List<FeedRow>(batch.Count);
+        Counter.Record(batch);
         // Partitions interleave in a batch: order it by time (stable) so the rows read newest first.
         foreach (var e in batch.OrderBy(e => e.TimestampMs))
         {
             rows.Add(FeedRow.From(e));
-            Counter.Record(e.Topic, e.TimestampMs);
         }
 
         var dropped = _subscription?.Dropped ?? 0;
