@@ -74,13 +74,14 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
     }
 
     [Fact]
-    public void FilterBar_TypingAWholeTypeAndLeaving_FiltersByIt()
+    public async Task FilterBar_TypingATypeNotSeenYet_OffersItAndFiltersOnItWhenChosen()
     {
-        var (_, page) = Render();
-        var input = page.Find("input[data-testid=filter-type]");
+        var (popovers, page) = Render();
 
-        input.Input("OrderPlaced");
-        page.Find("input[data-testid=filter-type]").Blur();
+        page.Find("input[data-testid=filter-type]").Input("OrderPlaced");
+        string[] expected = ["OrderPlaced"];
+        await AdvanceUntilAsync(() => Items(popovers).SequenceEqual(expected), "the suggestions after the autocomplete's own search debounce");
+        popovers.FindAll(".mud-list-item").Single().Click();
 
         page.WaitForAssertion(() => Assert.Equal(new EventSelection { Type = "OrderPlaced" }, page.Instance.Filter));
         Feed.Publish([TestEnvelopes.Json("orders", 0, type: "OrderPlaced"), TestEnvelopes.Json("orders", 1, type: "OrderShipped")]);
@@ -95,7 +96,8 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
 
     private void Type(IRenderedComponent<LiveFeed> page, string testId, string value, Func<EventSelection, bool> applied)
     {
-        page.Find($"input[data-testid={testId}]").Change(value);
+        page.Find($"input[data-testid={testId}]").Input(value);
+        page.Find($"input[data-testid={testId}]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
         page.WaitForAssertion(() => Assert.True(applied(page.Instance.Filter), $"{testId} applied: {Navigation.Uri}"));
     }
 

@@ -2,18 +2,31 @@ using EventObserver.Core.Envelopes;
 using EventObserver.Core.Selection;
 
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace EventObserver.Features.Feed;
 
 /// <summary>
-/// The feed's filters. Every change produces a new <see cref="EventSelection"/> through <see cref="FilterChanged"/>;
-/// the page puts it in the URL and the server evaluates it.
+/// The feed's filters, in a panel that collapses to one line ("Filters (n active)" and what they are). Every change
+/// produces a new <see cref="EventSelection"/> through <see cref="FilterChanged"/>; the page puts it in the URL and the
+/// server evaluates it. Choices (topics, kind, a type from the suggestions) apply at once; typed text applies
+/// <see cref="ApplyDelay"/> after the last keystroke, or at once on Enter or when the field is left.
 /// </summary>
-public sealed partial class FeedFilterBar
+public sealed partial class FeedFilterBar : IDisposable
 {
+    /// <summary>How long typing must pause before a text filter applies: each applied filter restarts the view.</summary>
+    public static readonly TimeSpan ApplyDelay = TimeSpan.FromMilliseconds(300);
+
     private FilterForm _form = new();
     private EventSelection _shown = EventSelection.All;
     private string? _textError;
+    private ITimer? _debounce;
+    private int _typing;
+    private bool _pending;
+    private bool _open;
+    private bool _disposed;
+
+    [Inject] public required TimeProvider Time { get; init; }
 
     [Parameter, EditorRequired] public required EventSelection Filter { get; set; }
 
@@ -26,13 +39,26 @@ public sealed partial class FeedFilterBar
     /// <summary>Parts of the URL's filter that were left out, and why.</summary>
     [Parameter] public IReadOnlyList<string> Problems { get; set; } = [];
 
+    /// <summary>True while typed text waits for <see cref="ApplyDelay"/> before it applies.</summary>
+    public bool Pending => _pending;
+
     /// <summary>Topics to choose from: the known ones plus any already in the filter (e.g. from a shared URL).</summary>
     private IEnumerable<string> TopicChoices => Topics.Union(Filter.Topics, StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    private IReadOnlyList<string> ActiveParts => FilterSummary.Parts(Filter);
+
+    private string Summary => ActiveParts.Count == 0 ? "none: every topic, newest first" : string.Join(" · ", ActiveParts);
 
     private string Note => Filter.IsEmpty
         ? "No filter: every topic, newest first."
         : "Filters run on the server. Topics, kind, type, key and correlation id use the index; source, header and free text are checked event by event"
           + (Filter.ScansText ? " (free text scans payloads)." : ".");
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _debounce?.Dispose();
+    }
 
     protected override void OnParametersSet()
     {
@@ -40,6 +66,7 @@ public sealed partial class FeedFilterBar
         {
             _shown = Filter;
             _form = FilterForm.From(Filter);
+            CancelTyping();
         }
     }
 
@@ -51,13 +78,10 @@ public sealed partial class FeedFilterBar
             _ => $"{topics.Count} topics",
         };
 
-    private Task<IEnumerable<string>> SearchTypesAsync(string? text, CancellationToken cancellationToken)
-    {
-        IEnumerable<string> matches = string.IsNullOrWhiteSpace(text)
-            ? Types
-            : Types.Where(t => t.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase));
-        return Task.FromResult(matches);
-    }
+    private void Toggle() => _open = !_open;
+
+    private Task<IEnumerable<string>> SearchTypesAsync(string? text, CancellationToken cancellationToken) =>
+        Task.FromResult<IEnumerable<string>>(TypeSuggestions.For(Types, text));
 
     private Task OnTopicsChanged(IEnumerable<string?>? topics) =>
         Set(f => f.Topics = [.. (topics ?? []).OfType<string>()]);
@@ -69,6 +93,7 @@ public sealed partial class FeedFilterBar
     private Task ResetAsync()
     {
         _form = new FilterForm();
+        CancelTyping();
         return Publish();
     }
 
@@ -76,6 +101,52 @@ public sealed partial class FeedFilterBar
     {
         change(_form);
         return Publish();
+    }
+
+    /// <summary>Takes the keystroke into the form and (re)starts the wait before it applies.</summary>
+    private void Typed(Action<FilterForm> change)
+    {
+        change(_form);
+        var text = _form.Text?.Trim();
+        _textError = text is { Length: > EventSelection.MaxTextLength } ? EventSelection.TooLong(text.Length) : null;
+        var typing = ++_typing;
+        _pending = true;
+        _debounce?.Dispose();
+        _debounce = Time.CreateTimer(_ => _ = InvokeAsync(() => ApplyTypedAsync(typing)), null, ApplyDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task ApplyTypedAsync(int typing)
+    {
+        if (_disposed || typing != _typing)
+        {
+            return; // more was typed meanwhile, or it was applied already
+        }
+
+        _pending = false;
+        await Publish();
+        StateHasChanged();
+    }
+
+    private Task ApplyNowAsync()
+    {
+        if (!_pending)
+        {
+            return Task.CompletedTask;
+        }
+
+        CancelTyping();
+        return Publish();
+    }
+
+    private Task OnKeyDownAsync(KeyboardEventArgs args) =>
+        args.Key is "Enter" or "NumpadEnter" ? ApplyNowAsync() : Task.CompletedTask;
+
+    private void CancelTyping()
+    {
+        _typing++;
+        _pending = false;
+        _debounce?.Dispose();
+        _debounce = null;
     }
 
     private Task Publish()

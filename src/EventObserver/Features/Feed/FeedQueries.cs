@@ -39,6 +39,19 @@ public sealed class FeedQueries(IndexReads reads, TopicQueries topics, ILiveFeed
         return read.Status == IndexReadStatus.NoIndex ? IndexRead<HistoryPage>.Of(NothingOlder) : read;
     }
 
+    /// <summary>
+    /// Matching events per second in the index from <paramref name="start"/> for <paramref name="seconds"/> seconds, of the
+    /// topics <paramref name="access"/> may read (capped at <see cref="TimelineHistory.DefaultMaxEvents"/>, newest first).
+    /// Before an index is open: no counts.
+    /// </summary>
+    public async Task<IndexRead<TimelineCounts>> CountPerSecondAsync(
+        EventSelection filter, DateTimeOffset start, int seconds, UserAccess access, CancellationToken cancellationToken)
+    {
+        var read = await reads.RunAsync(
+            access, index => TimelineHistory.Count(index, filter, start, seconds, TimelineHistory.DefaultMaxEvents, cancellationToken), cancellationToken);
+        return read.Status == IndexReadStatus.NoIndex ? IndexRead<TimelineCounts>.Of(TimelineCounts.None(start)) : read;
+    }
+
     /// <summary>Every topic known to the cluster or the index that <paramref name="access"/> may read, by name.</summary>
     public async Task<IReadOnlyList<string>> TopicNamesAsync(UserAccess access, CancellationToken cancellationToken) =>
         [.. (await topics.GetTopicsAsync(access, cancellationToken)).Select(t => t.Name)];

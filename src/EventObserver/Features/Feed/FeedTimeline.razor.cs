@@ -6,7 +6,7 @@ namespace EventObserver.Features.Feed;
 
 /// <summary>
 /// Events per second as stacked bars per topic, in buckets of <see cref="TimelineModel.BucketSeconds"/> seconds.
-/// Clicking a bar reports the end of that bucket as the moment to show history up to.
+/// Clicking a bar reports the last millisecond of that bucket as the moment to show history up to.
 /// </summary>
 public sealed partial class FeedTimeline
 {
@@ -24,7 +24,14 @@ public sealed partial class FeedTimeline
 
     [Parameter] public TimelineSnapshot? Snapshot { get; set; }
 
+    /// <summary>Called with the last millisecond of a clicked bar: history up to it starts with that bar's events.</summary>
     [Parameter] public EventCallback<DateTimeOffset> MomentSelected { get; set; }
+
+    /// <summary>True while the window is counted from the index for a new filter.</summary>
+    [Parameter] public bool Counting { get; set; }
+
+    /// <summary>What the chart does not cover (a capped or failed count of the index).</summary>
+    [Parameter] public string? Note { get; set; }
 
     public TimelineModel Model => _model;
 
@@ -55,5 +62,5 @@ public sealed partial class FeedTimeline
     }
 
     private Task SelectAsync(int bar) =>
-        bar < _model.Bars.Count ? MomentSelected.InvokeAsync(_model.Bars[bar].End) : Task.CompletedTask;
+        bar < _model.Bars.Count ? MomentSelected.InvokeAsync(_model.Bars[bar].End.AddMilliseconds(-1)) : Task.CompletedTask;
 }

@@ -12,11 +12,7 @@ public sealed partial class LiveFeed
         var view = ResetView();
         _historyNote = "";
         var recent = Queries.Recent(Filter, InitialRows, User.Access);
-        foreach (var e in recent)
-        {
-            Counter.Record(e.Topic, e.TimestampMs);
-        }
-
+        Counter.Record(recent.Reverse()); // oldest first: each partition's offsets ascend
         Window.AddOlder(recent.Select(FeedRow.From));
         _types.Add(recent);
         if (Window.Count < TopUpFromIndexBelow)

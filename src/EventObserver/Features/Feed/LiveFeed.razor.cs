@@ -159,6 +159,7 @@ public sealed partial class LiveFeed : IAsyncDisposable
         try
         {
             await StopAsync();
+            RecountTimeline();
             Paused = false;
             Freeze();
             Dropped = 0;
@@ -188,11 +189,11 @@ public sealed partial class LiveFeed : IAsyncDisposable
     {
         // Row text is computed here, off the render thread.
         var rows = new List<FeedRow>(batch.Count);
+        Counter.Record(batch);
         // Partitions interleave in a batch: the window puts each row at its time position.
         foreach (var e in batch)
         {
             rows.Add(FeedRow.From(e));
-            Counter.Record(e.Topic, e.TimestampMs);
         }
 
         var dropped = _subscription?.Dropped ?? 0;

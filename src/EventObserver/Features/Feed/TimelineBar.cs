@@ -5,8 +5,8 @@ using EventObserver.Components.Shared;
 
 namespace EventObserver.Features.Feed;
 
-/// <summary>One bucket of the timeline.</summary>
-public sealed record TimelineBar(DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<(string Topic, double Rate)> Topics)
+/// <summary>One bucket of the timeline: <see cref="Events"/> matching events from <see cref="Start"/> to before <see cref="End"/>.</summary>
+public sealed record TimelineBar(DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<(string Topic, double Rate)> Topics, long Events)
 {
     public double Total => Topics.Sum(t => t.Rate);
 
@@ -15,13 +15,13 @@ public sealed record TimelineBar(DateTimeOffset Start, DateTimeOffset End, IRead
         get
         {
             var text = new StringBuilder();
-            text.Append(CultureInfo.InvariantCulture, $"{Start:HH:mm:ss}–{End:HH:mm:ss} UTC · {DisplayFormat.Rate(Total)} events/s");
+            text.Append(CultureInfo.InvariantCulture, $"{Start:HH:mm:ss}–{End:HH:mm:ss} UTC · {DisplayFormat.Count(Events)} events ({DisplayFormat.Rate(Total)}/s)");
             foreach (var (topic, rate) in Topics.OrderByDescending(t => t.Rate))
             {
                 text.Append('\n').Append(topic).Append(": ").Append(DisplayFormat.Rate(rate)).Append("/s");
             }
 
-            return text.Append("\nClick: history up to here").ToString();
+            return text.Append(Events > 0 ? "\nClick: load these events" : "\nClick: history up to here").ToString();
         }
     }
 }

@@ -17,6 +17,7 @@ public sealed record TimelineModel(IReadOnlyList<TimelineBar> Bars, double Peak,
         for (var b = 0; b < buckets; b++)
         {
             var topics = new List<(string Topic, double Rate)>();
+            long events = 0;
             foreach (var (topic, perSecond) in snapshot.ByTopic)
             {
                 double sum = 0;
@@ -25,6 +26,7 @@ public sealed record TimelineModel(IReadOnlyList<TimelineBar> Bars, double Peak,
                     sum += perSecond[s];
                 }
 
+                events += (long)sum;
                 if (sum > 0)
                 {
                     topics.Add((topic, sum / BucketSeconds));
@@ -32,7 +34,7 @@ public sealed record TimelineModel(IReadOnlyList<TimelineBar> Bars, double Peak,
             }
 
             var start = snapshot.At(b * BucketSeconds);
-            var bar = new TimelineBar(start, start.AddSeconds(BucketSeconds), topics);
+            var bar = new TimelineBar(start, start.AddSeconds(BucketSeconds), topics, events);
             peak = Math.Max(peak, bar.Total);
             bars.Add(bar);
         }

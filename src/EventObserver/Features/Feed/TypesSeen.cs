@@ -2,7 +2,7 @@ using EventObserver.Core.Envelopes;
 
 namespace EventObserver.Features.Feed;
 
-/// <summary>Message types seen by a feed view, sorted, for the type filter's autocomplete; bounded.</summary>
+/// <summary>Message types seen by a feed view (its rows and the timeline's count of the index), sorted, for the type filter's suggestions; bounded.</summary>
 public sealed class TypesSeen
 {
     public const int MaxTypes = 2_000;
@@ -13,12 +13,19 @@ public sealed class TypesSeen
 
     public void Add(IEnumerable<EventEnvelope> events)
     {
+        ArgumentNullException.ThrowIfNull(events);
+        Add(events.Select(e => e.MessageType));
+    }
+
+    public void Add(IEnumerable<string?> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
         var before = _types.Count;
-        foreach (var e in events)
+        foreach (var type in types)
         {
-            if (!string.IsNullOrEmpty(e.MessageType) && _types.Count < MaxTypes)
+            if (!string.IsNullOrEmpty(type) && _types.Count < MaxTypes)
             {
-                _types.Add(e.MessageType);
+                _types.Add(type);
             }
         }
 

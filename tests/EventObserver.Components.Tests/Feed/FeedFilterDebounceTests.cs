@@ -1,0 +1,133 @@
+using Bunit;
+
+using EventObserver.Components.Tests.Infrastructure;
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Selection;
+using EventObserver.Features.Feed;
+
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+using MudBlazor;
+
+using LiveFeed = EventObserver.Features.Feed.LiveFeed;
+
+namespace EventObserver.Components.Tests.Feed;
+
+/// <summary>Typed filters apply after a short pause (on the fake clock), at once on Enter; the type filters on a chosen type.</summary>
+public sealed class FeedFilterDebounceTests : DashboardTestContext
+{
+    private NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
+
+    [Fact]
+    public void FilterBar_TypingText_AppliesOnlyOnceTypingPausesAndSaysItIsApplying()
+    {
+        var (_, page) = Render();
+        var input = page.Find("input[data-testid=filter-key]");
+
+        input.Input("ord");
+        Time.Advance(FeedFilterBar.ApplyDelay - TimeSpan.FromMilliseconds(100));
+        page.Find("input[data-testid=filter-key]").Input("ord-7");
+        Time.Advance(FeedFilterBar.ApplyDelay - TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(EventSelection.All, page.Instance.Filter);
+        Assert.NotEmpty(page.FindAll("[data-testid=filter-pending]"));
+        Time.Advance(TimeSpan.FromMilliseconds(100));
+        page.WaitForAssertion(() => Assert.Equal(new EventSelection { Key = "ord-7" }, page.Instance.Filter));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=filter-pending]")));
+    }
+
+    [Fact]
+    public void FilterBar_EnterInATextField_AppliesAtOnce()
+    {
+        var (_, page) = Render();
+
+        page.Find("input[data-testid=filter-text]").Input("refund");
+        page.Find("input[data-testid=filter-text]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        page.WaitForAssertion(() => Assert.Equal(new EventSelection { Text = "refund" }, page.Instance.Filter));
+    }
+
+    [Fact]
+    public async Task FilterBar_PartOfATypeTyped_SuggestsMatchesAndFiltersOnlyOnTheChosenType()
+    {
+        Indexes.OpenForCluster("c1").Write(
+        [
+            TestEnvelopes.Json("payments", 0, type: "PaymentCaptured"),
+            TestEnvelopes.Json("payments", 1, type: "PaymentFailed"),
+            TestEnvelopes.Json("orders", 0, type: "OrderPaymentFailed"),
+        ]);
+        var (popovers, page) = Render();
+
+        page.Find("input[data-testid=filter-type]").Input("PaymentF");
+        string[] expected = ["PaymentFailed", "OrderPaymentFailed"];
+        await AdvanceUntilAsync(() => Items(popovers).SequenceEqual(expected), "the suggestions after the autocomplete's own search debounce");
+        Time.Advance(TimeSpan.FromSeconds(2));
+        page.Find("input[data-testid=filter-type]").Blur();
+
+        Assert.Equal(EventSelection.All, page.Instance.Filter);
+        popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == "PaymentFailed").Click();
+        page.WaitForAssertion(() => Assert.Equal(new EventSelection { Type = "PaymentFailed" }, page.Instance.Filter));
+        page.WaitForAssertion(() => Assert.Equal(["payments/0/1"], RowIds(page)));
+    }
+
+    [Fact]
+    public void FilterBar_CollapsedByDefault_CountsActiveFiltersAndTogglesOpen()
+    {
+        Navigation.NavigateTo("/?type=OrderPlaced&kind=Event");
+        var (_, page) = Render();
+
+        var toggle = page.Find("[data-testid=filter-toggle]");
+        Assert.Contains("Filters (2 active)", toggle.TextContent, StringComparison.Ordinal);
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+        Assert.True(page.Find("[data-testid=filter-body]").HasAttribute("hidden"));
+        Assert.Equal("kind = event · type = OrderPlaced", page.Find("[data-testid=filter-summary]").TextContent);
+
+        toggle.Click();
+
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=filter-body]").HasAttribute("hidden")));
+        Assert.Equal("true", page.Find("[data-testid=filter-toggle]").GetAttribute("aria-expanded"));
+    }
+
+    [Fact]
+    public void Timeline_FilterChanged_IsRecountedFromTheIndexForTheNewFilter()
+    {
+        var at = Time.GetUtcNow().AddSeconds(-100);
+        Indexes.OpenForCluster("c1").Write(
+        [
+            TestEnvelopes.Json("orders", 0, type: "OrderPlaced", at: at),
+            TestEnvelopes.Json("orders", 1, type: "OrderPlaced", at: at),
+            TestEnvelopes.Json("orders", 2, type: "OrderPlaced", at: at),
+            TestEnvelopes.Json("payments", 0, type: "PaymentFailed", at: at),
+        ]);
+        Navigation.NavigateTo("/?type=OrderPlaced");
+        var (_, page) = Render();
+        page.WaitForState(() => !page.Instance.CountingTimeline);
+        Assert.Equal(3, Total(page));
+
+        Navigation.NavigateTo("/?type=PaymentFailed");
+        page.Render(); // as the router does when only the query changes
+
+        page.WaitForState(() => page.Instance.Filter.Type == "PaymentFailed" && !page.Instance.CountingTimeline);
+        Assert.Equal(1, Total(page));
+        Assert.Equal(["payments"], page.Instance.Counter.Snapshot(Time.GetUtcNow()).ByTopic.Keys);
+    }
+
+    private double Total(IRenderedComponent<LiveFeed> page) =>
+        page.Instance.Counter.Snapshot(Time.GetUtcNow()).ByTopic.Values.Sum(v => v.Sum());
+
+    private static string[] RowIds(IRenderedComponent<LiveFeed> page) =>
+        [.. page.FindAll("[data-testid=feed-row]").Select(r => r.GetAttribute("data-id") ?? "")];
+
+    private static string[] Items(IRenderedComponent<MudPopoverProvider> popovers) =>
+        [.. popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())];
+
+    private (IRenderedComponent<MudPopoverProvider> Popovers, IRenderedComponent<LiveFeed> Page) Render()
+    {
+        var popovers = Context.Render<MudPopoverProvider>();
+        var page = Context.Render<LiveFeed>();
+        page.WaitForState(() => !page.Instance.LoadingHistory && !page.Instance.CountingTimeline, TimeSpan.FromSeconds(10));
+        return (popovers, page);
+    }
+}
