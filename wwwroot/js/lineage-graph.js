@@ -1,33 +1,79 @@
-// Pan and zoom for the lineage graph, entirely in the browser: Blazor renders the SVG once per
-// graph change; wheel and drag only change the transform of <g class="eo-lg-viewport">, which
-// Blazor never renders, so its diffs leave it alone.
+// Pan and zoom for the lineage graph and the flow map, entirely in the browser: Blazor renders the SVG once
+// per graph change; wheel and drag only change the transform of <g class="eo-lg-viewport">, which Blazor
+// never renders, so its diffs leave it alone.
 
 const MIN_SCALE = 0.15;
 const MAX_SCALE = 3;
-const READABLE_SCALE = 0.75;
+const MARGIN = 16;
 
-export function attach(host) {
-  const state = { x: 0, y: 0, scale: 1, drag: null, moved: false };
+const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+
+// options.wheel: "zoom" (the wheel zooms around the pointer) or "scroll" (the wheel pans, Ctrl/⌘ + wheel or a
+// pinch zooms). options.urlParam: a query parameter the view (x,y,scale) is written to after every change, with
+// history.replaceState, so coming back to the page can restore it.
+export function attach(host, options) {
+  const wheelMode = options?.wheel === "scroll" ? "scroll" : "zoom";
+  const urlParam = options?.urlParam || null;
+  const state = { x: 0, y: 0, scale: 1, drag: null, moved: false, timer: 0 };
+  const path = window.location.pathname;
   const svg = () => host.querySelector("svg.eo-lg");
+  const size = () => {
+    const element = svg();
+    return {
+      width: parseFloat(element?.dataset.width || "0"),
+      height: parseFloat(element?.dataset.height || "0"),
+      viewWidth: host.clientWidth || 800,
+      viewHeight: host.clientHeight || 500,
+    };
+  };
+
+  const persist = () => {
+    if (!urlParam) {
+      return;
+    }
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      // Never write into the address of a page the user went on to.
+      if (window.location.pathname !== path) {
+        return;
+      }
+      const url = new URL(window.location.href);
+      url.searchParams.set(urlParam, `${Math.round(state.x)},${Math.round(state.y)},${state.scale.toFixed(3)}`);
+      history.replaceState(history.state, "", url.toString());
+    }, 250);
+  };
+
   const apply = () => {
     const viewport = host.querySelector(".eo-lg-viewport");
     if (viewport) {
       viewport.setAttribute("transform", `translate(${state.x.toFixed(1)} ${state.y.toFixed(1)}) scale(${state.scale.toFixed(4)})`);
     }
+    host.dataset.scale = state.scale.toFixed(4);
+    persist();
+  };
+
+  const zoomAround = (px, py, factor) => {
+    const scale = clamp(state.scale * factor, MIN_SCALE, MAX_SCALE);
+    // Keep the point (px, py) of the view where it is.
+    state.x = px - (px - state.x) * (scale / state.scale);
+    state.y = py - (py - state.y) * (scale / state.scale);
+    state.scale = scale;
+    apply();
   };
 
   const onWheel = (e) => {
     e.preventDefault();
     const rect = host.getBoundingClientRect();
-    const px = e.clientX - rect.left;
-    const py = e.clientY - rect.top;
-    const factor = Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015));
-    const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, state.scale * factor));
-    // Keep the point under the cursor where it is.
-    state.x = px - (px - state.x) * (scale / state.scale);
-    state.y = py - (py - state.y) * (scale / state.scale);
-    state.scale = scale;
-    apply();
+    const lines = e.deltaMode === 1 ? 16 : 1;
+    if (wheelMode === "scroll" && !e.ctrlKey && !e.metaKey) {
+      const dx = e.shiftKey && !e.deltaX ? e.deltaY : e.deltaX;
+      const dy = e.shiftKey && !e.deltaX ? 0 : e.deltaY;
+      state.x -= dx * lines;
+      state.y -= dy * lines;
+      apply();
+      return;
+    }
+    zoomAround(e.clientX - rect.left, e.clientY - rect.top, Math.exp(-e.deltaY * lines * 0.0015 * (e.ctrlKey && wheelMode === "scroll" ? 4 : 1)));
   };
 
   const onDown = (e) => {
@@ -83,44 +129,90 @@ export function attach(host) {
   host.addEventListener("click", onClick, true);
 
   return {
-    // Whole graph when it fits at a readable scale; otherwise readable and centred on the focus point (the root).
-    fit(focus) {
-      const element = svg();
-      const width = parseFloat(element?.dataset.width || "0");
-      const height = parseFloat(element?.dataset.height || "0");
-      const viewWidth = host.clientWidth || 800;
-      const viewHeight = host.clientHeight || 500;
+    // The whole drawing, centred, when it fits at `readable` or more (at most 100 %). Otherwise, with `box`
+    // ([x, y, width, height], the main part): its width at a readable scale, its top-left corner in view, the rest
+    // reached by scrolling; with `focus` ([x, y]): that point centred at `focusScale`.
+    fit(fitOptions) {
+      const { width, height, viewWidth, viewHeight } = size();
       if (!width || !height) {
         return;
       }
-      const whole = Math.min(1, viewWidth / width, viewHeight / height);
-      if (whole >= READABLE_SCALE || !focus) {
+      const readable = fitOptions?.readable ?? 0;
+      const whole = Math.min(1, (viewWidth - 2 * MARGIN) / width, (viewHeight - 2 * MARGIN) / height);
+      const box = fitOptions?.box;
+      const focus = fitOptions?.focus;
+      if (whole >= readable || (!box && !focus)) {
         state.scale = Math.max(MIN_SCALE, whole);
-        state.x = width * state.scale <= viewWidth ? (viewWidth - width * state.scale) / 2 : 0;
-        state.y = height * state.scale <= viewHeight ? (viewHeight - height * state.scale) / 2 : 0;
+        state.x = (viewWidth - width * state.scale) / 2;
+        state.y = (viewHeight - height * state.scale) / 2;
+      } else if (box) {
+        const [bx, by, bw, bh] = box;
+        state.scale = clamp((viewWidth - 2 * MARGIN) / bw, readable, 1);
+        state.x = bw * state.scale <= viewWidth - 2 * MARGIN
+          ? (viewWidth - bw * state.scale) / 2 - bx * state.scale
+          : MARGIN - bx * state.scale;
+        state.y = bh * state.scale <= viewHeight - 2 * MARGIN
+          ? (viewHeight - bh * state.scale) / 2 - by * state.scale
+          : MARGIN - by * state.scale;
       } else {
-        // Centre on the focus, but never leave empty space beside the graph where more of it could show.
-        const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
-        state.scale = READABLE_SCALE;
+        // Centre on the focus, but never leave empty space beside the drawing where more of it could show.
+        state.scale = fitOptions?.focusScale ?? 1;
         const scaledWidth = width * state.scale;
         const scaledHeight = height * state.scale;
-        state.x = clamp(viewWidth / 2 - focus[0] * state.scale, viewWidth - scaledWidth, 0);
+        state.x = scaledWidth <= viewWidth
+          ? (viewWidth - scaledWidth) / 2
+          : clamp(viewWidth / 2 - focus[0] * state.scale, viewWidth - scaledWidth, 0);
         state.y = scaledHeight <= viewHeight
           ? (viewHeight - scaledHeight) / 2
           : clamp(viewHeight / 2 - focus[1] * state.scale, viewHeight - scaledHeight, 0);
       }
       apply();
     },
-    zoom(factor) {
-      const cx = (host.clientWidth || 800) / 2;
-      const cy = (host.clientHeight || 500) / 2;
-      const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, state.scale * factor));
-      state.x = cx - (cx - state.x) * (scale / state.scale);
-      state.y = cy - (cy - state.y) * (scale / state.scale);
-      state.scale = scale;
+    // Brings `box` ([x, y, width, height]) into view: zooms out only as far as needed, then pans as little as possible.
+    reveal(box) {
+      const { viewWidth, viewHeight } = size();
+      const [bx, by, bw, bh] = box;
+      state.scale = clamp(Math.min(state.scale, (viewWidth - 2 * MARGIN) / bw, (viewHeight - 2 * MARGIN) / bh), MIN_SCALE, MAX_SCALE);
+      const place = (offset, start, length, view) => {
+        const low = start * state.scale + offset;
+        const high = low + length * state.scale;
+        if (length * state.scale > view - 2 * MARGIN) {
+          return (view - length * state.scale) / 2 - start * state.scale;
+        }
+        if (low < MARGIN) {
+          return offset + (MARGIN - low);
+        }
+        if (high > view - MARGIN) {
+          return offset - (high - (view - MARGIN));
+        }
+        return offset;
+      };
+      state.x = place(state.x, bx, bw, viewWidth);
+      state.y = place(state.y, by, bh, viewHeight);
       apply();
     },
+    // Zooms around the centre of what is shown of the drawing (not of empty canvas beside it).
+    zoom(factor) {
+      const { width, height, viewWidth, viewHeight } = size();
+      const left = Math.max(0, state.x);
+      const right = Math.min(viewWidth, state.x + width * state.scale);
+      const top = Math.max(0, state.y);
+      const bottom = Math.min(viewHeight, state.y + height * state.scale);
+      const visible = width && height && right > left && bottom > top;
+      zoomAround(visible ? (left + right) / 2 : viewWidth / 2, visible ? (top + bottom) / 2 : viewHeight / 2, factor);
+    },
+    setView(x, y, scale) {
+      state.x = x;
+      state.y = y;
+      state.scale = clamp(scale, MIN_SCALE, MAX_SCALE);
+      apply();
+    },
+    // Writes the current view to the address again (after Blazor navigated and replaced it).
+    remember() {
+      persist();
+    },
     dispose() {
+      clearTimeout(state.timer);
       host.removeEventListener("wheel", onWheel);
       host.removeEventListener("pointerdown", onDown);
       host.removeEventListener("pointermove", onMove);

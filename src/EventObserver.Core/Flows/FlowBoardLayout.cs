@@ -72,7 +72,6 @@ public sealed class FlowBoardLayout(FlowBoardOptions? options = null)
 
     private double X(int layer) => _options.Padding + Math.Max(0, layer) * (_options.NodeWidth + _options.LayerSpacing);
 
-    /// <summary>Lanes in the order the process reaches them; lanes no node uses are left out, read models come last.</summary>
     /// <summary>
     /// Where the label of a forward edge goes: on its S-curve, towards the end where edges spread apart (near the
     /// targets when one sticky fans out, near the sources when many meet), kept inside the gap between columns.
@@ -97,8 +96,16 @@ public sealed class FlowBoardLayout(FlowBoardOptions? options = null)
         return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
     }
 
+    /// <summary>
+    /// Lanes in the order the process reaches them; lanes without any linked sticky after them, read models last;
+    /// lanes no node uses are left out.
+    /// </summary>
     private static List<FlowLane> OrderLanes(FlowMap map, Dictionary<string, NodePlacement> layerOf)
     {
+        // Lanes whose stickies take part in no link (a legacy job, an untyped audit stream) go under the process, so
+        // the board opens on the flow rather than on bands of loose stickies that all sit in the first column.
+        var linked = map.Edges.SelectMany(e => new[] { e.From, e.To }).ToHashSet(StringComparer.Ordinal);
+        var linkedLanes = map.Nodes.Where(n => linked.Contains(n.Id)).Select(n => n.Lane).ToHashSet(StringComparer.Ordinal);
         var used = map.Nodes
             .Where(n => layerOf.ContainsKey(n.Id))
             .GroupBy(n => n.Lane, StringComparer.Ordinal)
@@ -108,7 +115,7 @@ public sealed class FlowBoardLayout(FlowBoardOptions? options = null)
                 StringComparer.Ordinal);
         return map.Lanes
             .Where(l => used.ContainsKey(l.Id))
-            .OrderBy(l => l.Id == FlowNaming.ProjectionLaneId ? 1 : 0)
+            .OrderBy(l => l.Id == FlowNaming.ProjectionLaneId ? 2 : linkedLanes.Contains(l.Id) ? 0 : 1)
             .ThenBy(l => used[l.Id].MinLayer)
             .ThenBy(l => used[l.Id].MeanY)
             .ThenBy(l => l.Id, StringComparer.Ordinal)

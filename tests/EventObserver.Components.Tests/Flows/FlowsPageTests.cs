@@ -104,6 +104,37 @@ public sealed class FlowsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Page_SelectionInTheAddress_IsRestoredAndAClickKeepsItThere()
+    {
+        Seed();
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        var first = RenderAt("flows?window=1h");
+        first.WaitForAssertion(() => Assert.NotEmpty(first.FindAll("[data-testid=flow-edge-label]")));
+        var id = Edge(first, "PlaceOrder", "OrderPlaced").GetAttribute("data-id")!;
+
+        await Label(first, "PlaceOrder", "OrderPlaced").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        Assert.EndsWith($"flows?window=1h&edge={Uri.EscapeDataString(id)}", navigation.Uri, StringComparison.Ordinal);
+        var again = RenderAt($"flows?window=1h&edge={Uri.EscapeDataString(id)}&view=-10,-20,0.950");
+        again.WaitForAssertion(() => Assert.Equal("PlaceOrder → OrderPlaced", again.Find("[data-testid=flow-edge-title]").TextContent));
+        Assert.Contains("eo-fl-selected", Edge(again, "PlaceOrder", "OrderPlaced").ClassList);
+    }
+
+    [Fact]
+    public void Page_WindowChoice_IsAPressedSegmentedButton()
+    {
+        Seed();
+
+        var page = RenderAt("flows?window=1h");
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=flow-node]")));
+        var pressed = page.FindAll("[data-testid=flow-window] [aria-pressed=true]");
+        Assert.Equal("1h", Assert.Single(pressed).GetAttribute("data-window"));
+        Assert.Contains("eo-seg-selected", pressed[0].ClassList);
+        Assert.Equal(3, page.FindAll("[data-testid=flow-window] [aria-pressed=false]").Count);
+    }
+
+    [Fact]
     public async Task Page_AutoRefresh_RendersOnlyWhenTheTrafficChanged()
     {
         Seed();

@@ -86,6 +86,53 @@ public sealed class LineagePageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Page_Expand_HighlightsTheNewNodesAndSaysHowManyThenNoneOnASecondTry()
+    {
+        Seed();
+        var page = RenderAt("lineage?event=shop.payments.events/0/0");
+        page.Find("[data-id='shop.orders.events/0/0']").Click();
+
+        await page.Find("[data-testid=lineage-detail-expand]").ClickAsync(new MouseEventArgs());
+
+        Assert.Equal("1 new neighbour (highlighted).", page.Find("[data-testid=lineage-expand-note]").TextContent);
+        Assert.Equal(["shop.inventory.commands/0/0"], page.FindAll(".eo-lg-new").Select(n => n.GetAttribute("data-id")));
+        Assert.Null(page.Find("[data-testid=lineage-detail-expand]").GetAttribute("disabled"));
+
+        await page.Find("[data-testid=lineage-detail-expand]").ClickAsync(new MouseEventArgs());
+
+        Assert.StartsWith("No new neighbours", page.Find("[data-testid=lineage-expand-note]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll(".eo-lg-new"));
+    }
+
+    [Fact]
+    public void Page_DirectionInTheAddress_IsShownPressedAndAChoiceGoesIntoTheAddress()
+    {
+        Seed();
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        var page = RenderAt("lineage?event=shop.orders.events/0/0&direction=causes");
+
+        Assert.Equal(["shop.orders.commands/0/0", "shop.orders.events/0/0"], NodeIds(page));
+        Assert.Equal("true", DirectionButton(page, "Causes").GetAttribute("aria-pressed"));
+        Assert.Equal("false", DirectionButton(page, "Both").GetAttribute("aria-pressed"));
+
+        DirectionButton(page, "Effects").Click();
+
+        page.WaitForAssertion(() => Assert.EndsWith("lineage?event=shop.orders.events%2F0%2F0&direction=effects", navigation.Uri, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal("true", DirectionButton(page, "Effects").GetAttribute("aria-pressed")));
+        page.WaitForAssertion(() => Assert.Equal(4, NodeIds(page).Length));
+    }
+
+    [Fact]
+    public void Search_SeeAlso_LinksToTheFlowMapAndConventionsInsteadOfPromisingThem()
+    {
+        var page = RenderAt("lineage");
+
+        var seeAlso = page.Find("[data-testid=lineage-see-also]");
+        Assert.DoesNotContain("Coming next", page.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["flows", "conventions"], seeAlso.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public void Page_NoStart_ShowsSearchAndRecentConversations()
     {
         Seed();

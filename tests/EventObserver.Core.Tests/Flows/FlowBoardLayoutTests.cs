@@ -43,6 +43,23 @@ public sealed class FlowBoardLayoutTests
     }
 
     [Fact]
+    public void Compute_LaneWithoutLinks_GoesUnderTheProcess()
+    {
+        var m = new FlowMessages();
+        m.Event("x1", "StockLevelUpdate", "legacy-job", 0, "l1");
+        m.Command("c1", "PlaceOrder", "storefront", 1, "o1");
+        m.Event("e1", "OrderPlaced", "orders", 10, "o1", "c1");
+        m.Command("c2", "ChargePayment", "orders", 30, "o1", "e1");
+        m.Event("x2", "StockLevelUpdate", "legacy-job", 40, "l2");
+        var map = new FlowMapBuilder().Build(m.OldestFirst(), default, default);
+
+        var board = new FlowBoardLayout().Compute(map);
+
+        // The loose job's sticky sits in the first column like PlaceOrder, yet its lane comes after the linked ones.
+        Assert.Equal(["storefront", "orders", "legacy-job"], board.Lanes.Select(l => l.Label));
+    }
+
+    [Fact]
     public void Compute_Cycle_RoutesTheClosingEdgeBackward()
     {
         var m = new FlowMessages();

@@ -72,6 +72,89 @@ public sealed class LineagePageTests(LiveAppFixture fixture) : IClassFixture<Liv
         await page.ScreenshotAsync(new() { Path = "/tmp/lineage-search.png" });
     }
 
+    [ChromiumFact]
+    public async Task Lineage_CausesOfADemoEvent_OpensWithEveryNodeInViewAndKeepsTheDirectionOnReload()
+    {
+        var page = fixture.Page;
+        var position = await WaitForDemoEventAsync();
+        // Wide enough for the causes of a demo order (about five stickies in a row) at a readable scale.
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.GotoAsync($"/lineage?event={Uri.EscapeDataString(position)}");
+        await Assertions.Expect(page.GetByTestId("circuit-state")).ToHaveTextAsync(new Regex("Live"));
+        var causes = page.Locator("[data-testid=lineage-direction] [data-direction=causes]");
+        var both = page.Locator("[data-testid=lineage-direction] [data-direction=both]");
+        await Assertions.Expect(both).ToHaveAttributeAsync("aria-pressed", "true");
+
+        await causes.ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("direction=causes"));
+        await Assertions.Expect(causes).ToHaveAttributeAsync("aria-pressed", "true");
+        await AssertEveryNodeInsideTheCanvasAsync(page);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("circuit-state")).ToHaveTextAsync(new Regex("Live"));
+        await Assertions.Expect(causes).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(both).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.NotEqual(await BackgroundAsync(causes), await BackgroundAsync(both));
+        await AssertEveryNodeInsideTheCanvasAsync(page);
+        await page.ScreenshotAsync(new() { Path = "/tmp/lineage-causes.png" });
+        await page.SetViewportSizeAsync(1280, 760);
+    }
+
+    [ChromiumFact]
+    public async Task Lineage_ExpandNeighbours_ShowsProgressThenHighlightsTheNewNodesInView()
+    {
+        var page = fixture.Page;
+        var position = await WaitForDemoEventAsync();
+        await page.GotoAsync($"/lineage?event={Uri.EscapeDataString(position)}&direction=causes");
+        await Assertions.Expect(page.GetByTestId("circuit-state")).ToHaveTextAsync(new Regex("Live"));
+        var expand = page.GetByTestId("lineage-detail-expand");
+        await Assertions.Expect(expand).ToBeEnabledAsync();
+        var before = await page.GetByTestId("lineage-node").CountAsync();
+        // The read can be quicker than a poll: record whether the spinner was ever drawn.
+        await page.EvaluateAsync(@"() => {
+            window.__eoSpinner = false;
+            new MutationObserver(() => { if (document.querySelector('[data-testid=lineage-expanding]')) window.__eoSpinner = true; })
+                .observe(document.body, { childList: true, subtree: true, attributes: true });
+        }");
+
+        await expand.ClickAsync();
+
+        var note = page.GetByTestId("lineage-expand-note");
+        await Assertions.Expect(note).ToHaveTextAsync(new Regex(@"^\d+ new neighbours? \(highlighted\)\.$"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__eoSpinner"), "no progress was shown while expanding");
+        Assert.True(await page.GetByTestId("lineage-node").CountAsync() > before, "the expansion added no node");
+        var added = page.Locator("[data-testid=lineage-node].eo-lg-new");
+        Assert.True(await added.CountAsync() >= 1, "no node is highlighted as new");
+        var canvas = (await page.GetByTestId("lineage-graph").BoundingBoxAsync())!;
+        foreach (var node in await added.AllAsync())
+        {
+            AssertInside(canvas, (await node.BoundingBoxAsync())!, await node.GetAttributeAsync("data-id"));
+        }
+
+        await Assertions.Expect(expand).ToBeEnabledAsync();
+        await page.ScreenshotAsync(new() { Path = "/tmp/lineage-expanded.png" });
+    }
+
+    private static async Task AssertEveryNodeInsideTheCanvasAsync(IPage page)
+    {
+        var nodes = page.GetByTestId("lineage-node");
+        await Assertions.Expect(nodes.First).ToBeVisibleAsync();
+        // The fit runs right after the graph is drawn: wait until the view carries a transform.
+        await Assertions.Expect(page.Locator(".eo-lg-viewport")).ToHaveAttributeAsync("transform", new Regex("scale"));
+        var canvas = (await page.GetByTestId("lineage-graph").BoundingBoxAsync())!;
+        foreach (var node in await nodes.AllAsync())
+        {
+            AssertInside(canvas, (await node.BoundingBoxAsync())!, await node.GetAttributeAsync("data-id"));
+        }
+    }
+
+    private static void AssertInside(LocatorBoundingBoxResult canvas, LocatorBoundingBoxResult box, string? id) =>
+        Assert.True(
+            box.X >= canvas.X - 1 && box.Y >= canvas.Y - 1 && box.X + box.Width <= canvas.X + canvas.Width + 1 && box.Y + box.Height <= canvas.Y + canvas.Height + 1,
+            $"node {id} at ({box.X:0},{box.Y:0},{box.Width:0}x{box.Height:0}) is outside the canvas ({canvas.X:0},{canvas.Y:0},{canvas.Width:0}x{canvas.Height:0})");
+
+    private static Task<string> BackgroundAsync(ILocator element) => element.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+
     /// <summary>Polls the API until the demo has produced a PaymentFailed or OrderShipped whose lineage spans 5 messages on 3 topics.</summary>
     private async Task<string> WaitForDemoEventAsync()
     {

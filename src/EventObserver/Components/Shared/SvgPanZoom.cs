@@ -17,12 +17,19 @@ public sealed class SvgPanZoom : IAsyncDisposable
 
     public bool IsAttached => _controller is not null;
 
-    public async Task AttachAsync(IJSRuntime js, ElementReference host)
+    /// <param name="js">The circuit's JS runtime.</param>
+    /// <param name="host">The element holding the <c>svg.eo-lg</c>.</param>
+    /// <param name="wheelScrolls">The wheel pans (Ctrl + wheel zooms) instead of zooming: for tall boards read by scrolling.</param>
+    /// <param name="urlParameter">A query parameter the view is kept in (x,y,scale), so coming back restores it.</param>
+    public async Task AttachAsync(IJSRuntime js, ElementReference host, bool wheelScrolls = false, string? urlParameter = null)
     {
+        ArgumentNullException.ThrowIfNull(js);
         try
         {
             _module = await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            _controller = _module is null ? null : await _module.InvokeAsync<IJSObjectReference>("attach", host);
+            _controller = _module is null
+                ? null
+                : await _module.InvokeAsync<IJSObjectReference>("attach", host, new { wheel = wheelScrolls ? "scroll" : "zoom", urlParam = urlParameter });
         }
         catch (JSException)
         {
@@ -31,23 +38,20 @@ public sealed class SvgPanZoom : IAsyncDisposable
         }
     }
 
-    /// <summary>Fits the drawing to the view; with <paramref name="centre"/> (x, y) at a readable scale around that point.</summary>
-    public async Task FitAsync(double[]? centre)
-    {
-        if (_controller is not null)
-        {
-            await _controller.InvokeVoidAsync("fit", centre);
-        }
-    }
+    /// <summary>Frames the drawing as <paramref name="fit"/> says.</summary>
+    public Task FitAsync(SvgFit fit) => CallAsync("fit", fit);
 
-    /// <summary>Zooms around the centre of the view (a factor above 1 zooms in).</summary>
-    public async Task ZoomAsync(double factor)
-    {
-        if (_controller is not null)
-        {
-            await _controller.InvokeVoidAsync("zoom", factor);
-        }
-    }
+    /// <summary>Brings the box (x, y, width, height) into view, zooming out only as far as needed.</summary>
+    public Task RevealAsync(double[] box) => CallAsync("reveal", box);
+
+    /// <summary>Zooms around the centre of what is shown of the drawing (a factor above 1 zooms in).</summary>
+    public Task ZoomAsync(double factor) => CallAsync("zoom", factor);
+
+    /// <summary>Restores a view: the drawing's origin at (x, y) of the host, at <paramref name="scale"/>.</summary>
+    public Task SetViewAsync(double x, double y, double scale) => CallAsync("setView", x, y, scale);
+
+    /// <summary>Writes the view into the address again, after a navigation of the page replaced it.</summary>
+    public Task RememberAsync() => CallAsync("remember");
 
     /// <summary>Downloads the SVG inside <paramref name="host"/> as a standalone file (styles embedded).</summary>
     public async Task ExportSvgAsync(ElementReference host, string fileName)
@@ -76,6 +80,14 @@ public sealed class SvgPanZoom : IAsyncDisposable
         catch (JSDisconnectedException)
         {
             // The circuit is gone and the browser with it: nothing left to clean up.
+        }
+    }
+
+    private async Task CallAsync(string method, params object?[] arguments)
+    {
+        if (_controller is not null)
+        {
+            await _controller.InvokeVoidAsync(method, arguments);
         }
     }
 }

@@ -13,7 +13,13 @@ namespace EventObserver.Features.Flows;
 /// </summary>
 public sealed partial class FlowBoardView : IAsyncDisposable
 {
-    private static readonly double LabelWidth = new FlowBoardOptions().LabelWidth;
+    /// <summary>
+    /// The smallest scale the board is shown at by the opening view and "Fit": 12 px secondary text stays at 10.8 px.
+    /// A board too big for that shows the main flow's width from its top-left corner and is scrolled.
+    /// </summary>
+    public const double ReadableScale = 0.9;
+
+    private static readonly double LabelWidth = FlowsPage.BoardOptions.LabelWidth;
 
     private static readonly string[] Markers = ["flow", "policy", "deadletter", "projection", "selected"];
 
@@ -38,21 +44,46 @@ public sealed partial class FlowBoardView : IAsyncDisposable
 
     [Parameter] public EventCallback<string> OnNodeSelected { get; set; }
 
+    /// <summary>A view (x, y, scale) to open at instead of fitting, e.g. kept in the address; used for the first board only.</summary>
+    [Parameter] public double[]? InitialView { get; set; }
+
     /// <summary>Backward edges first, so they pass under the forward ones.</summary>
     private IEnumerable<(FlowEdge Edge, FlowEdgeRoute Route)> EdgesInDrawingOrder => _edges;
 
-    /// <summary>
-    /// Fits the view: the whole board when <paramref name="whole"/> (or when it is readable that way), otherwise a
-    /// readable scale starting at the left, where the process begins.
-    /// </summary>
-    public Task FitAsync(bool whole = false)
-    {
-        var start = whole ? null : Board.Nodes.OrderBy(n => n.X).ThenBy(n => n.Y).FirstOrDefault();
-        return _panZoom.FitAsync(start is null ? null : [start.X + start.Width / 2, start.Y + start.Height / 2]);
-    }
+    /// <summary>The whole board when it is readable that way, else the width of the main flow at a readable scale.</summary>
+    public Task FitAsync() => _panZoom.FitAsync(new SvgFit(ReadableScale, Box: MainFlowBox(Map, Board)));
 
-    /// <summary>Zooms around the centre of the view (factor above 1 zooms in).</summary>
+    /// <summary>Zooms around the centre of what is shown of the board (factor above 1 zooms in).</summary>
     public Task ZoomAsync(double factor) => _panZoom.ZoomAsync(factor);
+
+    /// <summary>Writes the current zoom into the page's address again after the page replaced it.</summary>
+    public Task RememberViewAsync() => _panZoom.RememberAsync();
+
+    /// <summary>
+    /// The box (x, y, width, height) of the main flow: the stickies that take part in a link (loose stickies of
+    /// side lanes are left out); the whole board when nothing is linked.
+    /// </summary>
+    public static double[]? MainFlowBox(FlowMap map, FlowBoard board)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(board);
+        var linked = map.Edges.SelectMany(e => new[] { e.From, e.To }).ToHashSet(StringComparer.Ordinal);
+        var placed = board.Nodes.Where(n => linked.Contains(n.Id)).ToList();
+        if (placed.Count == 0)
+        {
+            placed = [.. board.Nodes];
+        }
+
+        if (placed.Count == 0)
+        {
+            return null;
+        }
+
+        // From the top of the first lane (its name included) so the opening view starts on a lane heading.
+        var top = Math.Min(placed.Min(n => n.Y), board.Lanes.Where(l => placed.Any(n => n.Y >= l.Y && n.Y < l.Y + l.Height)).Select(l => l.Y).DefaultIfEmpty(double.MaxValue).Min());
+        var left = Math.Max(0, placed.Min(n => n.X) - FlowsPage.BoardOptions.Padding);
+        return [left, top, placed.Max(n => n.X + n.Width) + FlowsPage.BoardOptions.Padding - left, placed.Max(n => n.Y + n.Height) - top];
+    }
 
     public ValueTask DisposeAsync() => _panZoom.DisposeAsync();
 
@@ -71,13 +102,21 @@ public sealed partial class FlowBoardView : IAsyncDisposable
     {
         if (firstRender)
         {
-            await _panZoom.AttachAsync(JS, _host);
+            await _panZoom.AttachAsync(JS, _host, wheelScrolls: true, urlParameter: FlowViewState.ViewParameter);
         }
 
         if (!ReferenceEquals(_fitted, Board))
         {
+            var first = _fitted is null;
             _fitted = Board;
-            await FitAsync();
+            if (first && InitialView is [var x, var y, var scale])
+            {
+                await _panZoom.SetViewAsync(x, y, scale);
+            }
+            else
+            {
+                await FitAsync();
+            }
         }
     }
 

@@ -20,7 +20,10 @@ public sealed partial class FlowsPage : IDisposable
 {
     public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(10);
 
-    private readonly FlowBoardLayout _layout = new();
+    /// <summary>Stickies and labels sized for 12 px secondary text (the layout's defaults suit 10 px).</summary>
+    public static readonly FlowBoardOptions BoardOptions = new() { NodeWidth = 168, NodeHeight = 84, LayerSpacing = 92, LabelWidth = 74 };
+
+    private readonly FlowBoardLayout _layout = new(BoardOptions);
     // Cancelled on dispose, never disposed itself: a read already on its way may still ask for its token.
     private readonly CancellationTokenSource _disposed = new();
     private FlowBoardView? _view;
@@ -39,6 +42,12 @@ public sealed partial class FlowsPage : IDisposable
     [Inject] public required NavigationManager Navigation { get; init; }
 
     [SupplyParameterFromQuery(Name = "window")] public string? WindowParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "edge")] public string? EdgeParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "node")] public string? NodeParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = FlowViewState.ViewParameter)] public string? ViewParameter { get; set; }
 
     public TimeWindow Window { get; private set; } = FlowQueries.DefaultWindow;
 
@@ -74,20 +83,27 @@ public sealed partial class FlowsPage : IDisposable
             var types = Map.Nodes.Count(n => n.Kind is FlowNodeKind.Command or FlowNodeKind.Event or FlowNodeKind.Message);
             var policies = Map.Nodes.Count(n => n.Kind == FlowNodeKind.Policy);
             var links = Map.Edges.Count(e => e.Kind is FlowEdgeKind.Flow or FlowEdgeKind.IntoPolicy or FlowEdgeKind.DeadLetter);
-            return $"{Map.EventsRead:N0} messages · {types} types · {policies} policies · {links} links · {Map.Lanes.Count} lanes · last {Window.Text} ({Clock(Map.From)}–{Clock(Map.To)} UTC)";
+            return $"{Map.EventsRead:N0} messages · {types} types · {policies} policies · {links} links · {Map.Lanes.Count} lanes · last {Window.Text} ({FlowTimeRange.Text(Map.From, Map.To)})";
         }
     }
 
-    public void SelectEdge(string id)
+    /// <summary>The view kept in the address when the page opened (x, y, scale); the board starts there instead of fitting.</summary>
+    private double[]? InitialView { get; set; }
+
+    /// <summary>Selects a link and keeps it in the address.</summary>
+    public Task SelectEdgeAsync(string id)
     {
         SelectedEdgeId = Map.Edges.Any(e => e.Id == id) ? id : null;
         SelectedNodeId = null;
+        return KeepInAddressAsync();
     }
 
-    public void SelectNode(string id)
+    /// <summary>Selects a sticky and keeps it in the address.</summary>
+    public Task SelectNodeAsync(string id)
     {
         SelectedNodeId = Map.Nodes.Any(n => n.Id == id) ? id : null;
         SelectedEdgeId = null;
+        return KeepInAddressAsync();
     }
 
     public void Dispose()
@@ -115,10 +131,19 @@ public sealed partial class FlowsPage : IDisposable
         var window = TimeWindow.ParseOr(WindowParameter, FlowQueries.DefaultWindow);
         if (window.Text != Window.Text || !_loaded)
         {
+            if (!_loaded)
+            {
+                InitialView = FlowViewState.ParseView(ViewParameter);
+            }
+
             _loaded = true;
             Window = window;
             await LoadAsync();
         }
+
+        // The selection named in the address (coming back from an example, a reload); one the map lacks is dropped.
+        SelectedEdgeId = EdgeParameter is { } edge && Map.Edges.Any(e => e.Id == edge) ? edge : null;
+        SelectedNodeId = SelectedEdgeId is null && NodeParameter is { } node && Map.Nodes.Any(n => n.Id == node) ? node : null;
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -137,7 +162,7 @@ public sealed partial class FlowsPage : IDisposable
         }
 
         Window = window;
-        Navigation.NavigateTo("flows?window=" + Uri.EscapeDataString(window.Text), replace: true);
+        await KeepInAddressAsync();
         await LoadAsync();
     }
 
@@ -156,13 +181,23 @@ public sealed partial class FlowsPage : IDisposable
 
     private Task RefreshAsync() => LoadAsync();
 
-    private void ClearSelection()
+    private Task ClearSelectionAsync()
     {
         SelectedEdgeId = null;
         SelectedNodeId = null;
+        return KeepInAddressAsync();
     }
 
-    private Task FitAsync() => _view?.FitAsync(whole: true) ?? Task.CompletedTask;
+    /// <summary>
+    /// Replaces the address with the window and selection (no new history entry), so back from an example's lineage
+    /// returns to them; the browser then writes the current zoom into it again (Blazor's navigation dropped it).
+    /// </summary>
+    private Task KeepInAddressAsync()
+    {
+        Navigation.NavigateTo(new FlowViewState(Window, SelectedEdgeId, SelectedNodeId).Href, replace: true);
+        return _view?.RememberViewAsync() ?? Task.CompletedTask;
+    }
+
 
     private Task ZoomAsync(double factor) => _view?.ZoomAsync(factor) ?? Task.CompletedTask;
 
@@ -270,4 +305,6 @@ public sealed partial class FlowsPage : IDisposable
     }
 
     private static string Clock(DateTimeOffset at) => at.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private Task FitReadableAsync() => _view?.FitAsync() ?? Task.CompletedTask;
 }

@@ -15,6 +15,12 @@ namespace EventObserver.Features.Lineage;
 /// </summary>
 public sealed partial class LineageGraphView : IAsyncDisposable
 {
+    /// <summary>
+    /// The smallest scale the graph opens at whole: 12 px lines stay above 9.5 px. A graph too big for that opens at
+    /// 100 % around its root; "Fit" shows it whole anyway.
+    /// </summary>
+    public const double ReadableScale = 0.8;
+
     private static readonly string[] Markers = ["causation", "correlation", "deadletter", "path"];
 
     private readonly SvgPanZoom _panZoom = new();
@@ -33,16 +39,39 @@ public sealed partial class LineageGraphView : IAsyncDisposable
 
     [Parameter] public GraphHighlight Highlight { get; set; } = GraphHighlight.None;
 
+    /// <summary>Nodes an expansion just added: drawn highlighted for a moment, and the view moves to include them.</summary>
+    [Parameter] public IReadOnlySet<string> NewIds { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
     [Parameter] public EventCallback<string> OnNodeSelected { get; set; }
 
     /// <summary>Downloads the graph as a standalone SVG file (styles embedded).</summary>
     public Task ExportAsync(string fileName) => _panZoom.ExportSvgAsync(_host, fileName);
 
-    /// <summary>Zooms to show the whole graph (or as much as readable, centred on the root).</summary>
-    public async Task FitAsync()
+    /// <summary>Zooms to show the whole graph, however small that makes it.</summary>
+    public Task FitAsync() => _panZoom.FitAsync(SvgFit.Whole);
+
+    /// <summary>How a new graph opens: whole and centred when readable that way, else at 100 % around the root.</summary>
+    public static SvgFit OpeningFit(LineageGraph graph, GraphLayout layout)
     {
-        var root = Layout.Nodes.FirstOrDefault(n => n.Id == Graph.RootId);
-        await _panZoom.FitAsync(root is null ? null : [root.X + root.Width / 2, root.Y + root.Height / 2]);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(layout);
+        var root = layout.Nodes.FirstOrDefault(n => n.Id == graph.RootId) ?? layout.Nodes.FirstOrDefault();
+        return new SvgFit(ReadableScale, Focus: root is null ? null : [root.X + root.Width / 2, root.Y + root.Height / 2], FocusScale: 1);
+    }
+
+    /// <summary>The box (x, y, width, height) around the given nodes; null when none is placed.</summary>
+    public static double[]? BoxAround(GraphLayout layout, IEnumerable<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var placed = layout.Nodes.Where(n => wanted.Contains(n.Id)).ToList();
+        if (placed.Count == 0)
+        {
+            return null;
+        }
+
+        var (left, top) = (placed.Min(n => n.X), placed.Min(n => n.Y));
+        return [left, top, placed.Max(n => n.X + n.Width) - left, placed.Max(n => n.Y + n.Height) - top];
     }
 
     public ValueTask DisposeAsync() => _panZoom.DisposeAsync();
@@ -60,7 +89,15 @@ public sealed partial class LineageGraphView : IAsyncDisposable
         if (!ReferenceEquals(_fitted, Layout))
         {
             _fitted = Layout;
-            await FitAsync();
+            // After an expansion the user keeps their place; the view only widens enough to show what came.
+            if (NewIds.Count > 0 && BoxAround(Layout, SelectedId is null ? NewIds : NewIds.Append(SelectedId)) is { } box)
+            {
+                await _panZoom.RevealAsync(box);
+            }
+            else
+            {
+                await _panZoom.FitAsync(OpeningFit(Graph, Layout));
+            }
         }
     }
 

@@ -8,7 +8,6 @@ using EventObserver.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
-using MudBlazor;
 
 namespace EventObserver.Features.Lineage;
 
@@ -28,7 +27,7 @@ public sealed partial class LineagePage : IDisposable
     // Cancelled on dispose, never disposed itself: a read already on its way may still ask for its token.
     private readonly CancellationTokenSource _disposed = new();
     private LineageGraphView? _view;
-    private LineageStart? _loaded;
+    private (LineageStart? Start, LineageDirection Direction, int Limit)? _loaded;
     private int _loads;
 
     [Inject] public required LineageQueries Queries { get; init; }
@@ -37,9 +36,15 @@ public sealed partial class LineagePage : IDisposable
 
     [Inject] public required IOptions<LineageOptions> Options { get; init; }
 
+    [Inject] public required NavigationManager Navigation { get; init; }
+
     [SupplyParameterFromQuery(Name = "event")] public string? EventParameter { get; set; }
 
     [SupplyParameterFromQuery(Name = "correlation")] public string? CorrelationParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "direction")] public string? DirectionParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "limit")] public string? LimitParameter { get; set; }
 
     public LineageStart? Start { get; private set; }
 
@@ -60,6 +65,17 @@ public sealed partial class LineagePage : IDisposable
 
     /// <summary>Why the last read failed; null after one that worked.</summary>
     public string? Error { get; private set; }
+
+    /// <summary>True while "Expand neighbours" reads.</summary>
+    public bool Expanding { get; private set; }
+
+    /// <summary>What the last expansion found ("3 new neighbours", "No new neighbours"); null before one or after another read.</summary>
+    public string? ExpandNote { get; private set; }
+
+    /// <summary>Nodes the last expansion added (drawn highlighted for a moment); empty after any other read.</summary>
+    public IReadOnlySet<string> NewIds { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    private static IReadOnlyList<LineageDirection> Directions { get; } = [LineageDirection.Up, LineageDirection.Both, LineageDirection.Down];
 
     private LineageNode? SelectedNode => SelectedId is null ? null : Graph.Nodes.FirstOrDefault(n => n.Id == SelectedId);
 
@@ -128,9 +144,29 @@ public sealed partial class LineagePage : IDisposable
 
         var position = new EventPosition(envelope.Topic, envelope.Partition, envelope.Offset);
         var access = User.Access;
-        await ReadAsync(
-            token => Queries.ForEventAsync(position, LineageDirection.Both, LineageQueries.DefaultDepth, MaxNodes, access, token),
-            expansion => Show(LineageGraphMerger.Merge(Graph, expansion, id), id));
+        var before = Graph.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        (Expanding, ExpandNote) = (true, null);
+        try
+        {
+            await ReadAsync(
+                token => Queries.ForEventAsync(position, LineageDirection.Both, LineageQueries.DefaultDepth, MaxNodes, access, token),
+                expansion =>
+                {
+                    Show(LineageGraphMerger.Merge(Graph, expansion, id), id);
+                    var added = Graph.Nodes.Where(n => !before.Contains(n.Id)).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+                    NewIds = added;
+                    ExpandNote = added.Count switch
+                    {
+                        0 => "No new neighbours: everything linked to it is already shown.",
+                        1 => "1 new neighbour (highlighted).",
+                        _ => $"{added.Count} new neighbours (highlighted).",
+                    };
+                });
+        }
+        finally
+        {
+            Expanding = false;
+        }
     }
 
     public void Dispose() => _disposed.Cancel();
@@ -140,13 +176,19 @@ public sealed partial class LineagePage : IDisposable
         Start = EventPosition.TryParse(EventParameter, out var position)
             ? LineageStart.ForEvent(position)
             : string.IsNullOrWhiteSpace(CorrelationParameter) ? null : LineageStart.ForCorrelation(CorrelationParameter.Trim());
-        if (Start != _loaded)
+        // A conversation has no direction: it is always drawn whole.
+        var wanted = (Start, Start?.Event is null ? LineageDirection.Both : LineageViewState.ParseDirection(DirectionParameter), LineageViewState.ParseLimit(LimitParameter));
+        if (wanted != _loaded)
         {
-            _loaded = Start;
-            Direction = LineageDirection.Both;
-            MaxNodes = LineageQueries.DefaultMaxNodes;
-            // Another start: the old graph must not stand under the new caption while the new one is read.
-            Show(LineageGraph.Empty(null), null);
+            var otherStart = Start != _loaded?.Start;
+            _loaded = wanted;
+            (Direction, MaxNodes) = (wanted.Item2, wanted.Item3);
+            if (otherStart)
+            {
+                // Another start: the old graph must not stand under the new caption while the new one is read.
+                Show(LineageGraph.Empty(null), null);
+            }
+
             await LoadAsync();
         }
     }
@@ -157,16 +199,25 @@ public sealed partial class LineagePage : IDisposable
         Highlight = GraphHighlight.PathBetween(Graph, Graph.RootId, id);
     }
 
+    /// <summary>Goes to the address of the new direction (kept on reload and back); reading follows from the address.</summary>
     private Task SetDirectionAsync(LineageDirection direction)
     {
-        Direction = direction;
-        return LoadAsync();
+        if (Start is { } start && direction != Direction)
+        {
+            Navigation.NavigateTo(LineageViewState.Href(start, direction, MaxNodes), replace: true);
+        }
+
+        return Task.CompletedTask;
     }
 
     private Task RaiseLimitAsync()
     {
-        MaxNodes = Math.Min(LineageQueries.MaxNodesCap, MaxNodes * 2);
-        return LoadAsync();
+        if (Start is { } start && MaxNodes < LineageQueries.MaxNodesCap)
+        {
+            Navigation.NavigateTo(LineageViewState.Href(start, Direction, Math.Min(LineageQueries.MaxNodesCap, MaxNodes * 2)), replace: true);
+        }
+
+        return Task.CompletedTask;
     }
 
     private Task LoadAsync()
@@ -218,6 +269,7 @@ public sealed partial class LineagePage : IDisposable
     {
         Graph = graph;
         Layout = _layout.Compute(graph);
+        (NewIds, ExpandNote) = (new HashSet<string>(StringComparer.Ordinal), null);
         SelectedId = null;
         Highlight = GraphHighlight.None;
         if (selectedId is not null && Graph.Nodes.Any(n => n.Id == selectedId && n.Kind != LineageNodeKind.More))
@@ -226,7 +278,12 @@ public sealed partial class LineagePage : IDisposable
         }
     }
 
-    private Color DirectionColor(LineageDirection direction) => direction == Direction ? Color.Primary : Color.Default;
+    private static string DirectionLabel(LineageDirection direction) => direction switch
+    {
+        LineageDirection.Up => "Causes",
+        LineageDirection.Down => "Effects",
+        _ => "Both",
+    };
 
     private Task FitAsync() => _view?.FitAsync() ?? Task.CompletedTask;
 
