@@ -96,7 +96,7 @@ public sealed class ReplayControlsTests : ReplayTestContext
 
         Assert.Equal(run.Id, again.Find("[data-testid=run-view]").GetAttribute("data-run-id"));
         Assert.Equal("Paused", again.Find("[data-testid=run-status]").TextContent);
-        Assert.Contains(run.Id, again.Find("[data-testid=run-select]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", again.Find($"[data-testid=run-entry][data-run-id='{run.Id}']").GetAttribute("aria-current"));
     }
 
     [Fact]
@@ -126,6 +126,7 @@ public sealed class ReplayControlsTests : ReplayTestContext
         await ClickAsync(page, "start-run");
 
         Assert.Contains("does not compile", page.Find("[data-testid=start-problem]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("does not compile", page.Find("[data-testid=run-failure]").TextContent, StringComparison.Ordinal);
         Assert.Empty(Manager.List());
     }
 

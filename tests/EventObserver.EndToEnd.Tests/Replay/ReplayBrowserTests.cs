@@ -70,7 +70,8 @@ public sealed class ReplayBrowserTests(LiveAppFixture fixture) : IClassFixture<L
         await ReplayPage.ScreenshotAsync(Page, "/tmp/replay-hostile.png");
 
         // The page (and the server) keep working: the earlier run is still there, and a new run completes.
-        await ReplayPage.ChooseAsync(Page, "run-select", new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(completedRun!)));
+        await Page.Locator($"[data-testid=run-entry][data-run-id='{completedRun}']").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("run-view")).ToHaveAttributeAsync("data-run-id", completedRun!);
         await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
         await ReplayPage.ChooseAsync(Page, "editor-template", "Count by type");
         await Page.GetByTestId("start-run").ClickAsync();

@@ -56,6 +56,21 @@ public sealed class ReplayApiTests(SeededIndexFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task SaveProjection_ScriptThatDoesNotCompile_Answers400WithTheErrorAndSavesNothing()
+    {
+        const string name = "broken-save";
+
+        var response = await _client.PostAsJsonAsync("/api/projections", new { name, script = "({ $any: (s, e) => { " });
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The projection does not compile", problem.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.Equal(JsonValueKind.Number, problem.GetProperty("line").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/projections/{name}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Post_PublishByDefault_IsRefusedWithAProblemSayingWhy()
     {
         var response = await _client.PostAsJsonAsync("/api/replays", new { selection = new { }, publish = new { targetTopic = "replay.orders", dryRun = false } });

@@ -35,6 +35,12 @@ public sealed partial class ComparePanel : IDisposable
 
     [Parameter, EditorRequired] public required EditorModel EditorModel { get; set; }
 
+    /// <summary>Raised with the reason when a compare could not start (e.g. a side does not compile): nothing ran.</summary>
+    [Parameter] public EventCallback<string> Failed { get; set; }
+
+    /// <summary>Raised with the right-hand run's id when a compare has finished, so the page can show that run.</summary>
+    [Parameter] public EventCallback<string> Compared { get; set; }
+
     public void Dispose() => Cancel();
 
     protected override async Task OnParametersSetAsync()
@@ -99,6 +105,15 @@ public sealed partial class ComparePanel : IDisposable
             var (comparison, problem) = await Manager.CompareAsync(left, right, User.Access, _cancel.Token);
             _result = comparison;
             _problem = problem is null ? null : ReplayProblemText.Explain(problem);
+            // A refused start ran nothing; "too large to compare" comes after both runs finished, which stay to be looked at.
+            if (problem is { Problem: not ReplayStartProblem.InvalidRequest } || problem is { Errors.Count: > 0 })
+            {
+                await Failed.InvokeAsync(_problem);
+            }
+            else if (comparison is not null)
+            {
+                await Compared.InvokeAsync(comparison.Right.Id);
+            }
         }
         catch (OperationCanceledException)
         {

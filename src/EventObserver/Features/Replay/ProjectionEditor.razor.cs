@@ -17,6 +17,9 @@ public sealed partial class ProjectionEditor
     private string? _note;
     private bool _noteIsError;
     private ScriptEditor? _script;
+    private readonly string _compileId = "eo-compile-" + Guid.NewGuid().ToString("N")[..8];
+    private string? _checkedScript;
+    private string? _compileProblem;
 
     [Inject] public required ReplayQueries Queries { get; init; }
 
@@ -28,6 +31,26 @@ public sealed partial class ProjectionEditor
     [Parameter] public EventCallback Changed { get; set; }
 
     protected override Task OnInitializedAsync() => RefreshSavedAsync();
+
+    private string CompileId => _compileId;
+
+    /// <summary>
+    /// Why the script (as last read from the editor) does not compile, or null; checked again only when the script
+    /// changed, so a render costs nothing more.
+    /// </summary>
+    private string? CompileProblem
+    {
+        get
+        {
+            if (!string.Equals(_checkedScript, Model.Script, StringComparison.Ordinal))
+            {
+                _checkedScript = Model.Script;
+                _compileProblem = Model.Script.Length > ReplayQueries.MaxScriptLength ? null : ReplayQueries.CompileError(Model.Script) is { } error ? ReplayProblemText.Explain(error) : null;
+            }
+
+            return _compileProblem;
+        }
+    }
 
     protected override void OnParametersSet() => Model.PendingEdits = () => _script?.FlushAsync() ?? Task.CompletedTask;
 
@@ -89,21 +112,25 @@ public sealed partial class ProjectionEditor
             return;
         }
 
-        var compiled = ProjectionRunner.Create(Model.Script, ProjectionLimits.Default, ProjectionErrorMode.Stop);
+        if (CompileProblem is not null)
+        {
+            Note("Not saved: the projection does not compile.", error: true);
+            return;
+        }
+
         var saved = await Queries.SaveProjectionAsync(Model.Name, Model.Script, Model.Template?.Title, AuditActor.Of(CurrentUser.Access), CancellationToken.None);
         Model.Use(saved);
         await RefreshSavedAsync();
         _savedName = saved.Name;
         _versions = await Queries.ProjectionVersionsAsync(saved.Name, CancellationToken.None);
         _version = saved.Version;
-        Note(compiled.Succeeded ? $"Saved as {saved.Name} v{saved.Version}." : $"Saved as {saved.Name} v{saved.Version}, but it does not compile: {compiled.Error.Message}",
-            error: !compiled.Succeeded);
+        Note($"Saved as {saved.Name} v{saved.Version}.", error: false);
         await Changed.InvokeAsync();
     }
 
     private async Task RefreshSavedAsync() => _saved = await Queries.ListProjectionsAsync(CancellationToken.None);
 
-    private void Note(string text, bool error)
+        private void Note(string text, bool error)
     {
         _note = text;
         _noteIsError = error;

@@ -23,6 +23,9 @@ public sealed partial class ReplayPage : IDisposable
     private ReplayRun? _selected;
     private LiveUpdate? _runsChanged;
     private string? _startProblem;
+
+    // Why the last start (run or compare) failed: shown where its run would have been, until a run is chosen.
+    private string? _failure;
     private string? _uri;
     private int _runsVersion;
     private int _tab;
@@ -102,11 +105,30 @@ public sealed partial class ReplayPage : IDisposable
         {
             Select(run);
         }
+        else
+        {
+            ShowFailure(_startProblem!);
+        }
     }
 
     private void Select(ReplayRun run)
     {
         RefreshRuns();
         _selected = run;
+        _failure = null;
+    }
+
+    private void ShowFailure(string problem)
+    {
+        _failure = problem;
+        _selected = null;
+    }
+
+    private void ShowRun(string runId)
+    {
+        if (Manager.Get(runId, User.Access) is { } run)
+        {
+            Select(run);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using EventObserver.Access;
+using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
 using EventObserver.Features.Audit;
 using EventObserver.Features.Replay.Runs;
@@ -68,8 +69,26 @@ public sealed class ReplayQueries(IndexReads reads, ProjectionStore store, TimeP
     }
 
     /// <summary>
+    /// Why <paramref name="script"/> may not be saved, or null when it compiles: only compiling scripts are saved (the
+    /// page's Save and <c>POST /api/projections</c> both ask here first), so a saved projection always starts.
+    /// </summary>
+    public static ProjectionError? CompileError(string script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var compiled = ProjectionRunner.Create(script);
+        if (!compiled.Succeeded)
+        {
+            return compiled.Error;
+        }
+
+        compiled.Runner.Dispose();
+        return null;
+    }
+
+    /// <summary>
     /// Saves <paramref name="script"/> as the next version of <paramref name="name"/> (the latest one when nothing
-    /// changed); the caller checks the lengths (<see cref="MaxNameLength"/>, <see cref="MaxScriptLength"/>). The audit log
+    /// changed); the caller checks the lengths (<see cref="MaxNameLength"/>, <see cref="MaxScriptLength"/>) and that it
+    /// compiles (<see cref="CompileError"/>). The audit log
     /// records the save with <paramref name="actor"/>.
     /// </summary>
     public Task<ProjectionDefinition> SaveProjectionAsync(string name, string script, string? description, AuditActor actor, CancellationToken cancellationToken)

@@ -98,11 +98,10 @@ public static class ReplayLibraryEndpoints
         }
 
         // Only scripts that compile are saved, so a saved projection always starts.
-        var compiled = ProjectionRunner.Create(body.Script!);
-        if (!compiled.Succeeded)
+        if (ReplayQueries.CompileError(body.Script!) is { } error)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The projection does not compile", detail: compiled.Error.Message,
-                extensions: new Dictionary<string, object?> { ["line"] = compiled.Error.Line, ["column"] = compiled.Error.Column });
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The projection does not compile", detail: error.Message,
+                extensions: new Dictionary<string, object?> { ["line"] = error.Line, ["column"] = error.Column });
         }
 
         var saved = await queries.SaveProjectionAsync(body.Name!, body.Script!, body.Description, AuditActor.Of(user.Access, request.HttpContext), ct);

@@ -1,3 +1,4 @@
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Projections;
 using EventObserver.Core.Selection;
 using EventObserver.Features.Audit;
@@ -29,4 +30,13 @@ public sealed record ReplayRequest
 
     /// <summary>Keep the whole final state (up to <see cref="ReplayRun.MaxFinalStateBytes"/>) however many partitions: compare needs it.</summary>
     internal bool KeepFinalState { get; init; }
+
+    /// <summary>
+    /// The per-partition high positions the run reads below; null: the index's checkpoints when it starts. A compare gives
+    /// both sides the same ones, so a growing index cannot make one side read more.
+    /// </summary>
+    internal IReadOnlyDictionary<TopicPartitionKey, long>? EndOffsets { get; init; }
+
+    /// <summary>Set on the two runs of a compare, so lists show them as one entry.</summary>
+    internal ReplayCompareTag? Compare { get; init; }
 }

@@ -71,6 +71,12 @@ public sealed partial class ReplayRun
     /// <summary>Who started the run: it read the selection as they may see it, so only they and wider readers may watch it.</summary>
     public UserAccess StartedBy { get; init; } = UserAccess.System;
 
+    /// <summary>A publish that sends nothing: it lists what would be sent (a publish preview).</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Which compare this run is a side of; null for a run of its own.</summary>
+    public ReplayCompareTag? Compare { get; init; }
+
     /// <summary>True when masking rules exist and the run read raw values (its starter sees them).</summary>
     public bool ReadRawValues { get; init; }
     public ReplayRunKind Kind => _work.Kind;

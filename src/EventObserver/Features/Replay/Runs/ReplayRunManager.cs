@@ -202,23 +202,28 @@ public sealed partial class ReplayRunManager : IDisposable
         return errors;
     }
 
+    private ProjectionLimits Limits => ProjectionLimits.Default with
+    {
+        MaxRunMemoryBytes = _options.MaxRunMemoryMb * 1024L * 1024,
+        TimeoutPerCall = _options.ScriptTimeoutPerCall,
+    };
+
+    private static ReplayStartResult CompileFailed(ProjectionError error) =>
+        new() { Problem = ReplayStartProblem.CompileError, Message = error.Message, CompileError = error };
+
     private ReplayStartResult StartProjection(string id, ReplayRequest request, IEventIndex index, UserAccess access)
     {
-        var limits = ProjectionLimits.Default with
-        {
-            MaxRunMemoryBytes = _options.MaxRunMemoryMb * 1024L * 1024,
-            TimeoutPerCall = _options.ScriptTimeoutPerCall,
-        };
-        var compiled = ProjectionRunner.Create(request.Script!, limits, request.OnError);
+        var compiled = ProjectionRunner.Create(request.Script!, Limits, request.OnError);
         if (!compiled.Succeeded)
         {
-            return new ReplayStartResult { Problem = ReplayStartProblem.CompileError, Message = compiled.Error.Message, CompileError = compiled.Error };
+            return CompileFailed(compiled.Error);
         }
 
-        var resolved = ResolvedSelection.Resolve(index, request.Selection);
+        var resolved = ResolvedSelection.Resolve(index, request.Selection, request.EndOffsets);
         var work = new ProjectionWork(compiled.Runner, _options.MaxSnapshotPartitions);
         return ReplayStartResult.Started(new ReplayRun(id, request.Label, request.Script, resolved, work, request.StartPaused, _options.SnapshotInterval, _time, request.KeepFinalState)
         {
+            Compare = request.Compare,
             StartedBy = access,
             ReadRawValues = access.SeesRawValues && _masker.HasRules,
         });
@@ -226,7 +231,7 @@ public sealed partial class ReplayRunManager : IDisposable
 
     private ReplayStartResult StartPublish(string id, ReplayRequest request, ReplayPublishRequest publish, IEventIndex index, UserAccess access)
     {
-        var resolved = ResolvedSelection.Resolve(index, request.Selection);
+        var resolved = ResolvedSelection.Resolve(index, request.Selection, request.EndOffsets);
         var target = publish.TargetTopic?.Trim() ?? string.Empty;
         var sources = !string.IsNullOrEmpty(target) && resolved.Includes(target) ? new[] { target } : [];
         var decision = PublishGuard.Check(PublishPolicy, target, sources, publish.ConfirmSameTopic);
@@ -253,6 +258,7 @@ public sealed partial class ReplayRunManager : IDisposable
         var work = new PublishWork(session, _store, record, decision.Reason, _time);
         return ReplayStartResult.Started(new ReplayRun(id, request.Label, null, resolved, work, request.StartPaused, _options.SnapshotInterval, _time)
         {
+            DryRun = publish.DryRun,
             StartedBy = access,
             ReadRawValues = access.SeesRawValues && _masker.HasRules,
         });

@@ -26,13 +26,18 @@ public sealed class ResolvedSelection
     /// <summary>Events a run over it reads.</summary>
     public long Total { get; }
 
-    public static ResolvedSelection Resolve(IEventIndex index, EventSelection selection)
+    /// <summary>
+    /// Resolves <paramref name="selection"/> below <paramref name="endOffsets"/> (per-partition high positions), or below
+    /// the index's current checkpoints when none are given. Runs that must read the same events (the two sides of a
+    /// compare) are given one set, captured once.
+    /// </summary>
+    public static ResolvedSelection Resolve(IEventIndex index, EventSelection selection, IReadOnlyDictionary<TopicPartitionKey, long>? endOffsets = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(selection);
 
-        // Frozen at the index's current checkpoints, so a run reads a fixed set while ingestion goes on.
-        var range = new EventRange { Selection = selection, EndOffsets = index.GetCheckpoints() };
+        // Frozen at checkpoints, so a run reads a fixed set while ingestion goes on.
+        var range = new EventRange { Selection = selection, EndOffsets = endOffsets ?? index.GetCheckpoints() };
         return new ResolvedSelection(index, selection, range, index.Count(range));
     }
 
