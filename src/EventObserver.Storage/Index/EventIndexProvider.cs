@@ -113,14 +113,14 @@ public sealed partial class EventIndexProvider : ICurrentIndex, IDisposable
     {
         try
         {
-            return LiteDbEventIndex.Open(_path, Math.Max(0, _options.ChunkCacheMegabytes) * 1024L * 1024);
+            return LiteDbEventIndex.Open(_path, Math.Max(0, _options.ChunkCacheMegabytes) * 1024L * 1024, _time);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             var archived = IndexArchiver.Archive(_path, "corrupt", _time.GetUtcNow(), _options.KeepArchives);
             _lastSwitch = new IndexSwitchNotice("corrupt", expectedClusterId ?? string.Empty, archived, _time.GetUtcNow());
             LogCorrupt(ex, _path, archived);
-            return LiteDbEventIndex.Open(_path, Math.Max(0, _options.ChunkCacheMegabytes) * 1024L * 1024);
+            return LiteDbEventIndex.Open(_path, Math.Max(0, _options.ChunkCacheMegabytes) * 1024L * 1024, _time);
         }
     }
 

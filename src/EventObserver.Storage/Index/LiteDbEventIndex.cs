@@ -36,12 +36,14 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     private readonly RetentionRunner _retention;
     private readonly ChunkCache _cache;
     private readonly RetentionGapLog _gaps = new();
+    private readonly IndexFileSizes _sizes;
 
-    private LiteDbEventIndex(string filePath, LiteDatabase db, long chunkCacheBytes)
+    private LiteDbEventIndex(string filePath, LiteDatabase db, long chunkCacheBytes, TimeProvider time)
     {
         StoreFormat.CheckAndStamp(db.GetCollection(InfoCollection));
         _cache = new ChunkCache(chunkCacheBytes);
         FilePath = filePath;
+        _sizes = new IndexFileSizes(filePath, time);
         _db = db;
         _retention = new RetentionRunner(this);
         Lookup = new ChunkLookup(_catalog, ReadChunk);
@@ -71,7 +73,8 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     /// <summary>Opens (or creates) the file. Throws when the file is not a readable LiteDB index.</summary>
     /// <param name="filePath">The LiteDB file.</param>
     /// <param name="chunkCacheBytes">Memory for recently read chunks (lineage lookups revisit the same few chunks).</param>
-    public static LiteDbEventIndex Open(string filePath, long chunkCacheBytes = DefaultChunkCacheBytes)
+    /// <param name="time">The clock the file sizes are cached by (<see cref="IndexFileSizes"/>); the system's when null.</param>
+    public static LiteDbEventIndex Open(string filePath, long chunkCacheBytes = DefaultChunkCacheBytes, TimeProvider? time = null)
     {
         var full = Path.GetFullPath(filePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -79,7 +82,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         try
         {
             db.UtcDate = true;
-            return new LiteDbEventIndex(full, db, chunkCacheBytes);
+            return new LiteDbEventIndex(full, db, chunkCacheBytes, time ?? TimeProvider.System);
         }
         catch
         {
@@ -145,18 +148,12 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
 
     public IndexStatistics GetStatistics()
     {
-        long size = 0;
-        foreach (var file in new[] { FilePath, LogFilePath(FilePath) })
-        {
-            var info = new FileInfo(file);
-            size += info.Exists ? info.Length : 0;
-        }
-
+        var (file, log) = _sizes.Read();
         var topics = _catalog.TopicStatistics().ToDictionary(
             t => t.Key,
             t => t.Value with { LostToRetention = _gaps.LostFor(t.Key) },
             StringComparer.Ordinal);
-        return new IndexStatistics(_catalog.TotalEvents, size, topics, _gaps.Count, _gaps.MessagesLost);
+        return new IndexStatistics(_catalog.TotalEvents, file, topics, _gaps.Count, _gaps.MessagesLost, log);
     }
 
     public long ApplyRetention(RetentionPolicy policy, DateTimeOffset now)

@@ -56,7 +56,7 @@ public sealed class ConventionsPanelTests : DashboardTestContext
             ["2", "1", "0", "2", "0"],
             warehouse.QuerySelectorAll("[data-testid=conventions-count]").Select(e => e.TextContent));
         Assert.Contains("3 flagged (100 %)", warehouse.QuerySelector("[data-testid=conventions-source-flagged]")!.TextContent);
-        Assert.Contains("all conventions kept", panel.Find("[data-source='order-service'] [data-testid=conventions-source-flagged]").TextContent);
+        Assert.Equal("order-service: no findings", panel.Find("[data-source='order-service'] [data-testid=conventions-source-expand]").TextContent.Trim());
         Assert.Contains("topic", panel.Find("[data-source='audit.log']").TextContent);
         Assert.Equal("2", panel.Find("[data-testid=conventions-totals] [data-rule=EventNotPastTense] .eo-cv-total-value").TextContent);
         Assert.Contains("7 messages checked", panel.Find("[data-testid=conventions-summary]").TextContent);
@@ -95,8 +95,53 @@ public sealed class ConventionsPanelTests : DashboardTestContext
 
         var panel = RenderPanel();
 
-        Assert.Empty(panel.FindAll("[data-source='order-service'] button"));
-        Assert.Equal(2, panel.FindAll("[data-source='audit.log'] button").Count);
+        Assert.Equal(2, panel.FindAll("[data-source='audit.log'] [data-testid=conventions-toggle]").Count);
+        Assert.Empty(panel.FindAll("[data-source='audit.log'] [data-testid=conventions-source-expand]"));
+    }
+
+    [Fact]
+    public void Panel_CleanSource_IsOneLineWithoutATable()
+    {
+        Seed();
+
+        var panel = RenderPanel();
+
+        var clean = panel.Find("[data-source='order-service']");
+        Assert.Equal("true", clean.GetAttribute("data-clean"));
+        Assert.Equal("false", clean.QuerySelector("[data-testid=conventions-source-expand]")!.GetAttribute("aria-expanded"));
+        Assert.Contains("2 checked · 1 event · 1 command", clean.TextContent, StringComparison.Ordinal);
+        Assert.Empty(clean.QuerySelectorAll("[data-testid=conventions-row]"));
+        Assert.Null(panel.Find("[data-source='warehouse-sync']").GetAttribute("data-clean"));
+        Assert.Equal(5, panel.FindAll("[data-source='warehouse-sync'] [data-testid=conventions-row]").Count);
+    }
+
+    [Fact]
+    public void Panel_ExpandACleanSource_ShowsItsTableOfZerosAndFoldsBack()
+    {
+        Seed();
+        var panel = RenderPanel();
+
+        panel.Find("[data-source='order-service'] [data-testid=conventions-source-expand]").Click();
+
+        var open = panel.Find("[data-source='order-service']");
+        Assert.Null(open.GetAttribute("data-clean"));
+        Assert.Equal(["0", "0", "0", "0", "0"], open.QuerySelectorAll("[data-testid=conventions-count]").Select(e => e.TextContent));
+        Assert.Contains("all conventions kept", open.QuerySelector("[data-testid=conventions-source-flagged]")!.TextContent, StringComparison.Ordinal);
+
+        panel.Find("[data-source='order-service'] [data-testid=conventions-source-expand]").Click();
+
+        Assert.Equal("true", panel.Find("[data-source='order-service']").GetAttribute("data-clean"));
+    }
+
+    [Fact]
+    public void Panel_OnlyACleanSourceAskedFor_ShowsItsTable()
+    {
+        Seed();
+
+        var panel = RenderPanel(p => p.Add(c => c.Source, "order-service"));
+
+        Assert.Null(panel.Find("[data-source='order-service']").GetAttribute("data-clean"));
+        Assert.Equal(5, panel.FindAll("[data-source='order-service'] [data-testid=conventions-row]").Count);
     }
 
     [Fact]

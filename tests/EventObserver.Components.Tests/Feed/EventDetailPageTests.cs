@@ -8,7 +8,9 @@ using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Selection;
 
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 
 using MudBlazor;
 
@@ -156,6 +158,32 @@ public sealed class EventDetailPageTests : DashboardTestContext
         var page = Render("orders", 0, 99);
 
         Assert.Contains("orders/0/99", page.Find("[data-testid=event-missing]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detail_OpenedFromAFilteredFeed_LeadsBackToThatFeed()
+    {
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("events/orders/0/7?back=" + Uri.EscapeDataString("/?topic=orders&kind=Event"));
+
+        var page = RenderStored(TestEnvelopes.Json("orders", 7, "{}"));
+
+        Assert.Equal("./?topic=orders&kind=Event", page.Find("[data-testid=back-to-feed]").GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/?topic=x")]
+    [InlineData("//evil.example/?topic=x")]
+    [InlineData("/\\evil.example")]
+    [InlineData("/lineage?event=x")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/?topic=x#frag")]
+    public void Detail_BackThatIsNotTheFeed_LeadsToTheUnfilteredFeed(string back)
+    {
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("events/orders/0/7?back=" + Uri.EscapeDataString(back));
+
+        var page = RenderStored(TestEnvelopes.Json("orders", 7, "{}"));
+
+        Assert.Equal("./", page.Find("[data-testid=back-to-feed]").GetAttribute("href"));
     }
 
     private static EventSelection FilterOf(string? href)

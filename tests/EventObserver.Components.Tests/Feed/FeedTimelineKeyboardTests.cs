@@ -69,10 +69,7 @@ public sealed class FeedTimelineKeyboardTests : DashboardTestContext
     private IRenderedComponent<FeedTimeline> RenderTimeline(Action<DateTimeOffset> selected)
     {
         var counter = new SecondCounter(seconds: 60);
-        for (var i = 0; i < 10; i++)
-        {
-            counter.Record("orders", Now.AddSeconds(-3).ToUnixTimeMilliseconds());
-        }
+        counter.Record(Enumerable.Range(0, 10).Select(i => TestEnvelopes.Json("orders", i, at: Now.AddSeconds(-3))));
 
         return Context.Render<FeedTimeline>(p => p
             .Add(c => c.Snapshot, counter.Snapshot(Now))

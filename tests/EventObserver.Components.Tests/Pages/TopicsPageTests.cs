@@ -3,6 +3,7 @@ using Bunit;
 using EventObserver.Features.Topics;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Selection;
 using EventObserver.Kafka.Admin;
 
 namespace EventObserver.Components.Tests.Pages;
@@ -35,6 +36,19 @@ public sealed class TopicsPageTests : DashboardTestContext
         Assert.Equal(
             ["legacy.audit", "shop.orders", "shop.payments"],
             page.FindAll("[data-testid=topic-name]").Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public void Topics_TopicName_LinksToTheFeedFilteredToThatTopic()
+    {
+        Cluster.Topics = [new ClusterTopic("shop.orders", 3, 10), new ClusterTopic("a b&c", 1, 0)];
+
+        var page = Context.Render<Topics>();
+
+        Assert.Equal(
+            ["./?topic=a%20b%26c", "./?topic=shop.orders"],
+            page.FindAll("a[data-testid=topic-name]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["a b&c"], EventSelectionQuery.Parse("?topic=a%20b%26c").Topics);
     }
 
     [Fact]

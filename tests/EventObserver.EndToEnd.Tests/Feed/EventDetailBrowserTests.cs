@@ -33,7 +33,7 @@ public sealed class EventDetailBrowserTests(LiveAppFixture fixture) : IClassFixt
 
         await FeedPage.Rows(Page).First.ClickAsync();
 
-        await Page.WaitForURLAsync(new Regex("/events/orders\\.events/\\d+/\\d+$"));
+        await Page.WaitForURLAsync(new Regex("/events/orders\\.events/\\d+/\\d+\\?back="));
         await Assertions.Expect(Page.GetByTestId("event-title")).ToContainTextAsync("OrderPlaced");
         await Assertions.Expect(Page.GetByTestId("envelope-fields")).ToContainTextAsync("Correlation id");
         Assert.True(await Page.GetByTestId("header-row").CountAsync() > 0, "the demo event has headers");

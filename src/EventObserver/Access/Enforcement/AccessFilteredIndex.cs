@@ -88,7 +88,7 @@ internal sealed class AccessFilteredIndex(IEventIndex inner, AccessView view) : 
         var topics = statistics.Topics.Where(t => view.CanRead(t.Key)).ToDictionary(StringComparer.Ordinal);
         var gaps = inner.GetRetentionGaps().Count(g => view.CanRead(g.Topic));
         return new IndexStatistics(
-            topics.Values.Sum(t => t.Count), statistics.FileSizeBytes, topics, gaps, topics.Values.Sum(t => t.LostToRetention));
+            topics.Values.Sum(t => t.Count), statistics.FileSizeBytes, topics, gaps, topics.Values.Sum(t => t.LostToRetention), statistics.LogSizeBytes);
     }
 
     public IReadOnlyList<RetentionGap> GetRetentionGaps(string? topic = null, int limit = int.MaxValue)

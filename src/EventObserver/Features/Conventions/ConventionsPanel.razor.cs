@@ -19,6 +19,9 @@ public sealed partial class ConventionsPanel : IDisposable
 
     private readonly HashSet<string> _expanded = new(StringComparer.Ordinal);
 
+    // Clean sources the user unfolded (a clean source starts as one line).
+    private readonly HashSet<string> _unfolded = new(StringComparer.Ordinal);
+
     // Cancelled on dispose, never disposed itself: a read already on its way may still ask for its token.
     private readonly CancellationTokenSource _disposed = new();
     private TimeWindow? _loadedWindow;
@@ -58,6 +61,27 @@ public sealed partial class ConventionsPanel : IDisposable
         if (!_expanded.Remove(key))
         {
             _expanded.Add(key);
+        }
+    }
+
+    /// <summary>No finding for any rule: nothing to read but the name.</summary>
+    public static bool IsClean(SourceConventions source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Findings.All(f => f.Count == 0);
+    }
+
+    /// <summary>A clean source shows as one line until unfolded; when it is the only source asked for, it shows in full.</summary>
+    public bool IsCollapsed(SourceConventions source) =>
+        Source is null && IsClean(source) && !_unfolded.Contains(SourceKey(source));
+
+    /// <summary>Unfolds a clean source's one line into its table, or folds it back.</summary>
+    public void ToggleSource(SourceConventions source)
+    {
+        var key = SourceKey(source);
+        if (!_unfolded.Remove(key))
+        {
+            _unfolded.Add(key);
         }
     }
 
@@ -105,7 +129,9 @@ public sealed partial class ConventionsPanel : IDisposable
         StateHasChanged();
     }
 
-    private static string Key(SourceConventions source, ConventionRule rule) => $"{source.Source}\u001f{source.IsTopic}\u001f{rule}";
+    private static string Key(SourceConventions source, ConventionRule rule) => $"{SourceKey(source)}\u001f{rule}";
+
+    private static string SourceKey(SourceConventions source) => $"{source.Source}\u001f{source.IsTopic}";
 
     private static string Share(long part, long whole) =>
         whole == 0 || part == 0 ? "—" : (100.0 * part / whole) switch

@@ -29,6 +29,12 @@ public sealed partial class EventDetail : IDisposable
 
     [Parameter] public long Offset { get; set; }
 
+    /// <summary>The feed this detail was opened from, filters included (<see cref="FeedReturn"/>).</summary>
+    [SupplyParameterFromQuery(Name = FeedReturn.Parameter)] public string? Back { get; set; }
+
+    /// <summary>Set while prerendering (the first response), null once interactive: the status code is set on it.</summary>
+    [CascadingParameter] public HttpContext? HttpContext { get; set; }
+
     [Inject] public required EventQueries Queries { get; init; }
 
     [Inject] public required ICurrentUser User { get; init; }
@@ -49,7 +55,7 @@ public sealed partial class EventDetail : IDisposable
         : Loading ? "Event"
         : ReadError is null ? "Event not found or not permitted" : "Event not read";
 
-    private static string BackHref => "./";
+    private string BackHref => FeedReturn.BackHref(Back);
 
     private string? CorrelationHref => string.IsNullOrEmpty(Envelope?.CorrelationId)
         ? null
@@ -96,6 +102,33 @@ public sealed partial class EventDetail : IDisposable
         ReadError = result.Status == IndexReadStatus.Failed ? result.Error : null;
         Payload = Envelope is null ? null : PayloadView.From(Envelope);
         Loading = false;
+        SetStatusCode();
+    }
+
+    /// <summary>
+    /// The first response says what the page says: 404 for an event that is not there (or not the user's to read), 500
+    /// when the index could not be read, as the API does. Later renders run on the circuit and have no response.
+    /// </summary>
+    /// <remarks>
+    /// The code is set as the response starts, not now: a status changed while prerendering makes Blazor's endpoint
+    /// hand the request to the status code pages (the app's generic "Page not found"), and this page's own text, with
+    /// the position and the reasons, would be lost.
+    /// </remarks>
+    private void SetStatusCode()
+    {
+        int? status = ReadError is not null ? StatusCodes.Status500InternalServerError
+            : Envelope is null ? StatusCodes.Status404NotFound
+            : null;
+        if (status is not { } code || HttpContext is not { Response.HasStarted: false } http)
+        {
+            return;
+        }
+
+        http.Response.OnStarting(() =>
+        {
+            http.Response.StatusCode = code;
+            return Task.CompletedTask;
+        });
     }
 
     private static string FeedHref(EventSelection filter) => "./?" + EventSelectionQuery.ToQuery(filter);

@@ -1,3 +1,4 @@
+using EventObserver.Components.Shared;
 using EventObserver.Kafka.Ingestion;
 
 using Microsoft.AspNetCore.Components;
@@ -24,6 +25,17 @@ public sealed partial class StatusBar
         BrokerState.Unreachable => "eo-dot-error",
         _ => "eo-dot-idle",
     };
+
+    /// <summary>
+    /// The log named apart, so its filling and emptying at each checkpoint reads as what it is instead of the index
+    /// shrinking; until the first checkpoint of a new index it holds nearly everything.
+    /// </summary>
+    private string LogText => Status.IndexLogBytes > 0 ? $" (+ {DisplayFormat.Bytes(Status.IndexLogBytes)} log)" : "";
+
+    /// <summary>The whole footprint on disk, in words.</summary>
+    private string IndexTitle => Status.IndexLogBytes > 0
+        ? $"On disk: the index file {DisplayFormat.Bytes(Status.IndexSizeBytes)}, plus {DisplayFormat.Bytes(Status.IndexLogBytes)} of recent writes in its log (folded into the file, and emptied, at each checkpoint)"
+        : $"On disk: the index file {DisplayFormat.Bytes(Status.IndexSizeBytes)}";
 
     private string BrokerTitle => Status.LastError is { } error
         ? $"Last error: {error}"

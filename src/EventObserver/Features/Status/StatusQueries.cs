@@ -25,7 +25,8 @@ public sealed class StatusQueries(IngestionStatus ingestion, ICurrentIndex index
     /// </summary>
     public SystemStatus Read()
     {
-        // Statistics are in-memory counters of the index (no file read): no need to leave the calling thread.
+        // Statistics are in-memory counters of the index and two file lengths read at most once a second: no need to
+        // leave the calling thread.
         var statistics = reads.RunNow(index => index.GetStatistics()).ValueOr(IndexStatistics.Empty);
         return new SystemStatus
         {
@@ -37,6 +38,7 @@ public sealed class StatusQueries(IngestionStatus ingestion, ICurrentIndex index
             EventsPerSec = Math.Round(ingestion.Rates.GetRate(), 2),
             IndexedEvents = statistics.TotalEvents,
             IndexSizeBytes = statistics.FileSizeBytes,
+            IndexLogBytes = statistics.LogSizeBytes,
             TopicCounts = statistics.Topics.ToDictionary(t => t.Key, t => t.Value.Count, StringComparer.Ordinal),
             LastError = ingestion.LastError,
             LastErrorAt = ingestion.LastErrorAt,

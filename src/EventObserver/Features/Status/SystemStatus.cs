@@ -14,7 +14,11 @@ public sealed record SystemStatus
     public required long Lag { get; init; }
     public required double EventsPerSec { get; init; }
     public required long IndexedEvents { get; init; }
+    /// <summary>The index file's size on disk (it only grows; see <see cref="IndexLogBytes"/> for the rest).</summary>
     public required long IndexSizeBytes { get; init; }
+
+    /// <summary>The index's write-ahead log: recent writes, emptied into the file at each checkpoint.</summary>
+    public long IndexLogBytes { get; init; }
     public required IReadOnlyDictionary<string, long> TopicCounts { get; init; }
     public string? LastError { get; init; }
     public DateTimeOffset? LastErrorAt { get; init; }

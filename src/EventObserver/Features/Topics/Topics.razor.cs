@@ -1,6 +1,7 @@
 using EventObserver.Access;
 using EventObserver.Components.Shared;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Selection;
 
 using Microsoft.AspNetCore.Components;
 
@@ -39,6 +40,9 @@ public sealed partial class Topics : IDisposable
         // Not disposed: a refresh in progress may still ask for its token (a source without a timer holds nothing).
         _closed.Cancel();
     }
+
+    /// <summary>The live feed filtered to <paramref name="topic"/> (there is no page per topic: the feed is it).</summary>
+    public static string FeedHref(string topic) => "./?" + EventSelectionQuery.ToQuery(new EventSelection { Topics = [topic] });
 
     protected override Task OnInitializedAsync() => ReadAsync();
 
