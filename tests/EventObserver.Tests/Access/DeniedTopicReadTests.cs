@@ -117,8 +117,11 @@ public sealed class DeniedTopicReadTests(AccessAppFixture app)
     {
         using var client = app.ClientFor(Viewer);
 
-        var body = await client.GetStringAsync($"/events/{DeniedTopic}/0/10");
+        using var response = await client.GetAsync($"/events/{DeniedTopic}/0/10");
+        var body = await response.Content.ReadAsStringAsync();
 
+        // The same answer as for an event that does not exist: 404, so the status does not tell it exists either.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Event not found or not permitted", body, StringComparison.Ordinal);
         Leaks.AssertNone(body, "denied detail page", namedByCaller: true);
     }
