@@ -70,7 +70,18 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _lifetime.CancelAsync();
+        // A host torn down after a failed or slow start may dispose the generator before stopping it.
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            try
+            {
+                await _lifetime.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
         await base.StopAsync(cancellationToken);
     }
 

@@ -32,7 +32,7 @@ public sealed class FeedFilterDebounceTests : DashboardTestContext
         Time.Advance(FeedFilterBar.ApplyDelay - TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(EventSelection.All, page.Instance.Filter);
-        Assert.NotEmpty(page.FindAll("[data-testid=filter-pending]"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=filter-pending]")));
         Time.Advance(TimeSpan.FromMilliseconds(100));
         page.WaitForAssertion(() => Assert.Equal(new EventSelection { Key = "ord-7" }, page.Instance.Filter));
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=filter-pending]")));

@@ -94,6 +94,8 @@ public sealed class AxeTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixt
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("feed-state")).ToHaveTextAsync("Paused");
         await Assertions.Expect(page.GetByTestId("history-note")).ToContainTextAsync("History up to");
+        // The history's rows arrive after the note: Tab can only reach rows that are there.
+        await Assertions.Expect(page.GetByTestId("feed-row").First).ToBeVisibleAsync();
 
         // One tab stop for the whole chart: the feed rows are a few presses away, not sixty.
         await TabToAsync(page, "feed-row");

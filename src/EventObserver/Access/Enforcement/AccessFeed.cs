@@ -16,7 +16,7 @@ public static class AccessFeed
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(view);
         var subscription = feed.Subscribe(filter, capacity);
-        return view.IsTransparent ? subscription : new AccessFilteredSubscription(subscription, view);
+        return view.IsTransparentLive ? subscription : new AccessFilteredSubscription(subscription, view);
     }
 
     /// <summary>
@@ -28,7 +28,7 @@ public static class AccessFeed
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(view);
-        if (view.IsTransparent)
+        if (view.IsTransparentLive)
         {
             return feed.Recent(filter, max);
         }

@@ -47,6 +47,12 @@ public sealed class AccessView
     /// <summary>Nothing to filter, nothing to mask, nothing to re-decode: reads need no view at all.</summary>
     public bool IsTransparent => !FiltersTopics && !Masks && _decoder is null;
 
+    /// <summary>
+    /// Whether the live feed can be passed on untouched: its events were decoded moments ago, so re-decoding them would
+    /// only cost (per event and per subscriber); only topic access and masking count there.
+    /// </summary>
+    public bool IsTransparentLive => !FiltersTopics && !Masks;
+
     public bool CanRead(string topic) => Access.Topics.CanRead(topic);
 
     /// <summary>The index as this user reads it (the index itself when the view is transparent).</summary>
