@@ -110,11 +110,18 @@ public sealed class LineagePageTests(LiveAppFixture fixture) : IClassFixture<Liv
         var expand = page.GetByTestId("lineage-detail-expand");
         await Assertions.Expect(expand).ToBeEnabledAsync();
         var before = await page.GetByTestId("lineage-node").CountAsync();
-        // The read can be quicker than a poll: record whether the spinner was ever drawn.
+        // The read can be quicker than a poll: record whether the spinner was ever drawn. The records, not the DOM at
+        // callback time: both render batches (spinner in, spinner out) may be applied before the observer runs.
         await page.EvaluateAsync(@"() => {
             window.__eoSpinner = false;
-            new MutationObserver(() => { if (document.querySelector('[data-testid=lineage-expanding]')) window.__eoSpinner = true; })
-                .observe(document.body, { childList: true, subtree: true, attributes: true });
+            const spinner = '[data-testid=lineage-expanding]';
+            new MutationObserver(records => {
+                for (const record of records) {
+                    for (const node of record.addedNodes) {
+                        if (node.nodeType === 1 && (node.matches(spinner) || node.querySelector(spinner))) window.__eoSpinner = true;
+                    }
+                }
+            }).observe(document.body, { childList: true, subtree: true });
         }");
 
         await expand.ClickAsync();
