@@ -18,6 +18,8 @@ namespace EventObserver.Components.Tests.Feed;
 /// <summary>Typed filters apply after a short pause (on the fake clock), at once on Enter; the type filters on a chosen type.</summary>
 public sealed class FeedFilterDebounceTests : DashboardTestContext
 {
+    private static readonly TimeSpan Slow = TimeSpan.FromSeconds(10);
+
     private NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
 
     [Fact]
@@ -32,10 +34,11 @@ public sealed class FeedFilterDebounceTests : DashboardTestContext
         Time.Advance(FeedFilterBar.ApplyDelay - TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(EventSelection.All, page.Instance.Filter);
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=filter-pending]")));
+        // Generous waits: the timer's callback renders through the dispatcher, slow on a loaded CI machine.
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=filter-pending]")), Slow);
         Time.Advance(TimeSpan.FromMilliseconds(100));
-        page.WaitForAssertion(() => Assert.Equal(new EventSelection { Key = "ord-7" }, page.Instance.Filter));
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=filter-pending]")));
+        page.WaitForAssertion(() => Assert.Equal(new EventSelection { Key = "ord-7" }, page.Instance.Filter), Slow);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=filter-pending]")), Slow);
     }
 
     [Fact]

@@ -69,7 +69,10 @@ public sealed class ReplayCompareBrowserTests(LiveAppFixture fixture) : IClassFi
         await Page.GetByTestId("editor-name").FillAsync("counts-broken-compare");
         await Page.GetByTestId("editor-save").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("editor-note")).ToContainTextAsync("Saved as counts-broken-compare v1");
+        var runsAtStart = (await RunIdsAsync()).Count;
         await Page.GetByTestId("start-run").ClickAsync();
+        // The page may still show the previous test's completed run: count from the server once this run is there.
+        await ReplayPage.WaitForAsync(async () => (await RunIdsAsync()).Count > runsAtStart, "the run just started");
         await Assertions.Expect(Page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
         var runsBefore = await RunIdsAsync();
         var comparesBefore = await Page.GetByTestId("run-compare").CountAsync();
