@@ -12,6 +12,9 @@ public sealed class ReplayCompareBoundTests : IDisposable
 {
     private const string Count = "({ $init: () => ({ total: 0 }), $any: (s, e) => { s.total++; } })";
 
+    // Busy for 200 ms per event, so the left run is still active when the right one asks to start (10 events: 2 s).
+    private const string SlowCount = "({ $init: () => ({ total: 0 }), $any: (s, e) => { const t = Date.now(); while (Date.now() - t < 200) { } s.total++; } })";
+
     private readonly ReplayHarness _harness = new();
 
     public void Dispose() => _harness.Dispose();
@@ -72,7 +75,7 @@ public sealed class ReplayCompareBoundTests : IDisposable
     {
         using var harness = new ReplayHarness(new ReplayOptions { MaxActiveRuns = 1, ScriptTimeoutPerCall = ReplayHarness.GenerousScriptTimeout });
         harness.SeedOrders(2);
-        var left = new ReplayRequest { Selection = EventSelection.All, Script = Count };
+        var left = new ReplayRequest { Selection = EventSelection.All, Script = SlowCount };
 
         var (comparison, problem) = await harness.Manager.CompareAsync(left, left, UserAccess.System, CancellationToken.None);
 
