@@ -148,11 +148,29 @@ public sealed class LineagePageTests(LiveAppFixture fixture) : IClassFixture<Liv
         await Assertions.Expect(nodes.First).ToBeVisibleAsync();
         // The fit runs right after the graph is drawn: wait until the view carries a transform.
         await Assertions.Expect(page.Locator(".eo-lg-viewport")).ToHaveAttributeAsync("transform", new Regex("scale"));
+        // The graph can be redrawn (and fitted again) right after the first fit, as more of it is read: wait until the
+        // view has settled with every node inside, then assert on that view.
+        await BrowserPages.WaitForAsync(() => AllInsideAsync(page), "every node inside the canvas after the fit", seconds: 15);
         var canvas = (await page.GetByTestId("lineage-graph").BoundingBoxAsync())!;
         foreach (var node in await nodes.AllAsync())
         {
             AssertInside(canvas, (await node.BoundingBoxAsync())!, await node.GetAttributeAsync("data-id"));
         }
+    }
+
+    private static async Task<bool> AllInsideAsync(IPage page)
+    {
+        var canvas = (await page.GetByTestId("lineage-graph").BoundingBoxAsync())!;
+        foreach (var node in await page.GetByTestId("lineage-node").AllAsync())
+        {
+            var box = (await node.BoundingBoxAsync())!;
+            if (box.X < canvas.X - 1 || box.Y < canvas.Y - 1 || box.X + box.Width > canvas.X + canvas.Width + 1 || box.Y + box.Height > canvas.Y + canvas.Height + 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void AssertInside(LocatorBoundingBoxResult canvas, LocatorBoundingBoxResult box, string? id) =>
