@@ -3,8 +3,7 @@ using EventObserver.Core.Envelopes;
 namespace EventObserver.Core.Graphs;
 
 /// <summary>
-/// The one order lineage uses for "earlier" and "later": Kafka timestamp, then topic (ordinal),
-/// partition and offset, so messages with equal timestamps still sort the same way every time.
+/// <see cref="EventTimeOrder"/> over envelopes: what lineage means by "earlier" and "later".
 /// </summary>
 internal sealed class EnvelopeOrder : IComparer<EventEnvelope>
 {
@@ -27,19 +26,6 @@ internal sealed class EnvelopeOrder : IComparer<EventEnvelope>
             return 1;
         }
 
-        var byTime = x.TimestampMs.CompareTo(y.TimestampMs);
-        if (byTime != 0)
-        {
-            return byTime;
-        }
-
-        var byTopic = string.CompareOrdinal(x.Topic, y.Topic);
-        if (byTopic != 0)
-        {
-            return byTopic;
-        }
-
-        var byPartition = x.Partition.CompareTo(y.Partition);
-        return byPartition != 0 ? byPartition : x.Offset.CompareTo(y.Offset);
+        return EventTimeOrder.Compare(x.TimestampMs, x.Topic, x.Partition, x.Offset, y.TimestampMs, y.Topic, y.Partition, y.Offset);
     }
 }

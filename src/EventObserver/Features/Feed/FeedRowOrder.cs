@@ -1,8 +1,10 @@
+using EventObserver.Core.Envelopes;
+
 namespace EventObserver.Features.Feed;
 
 /// <summary>
-/// The order of the feed, oldest first: by timestamp, ties by position (topic, partition, offset). A total order, so
-/// the same events read the same way whichever batch, page or partition brought them first.
+/// The order of the feed, oldest first: <see cref="EventTimeOrder"/> (the order lineage uses). A total order, so the
+/// same events read the same way whichever batch, page or partition brought them first.
 /// </summary>
 public sealed class FeedRowOrder : IComparer<FeedRow>
 {
@@ -29,19 +31,6 @@ public sealed class FeedRowOrder : IComparer<FeedRow>
             return 1;
         }
 
-        var byTime = x.TimestampMs.CompareTo(y.TimestampMs);
-        if (byTime != 0)
-        {
-            return byTime;
-        }
-
-        var byTopic = string.CompareOrdinal(x.Topic, y.Topic);
-        if (byTopic != 0)
-        {
-            return byTopic;
-        }
-
-        var byPartition = x.Partition.CompareTo(y.Partition);
-        return byPartition != 0 ? byPartition : x.Offset.CompareTo(y.Offset);
+        return EventTimeOrder.Compare(x.TimestampMs, x.Topic, x.Partition, x.Offset, y.TimestampMs, y.Topic, y.Partition, y.Offset);
     }
 }
