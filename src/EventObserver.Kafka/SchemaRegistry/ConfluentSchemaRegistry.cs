@@ -24,7 +24,8 @@ public sealed partial class ConfluentSchemaRegistry : ISchemaRegistry, IDisposab
     private readonly string _where;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _retryAfter;
-    private readonly ConcurrentDictionary<int, RegisteredSchema> _found = new();
+    // The found answers themselves: a lookup per ingested message then allocates nothing.
+    private readonly ConcurrentDictionary<int, SchemaLookup> _found = new();
     private readonly Dictionary<int, (SchemaLookup Lookup, DateTimeOffset Until)> _failed = [];
     private readonly Dictionary<int, Task<SchemaLookup>> _inFlight = [];
     private readonly Lock _gate = new();
@@ -56,9 +57,9 @@ public sealed partial class ConfluentSchemaRegistry : ISchemaRegistry, IDisposab
 
     public SchemaLookup Lookup(int id)
     {
-        if (_found.TryGetValue(id, out var schema))
+        if (_found.TryGetValue(id, out var found))
         {
-            return SchemaLookup.Found(schema);
+            return found;
         }
 
         var (answer, fetch) = Begin(id);
@@ -75,7 +76,7 @@ public sealed partial class ConfluentSchemaRegistry : ISchemaRegistry, IDisposab
     {
         if (_found.TryGetValue(id, out var cached))
         {
-            return SchemaLookup.Found(cached);
+            return cached;
         }
 
         var (answer, fetch) = Begin(id);
@@ -109,9 +110,9 @@ public sealed partial class ConfluentSchemaRegistry : ISchemaRegistry, IDisposab
     {
         lock (_gate)
         {
-            if (_found.TryGetValue(id, out var schema))
+            if (_found.TryGetValue(id, out var found))
             {
-                return (SchemaLookup.Found(schema), null);
+                return (found, null);
             }
 
             if (_failed.TryGetValue(id, out var failure))
@@ -232,7 +233,7 @@ public sealed partial class ConfluentSchemaRegistry : ISchemaRegistry, IDisposab
                 _inFlight.Remove(id);
             }
 
-            if (lookup.Schema is { } schema)
+            if (lookup.Schema is not null)
             {
                 if (_found.Count >= Math.Max(1, _options.MaxCachedSchemas))
                 {
@@ -240,7 +241,7 @@ public sealed partial class ConfluentSchemaRegistry : ISchemaRegistry, IDisposab
                     _found.TryRemove(_found.Keys.First(), out _);
                 }
 
-                _found[id] = schema;
+                _found[id] = lookup;
                 _failed.Remove(id);
                 logRecovered = _unavailable;
                 _unavailable = false;
