@@ -26,11 +26,17 @@ public sealed class FeedFilterDebounceTests : DashboardTestContext
     public void FilterBar_TypingText_AppliesOnlyOnceTypingPausesAndSaysItIsApplying()
     {
         var (_, page) = Render();
+        var bar = page.FindComponent<FeedFilterBar>();
         var input = page.Find("input[data-testid=filter-key]");
 
+        // The clock moves only once the bar has the keystroke: it arrives through MudBlazor's input asynchronously.
+        var taken = bar.Instance.TypingGeneration;
         input.Input("ord");
+        page.WaitForAssertion(() => Assert.True(bar.Instance.TypingGeneration > taken), Slow);
         Time.Advance(FeedFilterBar.ApplyDelay - TimeSpan.FromMilliseconds(100));
+        taken = bar.Instance.TypingGeneration;
         page.Find("input[data-testid=filter-key]").Input("ord-7");
+        page.WaitForAssertion(() => Assert.True(bar.Instance.TypingGeneration > taken), Slow);
         Time.Advance(FeedFilterBar.ApplyDelay - TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(EventSelection.All, page.Instance.Filter);

@@ -89,6 +89,9 @@ public sealed class FeedChartAndLayoutBrowserTests : IAsyncLifetime
         await Page.SetViewportSizeAsync(1024, 700);
         await FeedPage.OpenAsync(Page);
         await FeedPage.WaitForAsync(async () => await FeedPage.Rows(Page).CountAsync() >= 12, "a dozen rows");
+        // Measure the settled page: the chart's bars arrive after the first rows and take their height then.
+        await FeedPage.WaitForAsync(async () => await Page.GetByTestId("timeline-bar").CountAsync() > 0, "the chart's bars");
+        await Assertions.Expect(Page.GetByTestId("timeline-counting")).ToHaveCountAsync(0);
 
         var layout = await Page.EvaluateAsync<JsonElement>(
             """

@@ -42,6 +42,9 @@ public sealed partial class FeedFilterBar : IDisposable
     /// <summary>True while typed text waits for <see cref="ApplyDelay"/> before it applies.</summary>
     public bool Pending => _pending;
 
+    /// <summary>Counts keystrokes taken (and waits cancelled); a keystroke reaches the bar through MudBlazor asynchronously.</summary>
+    internal int TypingGeneration => _typing;
+
     /// <summary>Topics to choose from: the known ones plus any already in the filter (e.g. from a shared URL).</summary>
     private IEnumerable<string> TopicChoices => Topics.Union(Filter.Topics, StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
