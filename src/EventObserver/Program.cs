@@ -35,6 +35,7 @@ using EventObserver.Kafka.SchemaRegistry;
 
 using EventObserver.Security;
 using EventObserver.Shared;
+using EventObserver.Telemetry;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Retention;
@@ -136,6 +137,8 @@ services.AddSignalR();
 // What ingestion tells after each commit, in this order: the ingestion rates, then the live feed.
 services.AddSingleton<ICommittedBatchObserver>(sp => new TopicRateObserver(sp.GetRequiredService<IngestionStatus>().Rates));
 services.AddSingleton<ICommittedBatchObserver>(sp => new LiveFeedObserver(sp.GetRequiredService<ILiveFeed>()));
+// Metrics (/metrics, EventObserver:Metrics) and traces (OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set): see docs/metrics.md.
+services.AddTelemetry(builder.Configuration);
 
 // Feature query services (pages and endpoints both call them) and the status bar's one broadcaster.
 services.AddSingleton<FeedQueries>();
@@ -199,6 +202,7 @@ app.MapReplayEndpoints();
 app.MapAuditEndpoints();
 app.MapSchemaEndpoints();
 app.MapApiDocs();
+app.MapMetrics();
 app.MapHub<EventsHub>(EventsHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Metrics;
 using EventObserver.Core.Selection;
 
 namespace EventObserver.Core.Feed;
@@ -144,6 +145,7 @@ internal sealed class FeedSubscription : IFeedSubscription
     private void DropOldest(int excess)
     {
         Interlocked.Add(ref _dropped, excess);
+        FeedDrops.Record(excess, FeedDrops.QueueFull);
         _count -= excess;
         while (excess > 0)
         {

@@ -150,6 +150,7 @@ internal sealed class ConsumeLoop(
 
     private IngestBatch TakeBatch(List<EventEnvelope> batch)
     {
+        IngestionMetrics.RecordConsumed(batch);
         var item = new IngestBatch(batch, _pendingGaps);
         _pendingGaps = [];
         return item;
@@ -161,7 +162,7 @@ internal sealed class ConsumeLoop(
         _chase.Apply(consumer);
         if (probe.TryTake() is { } marks)
         {
-            status.SetLag(LagProbe.LagByTopic(consumer, marks, filter, writer.Written, positions));
+            status.SetPartitionLag(LagProbe.LagByPartition(consumer, marks, filter, writer.Written, positions));
         }
 
         var now = Environment.TickCount64;

@@ -111,7 +111,9 @@ internal sealed class IndexWriter
         {
             try
             {
+                using var write = BatchWrite.Start(batch.Events);
                 var stored = _index.Write(batch.Events, batch.Gaps);
+                write.Committed(stored);
                 IngestionLog.BatchWritten(_logger, stored, batch.Events.Count);
                 Record(batch.Events);
                 foreach (var gap in batch.Gaps)

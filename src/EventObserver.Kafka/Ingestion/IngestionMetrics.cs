@@ -1,25 +1,40 @@
-using System.Diagnostics.Metrics;
+using EventObserver.Core.Envelopes;
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Metrics;
 
 namespace EventObserver.Kafka.Ingestion;
 
-/// <summary>The ingestion meter (<c>EventObserver.Ingestion</c>), for dotnet-counters or an OpenTelemetry exporter.</summary>
+/// <summary>
+/// Ingestion's recordings into the <c>EventObserver.Ingestion</c> meter (the instruments are listed in
+/// <see cref="InstrumentCatalog"/>), for dotnet-counters or an OpenTelemetry exporter.
+/// </summary>
 public static class IngestionMetrics
 {
-    public const string MeterName = "EventObserver.Ingestion";
+    public const string MeterName = TelemetryNames.IngestionMeter;
 
-    private static readonly Meter Meter = new(MeterName);
+    private static readonly Lock Gate = new();
 
-    private static readonly Counter<long> Gaps = Meter.CreateCounter<long>(
-        "eventobserver.ingestion.retention_gaps", "{gap}", "Ranges the broker deleted before they were indexed");
-
-    private static readonly Counter<long> Lost = Meter.CreateCounter<long>(
-        "eventobserver.ingestion.messages_lost", "{message}", "Messages the broker deleted before they were indexed");
+    // Reused for every batch: counting allocates nothing once a topic has been seen.
+    private static readonly Dictionary<string, long> ConsumedByTopic = new(StringComparer.Ordinal);
 
     internal static void Record(RetentionGap gap)
     {
-        var topic = new KeyValuePair<string, object?>("topic", gap.Topic);
-        Gaps.Add(1, topic);
-        Lost.Add(gap.Count, topic);
+        var topic = new KeyValuePair<string, object?>(Instruments.TopicTag, gap.Topic);
+        Instruments.RetentionGaps.Add(1, topic);
+        Instruments.MessagesLost.Add(gap.Count, topic);
+    }
+
+    /// <summary>A batch read from Kafka goes to the index writer.</summary>
+    internal static void RecordConsumed(List<EventEnvelope> batch)
+    {
+        if (batch.Count == 0 || !Instruments.EventsConsumed.Enabled)
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            CommittedBatchMetrics.CountByTopic(batch, ConsumedByTopic, Instruments.EventsConsumed);
+        }
     }
 }

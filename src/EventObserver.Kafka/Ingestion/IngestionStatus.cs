@@ -13,6 +13,7 @@ public sealed class IngestionStatus
 {
     private readonly Lock _gate = new();
     private Dictionary<string, long> _lagByTopic = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<TopicPartitionKey, long> _lagByPartition = new Dictionary<TopicPartitionKey, long>();
     private long _skippedOffsets;
 
     public IngestionStatus(TimeProvider time, IOptions<KafkaOptions> options)
@@ -69,6 +70,22 @@ public sealed class IngestionStatus
                 return new Dictionary<string, long>(_lagByTopic, StringComparer.Ordinal);
             }
         }
+    }
+
+    /// <summary>Lag per partition from the last probe (what <see cref="LagByTopic"/> sums); read by the lag gauge.</summary>
+    public IReadOnlyDictionary<TopicPartitionKey, long> LagByPartition => Volatile.Read(ref _lagByPartition);
+
+    public void SetPartitionLag(IReadOnlyDictionary<TopicPartitionKey, long> lagByPartition)
+    {
+        ArgumentNullException.ThrowIfNull(lagByPartition);
+        Volatile.Write(ref _lagByPartition, lagByPartition);
+        var byTopic = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (partition, lag) in lagByPartition)
+        {
+            byTopic[partition.Topic] = byTopic.GetValueOrDefault(partition.Topic) + lag;
+        }
+
+        SetLag(byTopic);
     }
 
     public void SetLag(IReadOnlyDictionary<string, long> lagByTopic)

@@ -59,18 +59,18 @@ internal sealed class LagProbe(IAdminClient admin)
     }
 
     /// <summary>
-    /// Lag per topic: the broker's log end minus the next offset the index needs (never below the log start, as
+    /// Lag per partition: the broker's log end minus the next offset the index needs (never below the log start, as
     /// deleted messages cannot be read any more). Transaction markers are skipped by the consumer without a record,
     /// so the consumer's position past them counts as indexed once everything before it is.
     /// </summary>
-    public static Dictionary<string, long> LagByTopic(
+    public static Dictionary<TopicPartitionKey, long> LagByPartition(
         IConsumer<byte[], byte[]> consumer,
         IReadOnlyDictionary<TopicPartition, WatermarkOffsets> probed,
         TopicFilter filter,
         IReadOnlyDictionary<TopicPartitionKey, long> written,
         IReadOnlyDictionary<TopicPartitionKey, long> positions)
     {
-        var lag = new Dictionary<string, long>(StringComparer.Ordinal);
+        var lag = new Dictionary<TopicPartitionKey, long>();
         foreach (var partition in consumer.Assignment)
         {
             if (!filter.Includes(partition.Topic))
@@ -97,7 +97,7 @@ internal sealed class LagProbe(IAdminClient admin)
                 next = Math.Max(next, marks.Low.Value);
             }
 
-            lag[partition.Topic] = lag.GetValueOrDefault(partition.Topic) + Math.Max(0, marks.High.Value - next);
+            lag[key] = Math.Max(0, marks.High.Value - next);
         }
 
         return lag;

@@ -1,4 +1,5 @@
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Metrics;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 
@@ -45,6 +46,7 @@ public sealed partial class RetentionService(
             var deleted = index.ApplyRetention(policy, timeProvider.GetUtcNow());
             if (deleted > 0)
             {
+                Instruments.RetentionDeletions.Add(deleted);
                 LogDeleted(deleted, policy.MaxEvents, policy.MaxAge);
             }
 

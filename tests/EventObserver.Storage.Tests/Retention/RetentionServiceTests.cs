@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+
+using EventObserver.Core.Metrics;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.Storage.Retention;
@@ -39,6 +42,34 @@ public sealed class RetentionServiceTests : IDisposable
 
         Assert.Equal(10, service.RunOnce());
         Assert.Equal(0, index.GetStatistics().TotalEvents);
+    }
+
+    [Fact]
+    public void RunOnce_DeletesEvents_CountsThemInTheRetentionDeletionsCounter()
+    {
+        // The only recorder of this counter is RetentionService, and this class's tests run one at a time.
+        long counted = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == InstrumentCatalog.RetentionDeletions.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
+        listener.Start();
+        var options = new StorageOptions { Path = _dir.File("s.db"), MaxEvents = 5, MaxAge = null };
+        var (provider, service, _) = Create(options);
+        using var _ = provider;
+        provider.OpenForCluster("cluster-a").Write(Envelopes.Range("orders", 0, 0, 11));
+
+        var deleted = service.RunOnce();
+        var again = service.RunOnce();
+
+        Assert.Equal(7, deleted);
+        Assert.Equal(0, again);
+        Assert.Equal(7, Interlocked.Read(ref counted));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class EndpointAuthorizationMatrixTests(LocalModeFixture fixture) :
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["GET /healthz"] = Anonymous,
+        ["ANY /metrics"] = Anonymous,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /api-docs/{documentName?}"] = Anonymous,
         ["GET /api-docs/scalar.js"] = Anonymous,

@@ -30,9 +30,12 @@ public static class AccessSchemes
 
     public const string ReturnUrlParameter = "returnUrl";
 
-    /// <summary>Paths whose refusals are problem documents (401/403), never redirects: the REST API and the hubs.</summary>
+    /// <summary>
+    /// Paths whose refusals are problem documents (401/403), never redirects: the REST API, the hubs and the metrics
+    /// scrape (a machine client, when <c>Metrics:AllowAnonymous</c> is false).
+    /// </summary>
     public static bool IsApiOrHub(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics");
 
     /// <summary>The API key a request carries, if any (null when it carries none; the scheme then does not answer).</summary>
     public static string? ApiKeyOf(HttpRequest request)

@@ -1,5 +1,6 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Metrics;
 using Microsoft.AspNetCore.SignalR;
 
 namespace EventObserver.Features.Feed;
@@ -133,6 +134,7 @@ internal sealed class HubBatchPump : IAsyncDisposable
         if (_pendingSend is { IsCompleted: false })
         {
             Interlocked.Add(ref _droppedHere, batch.Count);
+            FeedDrops.Record(batch.Count, FeedDrops.ClientSlow);
             return;
         }
 
@@ -144,6 +146,7 @@ internal sealed class HubBatchPump : IAsyncDisposable
             if (!await TrySendAsync(FeedHubMethods.Dropped, notice, stop))
             {
                 Interlocked.Add(ref _droppedHere, batch.Count);
+                FeedDrops.Record(batch.Count, FeedDrops.ClientSlow);
                 return;
             }
         }

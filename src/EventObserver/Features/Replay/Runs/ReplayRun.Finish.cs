@@ -28,6 +28,7 @@ public sealed partial class ReplayRun
         }
 
         _failure = failure;
+        ReplayTelemetry.Finished(Kind, status, _processedOnRun, TimeSpan.FromSeconds(_runningTicks / (double)_time.TimestampFrequency));
         try
         {
             TakeSnapshot(status, withState: true);

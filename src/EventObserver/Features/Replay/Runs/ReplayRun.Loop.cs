@@ -23,6 +23,7 @@ public sealed partial class ReplayRun
 
     private void Loop()
     {
+        using var activity = ReplayTelemetry.StartRun(Kind);
         var status = ReplayRunStatus.Completed;
         string? failure = null;
         try
