@@ -25,6 +25,8 @@ public sealed class EndpointAuthorizationMatrixTests(LocalModeFixture fixture) :
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["GET /healthz"] = Anonymous,
+        ["GET /healthz/live"] = Anonymous,
+        ["GET /healthz/ready"] = Anonymous,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /api-docs/{documentName?}"] = Anonymous,
         ["GET /api-docs/scalar.js"] = Anonymous,
