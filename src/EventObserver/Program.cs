@@ -19,6 +19,7 @@ using EventObserver.Features.Conventions;
 using EventObserver.Features.Events;
 using EventObserver.Features.Feed;
 using EventObserver.Features.Flows;
+using EventObserver.Features.Health;
 using EventObserver.Features.Lineage;
 using EventObserver.Features.Replay;
 using EventObserver.Features.Replay.Endpoints;
@@ -146,6 +147,7 @@ services.AddSingleton<EventQueries>();
 services.AddSingleton<TopicQueries>();
 services.AddSingleton<StatusQueries>();
 services.AddSingleton<SystemStatusBroadcaster>();
+services.AddHealthProbes();
 
 // Lineage: graphs over the index for the API and the graph page.
 services.AddSingleton<LineageQueries>();
@@ -195,6 +197,7 @@ app.MapAccountEndpoints();
 app.MapEventEndpoints();
 app.MapTopicEndpoints();
 app.MapStatusEndpoints();
+app.MapHealthProbes();
 app.MapLineageEndpoints();
 app.MapFlowEndpoints();
 app.MapConventionsEndpoints();

@@ -15,8 +15,15 @@ internal sealed class IndexWriter
 {
     private const int MaxQueuedBatches = 4;
     private const int AttemptsWhenStopping = 3;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    private readonly IEventWriter _index;
+    /// <summary>How often a write is tried again while the disk is full (each try reopens the index file).</summary>
+    public static readonly TimeSpan PausedRetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly Func<IEventWriter>? _reopen;
+    private readonly string? _indexPath;
+    private readonly CancellationTokenSource _stop = new();
+    private IEventWriter _index;
     private readonly IngestionStatus _status;
     private readonly ICommittedBatchObserver[] _observers;
     private readonly TimeProvider _time;
@@ -38,15 +45,24 @@ internal sealed class IndexWriter
     /// <param name="observers">Told about each batch after its commit, in this order.</param>
     /// <param name="time">Clock of the status times.</param>
     /// <param name="logger">Ingestion log.</param>
+    /// <param name="reopen">
+    /// The index again after a failed write: the same instance while it is usable, a new one on the same file when the
+    /// failure left it unusable (a full disk does). Null: the same instance is retried.
+    /// </param>
+    /// <param name="indexPath">The index file, to say how much space is left beside it.</param>
     public IndexWriter(
         IEventWriter index,
         IReadOnlyDictionary<TopicPartitionKey, long> checkpoints,
         IngestionStatus status,
         IReadOnlyList<ICommittedBatchObserver> observers,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        Func<IEventWriter>? reopen = null,
+        string? indexPath = null)
     {
         _index = index;
+        _reopen = reopen;
+        _indexPath = indexPath;
         _status = status;
         _observers = [.. observers];
         _time = time;
@@ -90,6 +106,7 @@ internal sealed class IndexWriter
     {
         _stopping = true;
         _queue.Writer.TryComplete();
+        _stop.Cancel();
         _thread?.GetAwaiter().GetResult();
     }
 
@@ -122,25 +139,95 @@ internal sealed class IndexWriter
                 }
 
                 _status.RecordIndexed(batch.Gaps);
+                EndPause();
                 break;
             }
             catch (Exception e)
             {
                 // The batch is kept, not dropped: the index is the only checkpoint, so skipping it would lose data.
-                IngestionLog.WriteFailed(_logger, e, batch.Events.Count);
+                // Reopened first, so whoever sees the pause reads from a usable index.
+                Reopen();
+                var diskFull = DiskSpace.IsFull(e);
+                if (diskFull)
+                {
+                    Pause(e, batch.Events.Count);
+                }
+                else
+                {
+                    IngestionLog.WriteFailed(_logger, e, batch.Events.Count);
+                }
+
                 _status.LastError = $"Index write failed: {e.Message}";
                 _status.LastErrorAt = _time.GetUtcNow();
-                if (_stopping && attempt >= AttemptsWhenStopping)
+                if (_stopping && (diskFull || attempt >= AttemptsWhenStopping))
                 {
+                    // Not written, so not checkpointed: the next start reads these messages from Kafka again.
                     return;
                 }
 
-                Thread.Sleep(TimeSpan.FromSeconds(1));
+                // A full disk does not free itself within a second: retry slowly, and do not spin.
+                Wait(diskFull ? PausedRetryDelay : RetryDelay);
             }
         }
 
         // Only after the commit: what the feed shows is always in the index (the detail view reads it back).
         Notify(batch.Events);
+    }
+
+    /// <summary>Logs the pause once, when it starts; later failures only update the status (and its free space).</summary>
+    private void Pause(Exception e, int count)
+    {
+        var reason = _indexPath is null ? "disk full" : DiskSpace.DescribeFull(_indexPath);
+        if (_status.WritePause is { } pause)
+        {
+            _status.WritePause = pause with { Reason = reason, Attempts = pause.Attempts + 1 };
+            return;
+        }
+
+        _status.WritePause = new IndexWritePause(reason, _time.GetUtcNow(), 1);
+        IngestionLog.WritesPaused(_logger, e, reason, count, PausedRetryDelay.TotalSeconds);
+    }
+
+    private void EndPause()
+    {
+        if (_status.WritePause is { } pause)
+        {
+            _status.WritePause = null;
+            IngestionLog.WritesResumed(_logger, (long)(_time.GetUtcNow() - pause.Since).TotalSeconds, pause.Attempts);
+        }
+    }
+
+    /// <summary>
+    /// After a failed write the index may be unusable (LiteDB's is after a full disk) and reads must keep working:
+    /// the provider hands back the same instance when it is fine, else a fresh one on the same file.
+    /// </summary>
+    private void Reopen()
+    {
+        if (_reopen is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _index = _reopen();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            IngestionLog.ReopenFailed(_logger, e.Message);
+        }
+    }
+
+    private void Wait(TimeSpan delay)
+    {
+        try
+        {
+            Task.Delay(delay, _time, _stop.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the remaining attempts follow at once.
+        }
     }
 
     private void Notify(List<EventEnvelope> batch)

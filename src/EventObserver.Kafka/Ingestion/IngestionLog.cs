@@ -32,6 +32,15 @@ internal static partial class IngestionLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} events to the index failed; retrying the same batch")]
     public static partial void WriteFailed(ILogger logger, Exception exception, int count);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Index writes paused, {Reason}: the batch of {Count} events is kept and tried again every {Seconds} s; ingestion resumes from the checkpoint when space returns, reads go on")]
+    public static partial void WritesPaused(ILogger logger, Exception exception, string reason, int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index writes resumed after {Seconds} s paused ({Attempts} attempts)")]
+    public static partial void WritesResumed(ILogger logger, long seconds, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reopening the index after a failed write failed, trying again with the next attempt: {Reason}")]
+    public static partial void ReopenFailed(ILogger logger, string reason);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "{Observer} failed on a committed batch of {Count} events; the batch stays indexed")]
     public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, int count);
 

@@ -102,7 +102,8 @@ public sealed class IngestionService : BackgroundService
                 {
                     var index = OpenIndex(stoppingToken);
                     positions = new Dictionary<TopicPartitionKey, long>(index.GetCheckpoints());
-                    writer = new IndexWriter(index, positions, _status, _observers, _time, _logger);
+                    var clusterId = index.ClusterId;
+                    writer = new IndexWriter(index, positions, _status, _observers, _time, _logger, () => _openIndex(clusterId), index.FilePath);
                     writer.Start();
                     IngestionLog.Connected(_logger, index.ClusterId, index.FilePath, positions.Count);
                 }

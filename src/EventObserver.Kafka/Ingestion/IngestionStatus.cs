@@ -14,7 +14,10 @@ public sealed class IngestionStatus
     private readonly Lock _gate = new();
     private Dictionary<string, long> _lagByTopic = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<TopicPartitionKey, long> _lagByPartition = new Dictionary<TopicPartitionKey, long>();
+    private readonly TimeProvider _time;
     private long _skippedOffsets;
+    private BrokerState _brokerState = BrokerState.Starting;
+    private IndexWritePause? _writePause;
 
     public IngestionStatus(TimeProvider time, IOptions<KafkaOptions> options)
         : this(time, options.Value.StallAfter)
@@ -28,6 +31,8 @@ public sealed class IngestionStatus
 
     public IngestionStatus(TimeProvider time, TimeSpan stallAfter)
     {
+        _time = time;
+        BrokerStateSince = time.GetUtcNow();
         Rates = new RateMeter(time);
         Watchdog = new IngestionWatchdog(time, stallAfter);
     }
@@ -43,7 +48,28 @@ public sealed class IngestionStatus
     public bool IsEmbedded { get; set; }
     public string BootstrapServers { get; set; } = "";
     public string? ClusterId { get; set; }
-    public BrokerState BrokerState { get; set; } = BrokerState.Starting;
+    public BrokerState BrokerState
+    {
+        get => _brokerState;
+        set
+        {
+            if (_brokerState != value)
+            {
+                BrokerStateSince = _time.GetUtcNow();
+                _brokerState = value;
+            }
+        }
+    }
+
+    /// <summary>Since when <see cref="BrokerState"/> holds (the start, until it first changes); for the readiness probe.</summary>
+    public DateTimeOffset BrokerStateSince { get; private set; }
+
+    /// <summary>Set while index writes are paused (the disk is full); null while they succeed.</summary>
+    public IndexWritePause? WritePause
+    {
+        get => Volatile.Read(ref _writePause);
+        set => Volatile.Write(ref _writePause, value);
+    }
     public string? LastError { get; set; }
     public DateTimeOffset? LastErrorAt { get; set; }
     public DateTimeOffset? LastBatchAt { get; set; }

@@ -66,33 +66,40 @@ public sealed partial class EventIndexProvider : ICurrentIndex, IDisposable
         {
             if (_current is { } current && current.ClusterId == clusterId)
             {
-                return current;
-            }
-
-            if (_current is { } other)
-            {
-                if (other.ClusterId.Length == 0 && other.GetStatistics().TotalEvents == 0)
+                if (!current.NeedsReopen)
                 {
-                    other.StampCluster(clusterId);
-                    LogStamped(_path, clusterId);
-                    return other;
+                    return current;
                 }
 
-                var previous = other.ClusterId.Length == 0 ? "unknown" : other.ClusterId;
-                other.Dispose();
-                _current = null;
-                var archived = IndexArchiver.Archive(_path, previous, _time.GetUtcNow(), _options.KeepArchives);
-                _lastSwitch = new IndexSwitchNotice(previous, clusterId, archived, _time.GetUtcNow());
-                LogArchived(previous, clusterId, archived);
+                opened = Reopen(current);
             }
-
-            opened = OpenOrArchiveCorrupt(clusterId);
-            if (opened.ClusterId != clusterId)
+            else
             {
-                opened.StampCluster(clusterId);
-            }
+                if (_current is { } other)
+                {
+                    if (other.ClusterId.Length == 0 && other.GetStatistics().TotalEvents == 0)
+                    {
+                        other.StampCluster(clusterId);
+                        LogStamped(_path, clusterId);
+                        return other;
+                    }
 
-            _current = opened;
+                    var previous = other.ClusterId.Length == 0 ? "unknown" : other.ClusterId;
+                    other.Dispose();
+                    _current = null;
+                    var archived = IndexArchiver.Archive(_path, previous, _time.GetUtcNow(), _options.KeepArchives);
+                    _lastSwitch = new IndexSwitchNotice(previous, clusterId, archived, _time.GetUtcNow());
+                    LogArchived(previous, clusterId, archived);
+                }
+
+                opened = OpenOrArchiveCorrupt(clusterId);
+                if (opened.ClusterId != clusterId)
+                {
+                    opened.StampCluster(clusterId);
+                }
+
+                _current = opened;
+            }
         }
 
         Changed?.Invoke(opened);
@@ -106,6 +113,22 @@ public sealed partial class EventIndexProvider : ICurrentIndex, IDisposable
             _current?.Dispose();
             _current = null;
         }
+    }
+
+    /// <summary>
+    /// A new instance on the same file after a write failed on I/O (e.g. a full disk). Not through
+    /// <see cref="OpenOrArchiveCorrupt"/>: the file is fine, so a failed reopen throws and is retried, and never archives
+    /// a good index. The new instance's catalog is read from the file: a batch whose commit reached the log before the
+    /// failure counts as written, and writing it again stores nothing twice.
+    /// </summary>
+    private LiteDbEventIndex Reopen(LiteDbEventIndex broken)
+    {
+        broken.Dispose();
+        _current = null;
+        var opened = LiteDbEventIndex.Open(_path, Math.Max(0, _options.ChunkCacheMegabytes) * 1024L * 1024, _time);
+        _current = opened;
+        LogReopened(_path, opened.GetStatistics().TotalEvents);
+        return opened;
     }
 
     /// <summary>A file LiteDB cannot read must not stop the app: archive it as corrupt and start empty.</summary>
@@ -123,6 +146,9 @@ public sealed partial class EventIndexProvider : ICurrentIndex, IDisposable
             return LiteDbEventIndex.Open(_path, Math.Max(0, _options.ChunkCacheMegabytes) * 1024L * 1024, _time);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reopened the index {Path} after a failed write; it holds {Events} events")]
+    private partial void LogReopened(string path, long events);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index {Path} stamped with cluster id {ClusterId}")]
     private partial void LogStamped(string path, string clusterId);

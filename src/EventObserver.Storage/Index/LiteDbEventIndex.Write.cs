@@ -25,6 +25,7 @@ public sealed partial class LiteDbEventIndex
 
         lock (_writeLock)
         {
+            ThrowIfBroken();
             var plan = WritePlan.Create(batch, gaps, _catalog, _builder);
             if (plan.Checkpoints.Count == 0)
             {
@@ -63,6 +64,15 @@ public sealed partial class LiteDbEventIndex
 
             plan.Gaps.ForEach(_gaps.Add);
             return plan.Stored;
+        }
+    }
+
+    /// <summary>Refuses writes on an instance an I/O failure left unusable, with that failure inside.</summary>
+    private void ThrowIfBroken()
+    {
+        if (Volatile.Read(ref _broken) is { } cause)
+        {
+            throw new IOException($"The index must be reopened after a failed write: {cause.Message}", cause);
         }
     }
 

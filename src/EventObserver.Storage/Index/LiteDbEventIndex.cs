@@ -37,6 +37,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     private readonly ChunkCache _cache;
     private readonly RetentionGapLog _gaps = new();
     private readonly IndexFileSizes _sizes;
+    private Exception? _broken;
 
     private LiteDbEventIndex(string filePath, LiteDatabase db, long chunkCacheBytes, TimeProvider time)
     {
@@ -57,6 +58,12 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     public string ClusterId { get; private set; }
 
     public string FilePath { get; }
+
+    /// <summary>
+    /// True after a write failed on I/O (e.g. a full disk): the file is intact, but this instance may not write again
+    /// and its catalog may lag the file. <see cref="EventIndexProvider"/> reopens it.
+    /// </summary>
+    public bool NeedsReopen => Volatile.Read(ref _broken) is not null;
 
     /// <summary>Test seam: runs inside the write transaction, just before commit.</summary>
     internal Action? BeforeCommit { get; set; }
@@ -244,19 +251,46 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     // LiteDB transactions are bound to the calling thread: nothing in here may await.
     private void RunInTransaction(Action work)
     {
+        ThrowIfBroken();
         _db.BeginTrans();
+        var committing = false;
         try
         {
             work();
+            committing = true;
             if (!_db.Commit())
             {
                 throw new InvalidOperationException("LiteDB did not commit the index transaction.");
             }
         }
-        catch
+        catch (Exception failure)
+        {
+            RollBackAfter(failure, committing);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// An I/O failure inside a transaction (a full disk: measured on a small tmpfs) leaves LiteDB's instance unusable:
+    /// its rollback writes to the log too and fails, the transaction stays open on its thread (the next insert then
+    /// finds its own half-written keys), and the commit may even have reached the log before a checkpoint failed, so the
+    /// in-memory catalog can no longer tell what the file holds. Such an index is marked, and only reopening it helps.
+    /// </summary>
+    private void RollBackAfter(Exception failure, bool committing)
+    {
+        try
         {
             _db.Rollback();
-            throw;
+        }
+        catch (Exception rollback) when (rollback is not OutOfMemoryException)
+        {
+            Volatile.Write(ref _broken, rollback);
+        }
+
+        // A failure inside the work rolls back cleanly; one out of the commit may have left the batch in the log.
+        if (committing && (failure is IOException || failure.InnerException is IOException))
+        {
+            Volatile.Write(ref _broken, failure);
         }
     }
 }

@@ -26,6 +26,8 @@ public sealed class EndpointAuthorizationMatrixTests(LocalModeFixture fixture) :
     {
         ["GET /healthz"] = Anonymous,
         ["ANY /metrics"] = Anonymous,
+        ["GET /healthz/live"] = Anonymous,
+        ["GET /healthz/ready"] = Anonymous,
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /api-docs/{documentName?}"] = Anonymous,
         ["GET /api-docs/scalar.js"] = Anonymous,

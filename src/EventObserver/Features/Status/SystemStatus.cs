@@ -32,21 +32,26 @@ public sealed record SystemStatus
 
     public long MessagesLost { get; init; }
 
+    /// <summary>Set while index writes are paused because the disk is full; reads go on.</summary>
+    public IndexWritePause? WritePause { get; init; }
+
     public bool BrokerReachable => BrokerState == BrokerState.Connected;
 
     /// <summary>Why the app is degraded; empty when it is healthy.</summary>
-    public IReadOnlyList<string> Reasons => BrokerState switch
+    public IReadOnlyList<string> Reasons => [.. PauseReasons, .. BrokerState switch
     {
         BrokerState.Connected => Ingestion.Reasons,
         BrokerState.Unreachable => [$"broker unreachable: {LastError ?? "no answer"}", .. Ingestion.Reasons],
         _ => ["connecting to the broker", .. Ingestion.Reasons],
-    };
+    }];
+
+    private IEnumerable<string> PauseReasons => WritePause is { } pause ? [$"index writes paused: {pause.Reason}"] : [];
 
     /// <summary>
     /// Healthy when the broker answers and ingestion makes progress; anything else is degraded (the app keeps
     /// serving its index).
     /// </summary>
-    public bool Healthy => BrokerReachable && Ingestion.Reasons.Count == 0;
+    public bool Healthy => BrokerReachable && Ingestion.Reasons.Count == 0 && WritePause is null;
 
     /// <summary>
     /// The status as <paramref name="access"/> may see it. Figures about the pipeline and the index as a whole (broker,
