@@ -144,6 +144,9 @@ internal static class SoakScenario
             ["hubP95Ms"] = perMinute.Select(m => m.HubP95Ms).ToArray(),
             ["indexedEvents"] = perMinute.Select(m => m.IndexedEvents).ToArray(),
             ["peakRssMb"] = Math.Round(ProcessMemory.PeakRssMb(app.Id)),
+
+            // The shape within minutes (a step, a saw-tooth, a climb), from which the slope was fitted.
+            ["rssEvery10sMb"] = rssSamples.Select(r => Math.Round(r.Mb)).ToArray(),
             ["gcPauseSeconds"] = gcEnd.Seconds - gcStart.Seconds is { } pause ? Math.Round(pause, 3) : null,
             ["gcPauseSecondsSinceStart"] = gcEnd.Seconds is { } total ? Math.Round(total, 3) : null,
             ["gcPauseSource"] = gcEnd.Source,
