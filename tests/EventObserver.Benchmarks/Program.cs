@@ -33,6 +33,17 @@ switch (scenario)
     case "masking":
         MaskingScenario.Run(args.Length > 1 && int.TryParse(args[1], out var masked) && masked > 0 ? masked : 100_000);
         return 0;
+    case "soak":
+        var minutesAt = Array.IndexOf(args, "--minutes");
+        var minutes = 10;
+        if (minutesAt > 0 && (minutesAt + 1 >= args.Length || !int.TryParse(args[minutesAt + 1], out minutes) || minutes < 2))
+        {
+            Console.Error.WriteLine("--minutes takes a whole number of 2 or more (the first minute is the warm-up)");
+            return 2;
+        }
+
+        await SoakScenario.RunAsync(minutes);
+        return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
         Console.Error.WriteLine("scenarios:");
@@ -42,6 +53,9 @@ switch (scenario)
         Console.Error.WriteLine("  replay [events=1000000]  index demo-like order events; order-lifecycle projection (index read + sandbox) vs the same fold in C#");
         Console.Error.WriteLine("  feed [seconds=60] [rate=5000] [masked]   steady produce into the app (own process); hub and browser latency, app RSS;");
         Console.Error.WriteLine("                           masked: one masking rule on every event and the hub client signs in with an API key");
+        Console.Error.WriteLine("  soak [--minutes N]       N minutes (default 10) at 5,000 events/s with 5 browser tabs (feed, lineage, flow map, conventions,");
+        Console.Error.WriteLine("                           a running replay), 10 hub clients and retention deleting; RSS per minute and its slope,");
+        Console.Error.WriteLine("                           browser and hub p95 per minute, GC pause, index size, warnings and errors the app logged");
         Console.Error.WriteLine("  masking [events=100000]  masking cost per event (ns, allocated bytes) of one JSON path rule on demo-like events");
         return 2;
 }

@@ -17,10 +17,12 @@ public sealed partial class AppProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HttpClient? _http;
+    private readonly Action<string>? _onOutputLine;
 
-    private AppProcess(Process process)
+    private AppProcess(Process process, Action<string>? onOutputLine = null)
     {
         _process = process;
+        _onOutputLine = onOutputLine;
     }
 
     /// <summary>Where the app listens, as Kestrel reported it.</summary>
@@ -49,11 +51,16 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// released and handed on: another process could take it in between).
     /// </summary>
     /// <param name="arguments">Command-line arguments for the app (e.g. <c>--urls</c>).</param>
+    /// <param name="onOutputLine">
+    /// Sees every line the app prints, from its first (<see cref="Output"/> keeps only the tail): a long run counts its
+    /// warnings there. Called on the output reader threads.
+    /// </param>
     public static async Task<AppProcess> StartAsync(
-        string bootstrapServers, string storagePath, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? arguments = null)
+        string bootstrapServers, string storagePath, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? arguments = null,
+        Action<string>? onOutputLine = null)
     {
         var process = Process.Start(StartInfo(bootstrapServers, storagePath, environment, arguments)) ?? throw new InvalidOperationException("dotnet did not start");
-        var app = new AppProcess(process);
+        var app = new AppProcess(process, onOutputLine);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.EnableRaisingEvents = true;
@@ -216,6 +223,8 @@ public sealed partial class AppProcess : IAsyncDisposable
 
             _output.AppendLine(line);
         }
+
+        _onOutputLine?.Invoke(line);
 
         if (!_address.Task.IsCompleted && ListeningOn().Match(line) is { Success: true } listening)
         {

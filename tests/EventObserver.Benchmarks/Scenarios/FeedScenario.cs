@@ -205,7 +205,7 @@ internal static class FeedScenario
     }
 
     /// <summary>The 1-minute load average: latency figures from a machine busy with other work say little.</summary>
-    private static double? MachineLoad()
+    internal static double? MachineLoad()
     {
         try
         {

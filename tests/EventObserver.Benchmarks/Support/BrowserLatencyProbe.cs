@@ -62,6 +62,9 @@ internal sealed class BrowserLatencyProbe : IAsyncDisposable
 
     public LatencyRecorder Latency { get; } = new();
 
+    /// <summary>The feed tab's browser context: more tabs of the same browser (the soak opens four beside the feed).</summary>
+    public IBrowserContext Context => _page.Context;
+
     /// <summary>
     /// Opens the Live feed (signing in first through the sign-in form when <paramref name="signIn"/> is given) and waits
     /// for its first live row; null (with the reason) when that cannot be done.
@@ -80,7 +83,9 @@ internal sealed class BrowserLatencyProbe : IAsyncDisposable
             Headless = true,
             Args = ChromiumArgs,
         });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // A context of its own (not NewPageAsync's one-page context), so that more tabs can open beside the feed.
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
         var probe = new BrowserLatencyProbe(playwright, browser, page);
         try
         {

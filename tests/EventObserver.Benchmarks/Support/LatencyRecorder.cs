@@ -33,22 +33,39 @@ internal sealed class LatencyRecorder
         }
     }
 
+    /// <summary>The samples recorded since the last reset, and a reset: one interval's figures (e.g. a soak's minute).</summary>
+    public List<double> TakeAll()
+    {
+        lock (_gate)
+        {
+            var taken = _samples;
+            _samples = new List<double>(taken.Count);
+            return taken;
+        }
+    }
+
     /// <summary>The <paramref name="percent"/>th percentile (nearest rank), or null without samples.</summary>
     public double? Percentile(double percent)
     {
-        double[] sorted;
+        double[] samples;
         lock (_gate)
         {
-            sorted = [.. _samples];
+            samples = [.. _samples];
         }
 
-        if (sorted.Length == 0)
+        return PercentileOf(samples, percent);
+    }
+
+    /// <summary>The <paramref name="percent"/>th percentile (nearest rank) of <paramref name="samples"/> (sorted in place), or null when empty.</summary>
+    public static double? PercentileOf(double[] samples, double percent)
+    {
+        if (samples.Length == 0)
         {
             return null;
         }
 
-        Array.Sort(sorted);
-        var rank = (int)Math.Ceiling(percent / 100 * sorted.Length) - 1;
-        return Math.Round(sorted[Math.Clamp(rank, 0, sorted.Length - 1)], 1);
+        Array.Sort(samples);
+        var rank = (int)Math.Ceiling(percent / 100 * samples.Length) - 1;
+        return Math.Round(samples[Math.Clamp(rank, 0, samples.Length - 1)], 1);
     }
 }

@@ -45,6 +45,20 @@ public sealed class TopicsAndStatsApiTests(SeededIndexFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Stats_AfterACollection_ReportsTheProcessGcPauseTimeSoFar()
+    {
+        // The app runs in this process: a forced collection pauses it, and the total only grows.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        var pausedBefore = GC.GetTotalPauseDuration().TotalSeconds;
+
+        var stats = await GetAsync("/api/stats");
+
+        var reported = stats.GetProperty("gcPauseSeconds").GetDouble();
+        Assert.True(pausedBefore > 0, "a blocking gen 2 collection pauses the process");
+        Assert.InRange(reported, Math.Round(pausedBefore, 3) - 0.001, GC.GetTotalPauseDuration().TotalSeconds + 0.001);
+    }
+
+    [Fact]
     public async Task StatsAndTopics_RecordedIngestion_ShowItsRatesAndLag()
     {
         // The rate meter averages over 10 whole seconds and leaves out the running one: 30 events give 3/s once it ends.

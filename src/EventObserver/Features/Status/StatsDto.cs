@@ -2,6 +2,10 @@ using EventObserver.Kafka.Ingestion;
 
 namespace EventObserver.Features.Status;
 
+/// <param name="GcPauseSeconds">
+/// The process's total garbage-collection pause time since it started (all generations, as
+/// <see cref="GC.GetTotalPauseDuration"/>): the soak benchmark reads how much of a run the app spent paused.
+/// </param>
 public sealed record StatsDto(
     long TotalIndexed,
     double EventsPerSec,
@@ -13,4 +17,5 @@ public sealed record StatsDto(
     string? ClusterId,
     RetentionGapTotalsDto RetentionGaps,
     long? BehindBy,
-    DateTimeOffset? BehindSince);
+    DateTimeOffset? BehindSince,
+    double GcPauseSeconds);
