@@ -15,7 +15,7 @@ switch (scenario)
         }
 
         var events = args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 200_000;
-        await IngestScenario.RunAsync(events, format);
+        await IngestScenario.RunAsync(events, format, demoLike: args.Contains("--demo-like"));
         return 0;
     case "lineage":
         LineageScenario.Run(args.Length > 1 && int.TryParse(args[1], out var total) && total >= 10_000 ? total : 1_000_000);
@@ -47,7 +47,8 @@ switch (scenario)
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
         Console.Error.WriteLine("scenarios:");
-        Console.Error.WriteLine("  ingest [events=200000] [--format json|avro|protobuf]   produce 1 KB JSON events into the mock cluster; raw consume vs indexed vs naive LiteDB;");
+        Console.Error.WriteLine("  ingest [events=200000] [--format json|avro|protobuf] [--demo-like]   produce 1 KB JSON events into the mock cluster; raw consume vs indexed vs naive LiteDB;");
+        Console.Error.WriteLine("                           index and raw bytes per event; --demo-like: 0.3-0.6 KB demo-shop events with random ids instead");
         Console.Error.WriteLine("                           avro/protobuf: the same events schema-encoded and framed (embedded registry), plus the JSON rate of the same run");
         Console.Error.WriteLine("  lineage [events=1000000] lineage query + layout (500-message correlation, random events) vs a full scan; layout of 2,000 nodes");
         Console.Error.WriteLine("  replay [events=1000000]  index demo-like order events; order-lifecycle projection (index read + sandbox) vs the same fold in C#");

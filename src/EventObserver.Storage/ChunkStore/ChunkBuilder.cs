@@ -4,8 +4,11 @@ using LiteDB;
 
 namespace EventObserver.Storage.ChunkStore;
 
-/// <summary>Cuts the accepted envelopes of one partition into chunks and builds their documents and metadata.</summary>
-internal sealed class ChunkBuilder
+/// <summary>
+/// Cuts the accepted envelopes of one partition into chunks and builds their documents and metadata. Compression runs
+/// here, on the writer thread before the transaction opens (<paramref name="compression"/> null: plain chunks).
+/// </summary>
+internal sealed class ChunkBuilder(ChunkDictionaries? compression)
 {
     private readonly ChunkWriter _writer = new();
     private readonly List<ulong> _hashes = [];
@@ -15,6 +18,7 @@ internal sealed class ChunkBuilder
     public void Build(
         IReadOnlyList<EventEnvelope> events,
         int partitionNo,
+        string topic,
         Func<string, int> typeNumber,
         List<BsonDocument> chunkDocs,
         List<ChunkMeta> metas)
@@ -32,7 +36,8 @@ internal sealed class ChunkBuilder
 
             ChunkCodec.Encode(events, start, count, _writer);
             var meta = Describe(events, start, count, partitionNo, typeNumber);
-            chunkDocs.Add(new BsonDocument { ["_id"] = meta.Id, ["d"] = _writer.ToArray() });
+            var stored = compression?.Compress(topic, _writer.Written) ?? _writer.ToArray();
+            chunkDocs.Add(new BsonDocument { ["_id"] = meta.Id, ["d"] = stored });
             metas.Add(meta);
             start += count;
         }

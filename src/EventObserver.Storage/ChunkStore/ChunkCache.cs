@@ -1,7 +1,8 @@
 namespace EventObserver.Storage.ChunkStore;
 
 /// <summary>
-/// The encoded bytes of recently read chunks, least recently used dropped first, bounded in bytes.
+/// The plain (decompressed, version 1/2) bytes of recently read chunks, least recently used dropped first, bounded in
+/// bytes: a compressed chunk is unwrapped once on its way in, so lookups that revisit it do not pay zstd again.
 /// Lineage queries read the same few chunks many times (one conversation sits in a handful of
 /// chunks), and a LiteDB read of a chunk costs far more than scanning it. Keyed by the
 /// <see cref="ChunkMeta"/> instance: retention replaces a rewritten chunk's meta with a new one, so

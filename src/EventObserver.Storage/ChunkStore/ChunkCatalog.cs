@@ -7,7 +7,7 @@ namespace EventObserver.Storage.ChunkStore;
 /// <see cref="ChunkMeta"/> and the counts behind the statistics. Mutated only after a LiteDB
 /// commit succeeded, so it never runs ahead of the file. Thread-safe.
 /// </summary>
-internal sealed class ChunkCatalog
+internal sealed partial class ChunkCatalog
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<TopicPartitionKey, int> _partitionNumbers = [];
@@ -233,6 +233,7 @@ internal sealed class ChunkCatalog
             blooms.Probe(hash, result);
         }
 
+        DropReplaced(result);
         result.Sort(ByEarliest);
         return result;
     }

@@ -14,6 +14,18 @@ internal sealed class ChunkWriter
 
     public byte[] ToArray() => _buffer.AsSpan(0, Length).ToArray();
 
+    /// <summary>The bytes written so far; valid until the next write or <see cref="Reset"/>.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, Length);
+
+    /// <summary>Room for <paramref name="size"/> bytes after what is written; <see cref="Advance"/> by what was used.</summary>
+    public Span<byte> GetSpan(int size)
+    {
+        Ensure(size);
+        return _buffer.AsSpan(Length, size);
+    }
+
+    public void Advance(int count) => Length += count;
+
     public void WriteByte(byte value)
     {
         Ensure(1);

@@ -92,7 +92,7 @@ internal sealed class RetentionRunner(LiteDbEventIndex index)
     {
         var docs = new List<BsonDocument>();
         var metas = new List<ChunkMeta>();
-        index.Builder.Build(keep, old.PartitionNo, type => index.Catalog.TryGetTypeNumber(type, out var n) ? n : 0, docs, metas);
+        index.Builder.Build(keep, old.PartitionNo, index.Catalog.GetPartition(old.PartitionNo).Topic, type => index.Catalog.TryGetTypeNumber(type, out var n) ? n : 0, docs, metas);
         return metas.Zip(docs);
     }
 }

@@ -17,11 +17,20 @@ internal sealed class WritePlan
     public List<(int Number, string Name)> NewTypes { get; } = [];
     public List<BsonDocument> ChunkDocuments { get; } = [];
     public List<ChunkMeta> Metas { get; } = [];
+
+    /// <summary>Small tail chunks rewritten into the first new chunk of their partition (same id, so their documents are replaced).</summary>
+    public List<ChunkMeta> ReplacedTails { get; } = [];
     public Dictionary<int, long> Checkpoints { get; } = [];
     public List<RetentionGap> Gaps { get; } = [];
     public int Stored { get; private set; }
 
-    public static WritePlan Create(IReadOnlyList<EventEnvelope> batch, IReadOnlyList<RetentionGap> gaps, ChunkCatalog catalog, ChunkBuilder builder)
+    /// <param name="loadChunk">Reads a stored chunk's events (a small tail to merge); null when it is gone.</param>
+    public static WritePlan Create(
+        IReadOnlyList<EventEnvelope> batch,
+        IReadOnlyList<RetentionGap> gaps,
+        ChunkCatalog catalog,
+        ChunkBuilder builder,
+        Func<ChunkMeta, List<EventEnvelope>?> loadChunk)
     {
         var plan = new WritePlan();
         var nextPartition = catalog.NextPartitionNumber;
@@ -76,14 +85,34 @@ internal sealed class WritePlan
 
             if (accepted.Count > 0)
             {
-                builder.Build(accepted, number, TypeNumber, plan.ChunkDocuments, plan.Metas);
                 plan.Stored += accepted.Count;
+                if (known && catalog.MergeableTail(number) is { } tail && LoadTail(tail, loadChunk) is { } tailEvents)
+                {
+                    plan.ReplacedTails.Add(tail);
+                    tailEvents.AddRange(accepted);
+                    accepted = tailEvents;
+                }
+
+                builder.Build(accepted, number, key.Topic, TypeNumber, plan.ChunkDocuments, plan.Metas);
             }
 
             plan.Checkpoints[number] = next;
         }
 
         return plan;
+    }
+
+    // A tail that cannot be read stays as it is: new events start a chunk of their own rather than stop ingestion.
+    private static List<EventEnvelope>? LoadTail(ChunkMeta tail, Func<ChunkMeta, List<EventEnvelope>?> loadChunk)
+    {
+        try
+        {
+            return loadChunk(tail);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private static Dictionary<TopicPartitionKey, List<EventEnvelope>> GroupByPartition(IReadOnlyList<EventEnvelope> batch)

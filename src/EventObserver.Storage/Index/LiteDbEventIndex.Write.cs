@@ -26,25 +26,32 @@ public sealed partial class LiteDbEventIndex
         lock (_writeLock)
         {
             ThrowIfBroken();
-            var plan = WritePlan.Create(batch, gaps, _catalog, _builder);
+            var plan = WritePlan.Create(batch, gaps, _catalog, _builder, LoadChunk);
             if (plan.Checkpoints.Count == 0)
             {
                 return 0;
             }
 
+            var savedDictionaries = 0;
             RunInTransaction(() =>
             {
+                savedDictionaries = SaveDictionaries();
                 _db.GetCollection(PartitionCollection).Insert(plan.NewPartitions.Select(p =>
                     new BsonDocument { ["_id"] = p.Number, ["t"] = p.Key.Topic, ["p"] = p.Key.Partition }));
                 _db.GetCollection(TypeCollection).Insert(plan.NewTypes.Select(t =>
                     new BsonDocument { ["_id"] = t.Number, ["n"] = t.Name }));
-                _db.GetCollection(ChunkCollection).Insert(plan.ChunkDocuments);
-                _db.GetCollection(MetaCollection).Insert(plan.Metas.Select(m => m.ToBson()));
+                // Upsert: a merged tail's chunk keeps its id (see ChunkCatalog.MergeableTail).
+                _db.GetCollection(ChunkCollection).Upsert(plan.ChunkDocuments);
+                _db.GetCollection(MetaCollection).Upsert(plan.Metas.Select(m => m.ToBson()));
                 _db.GetCollection(GapCollection).Upsert(plan.Gaps.Select(ToBson));
                 _db.GetCollection(CheckpointCollection).Upsert(plan.Checkpoints.Select(c =>
                     new BsonDocument { ["_id"] = c.Key, ["o"] = c.Value }));
                 BeforeCommit?.Invoke();
             });
+
+            _dictionaries.MarkSaved(savedDictionaries);
+            plan.ReplacedTails.ForEach(_catalog.RemoveTail);
+            _cache.Remove(plan.ReplacedTails);
 
             foreach (var (number, key) in plan.NewPartitions)
             {

@@ -31,7 +31,8 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
 
     private readonly LiteDatabase _db;
     private readonly ChunkCatalog _catalog = new();
-    private readonly ChunkBuilder _builder = new();
+    private readonly ChunkBuilder _builder;
+    private readonly ChunkDictionaries _dictionaries;
     private readonly Lock _writeLock = new();
     private readonly RetentionRunner _retention;
     private readonly ChunkCache _cache;
@@ -39,9 +40,12 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     private readonly IndexFileSizes _sizes;
     private Exception? _broken;
 
-    private LiteDbEventIndex(string filePath, LiteDatabase db, long chunkCacheBytes, TimeProvider time)
+    private LiteDbEventIndex(string filePath, LiteDatabase db, long chunkCacheBytes, TimeProvider time, IndexCompression compression)
     {
         StoreFormat.CheckAndStamp(db.GetCollection(InfoCollection));
+        _dictionaries = new ChunkDictionaries(train: compression == IndexCompression.ZstdWithDictionaries);
+        _dictionaries.Load(db.GetCollection(ChunkDictionaries.Collection));
+        _builder = new ChunkBuilder(compression == IndexCompression.None ? null : _dictionaries);
         _cache = new ChunkCache(chunkCacheBytes);
         FilePath = filePath;
         _sizes = new IndexFileSizes(filePath, time);
@@ -77,11 +81,17 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
 
     internal ChunkCache Cache => _cache;
 
+    internal ChunkDictionaries Dictionaries => _dictionaries;
+
     /// <summary>Opens (or creates) the file. Throws when the file is not a readable LiteDB index.</summary>
     /// <param name="filePath">The LiteDB file.</param>
     /// <param name="chunkCacheBytes">Memory for recently read chunks (lineage lookups revisit the same few chunks).</param>
     /// <param name="time">The clock the file sizes are cached by (<see cref="IndexFileSizes"/>); the system's when null.</param>
-    public static LiteDbEventIndex Open(string filePath, long chunkCacheBytes = DefaultChunkCacheBytes, TimeProvider? time = null)
+    public static LiteDbEventIndex Open(string filePath, long chunkCacheBytes = DefaultChunkCacheBytes, TimeProvider? time = null) =>
+        Open(filePath, IndexCompression.Zstd, chunkCacheBytes, time);
+
+    /// <summary>Opens with a choice of how new chunks are stored (tests: files as older builds wrote them; measurements).</summary>
+    internal static LiteDbEventIndex Open(string filePath, IndexCompression compression, long chunkCacheBytes = DefaultChunkCacheBytes, TimeProvider? time = null)
     {
         var full = Path.GetFullPath(filePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -89,7 +99,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         try
         {
             db.UtcDate = true;
-            return new LiteDbEventIndex(full, db, chunkCacheBytes, time ?? TimeProvider.System);
+            return new LiteDbEventIndex(full, db, chunkCacheBytes, time ?? TimeProvider.System, compression);
         }
         catch
         {
@@ -174,7 +184,11 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _dictionaries.Dispose();
+    }
 
     /// <summary>LiteDB's write-ahead log next to the data file.</summary>
     public static string LogFilePath(string filePath) =>
@@ -192,7 +206,10 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         return ChunkCodec.Decode(data, key.Topic, key.Partition);
     }
 
-    /// <summary>A chunk's encoded bytes, from the cache or the file; null when retention deleted it meanwhile.</summary>
+    /// <summary>
+    /// A chunk's encoded bytes (decompressed: the cache holds plain bodies, so a lineage lookup that revisits a chunk
+    /// pays for zstd once), from the cache or the file; null when retention deleted it meanwhile.
+    /// </summary>
     internal byte[]? ReadChunk(ChunkMeta chunk)
     {
         if (_cache.TryGet(chunk, out var cached))
@@ -200,7 +217,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
             return cached;
         }
 
-        var data = _db.GetCollection(ChunkCollection).FindById(chunk.Id)?["d"].AsBinary;
+        var data = ReadStoredChunk(chunk);
         if (data is not null)
         {
             _cache.Add(chunk, data);
@@ -209,11 +226,27 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         return data;
     }
 
+    /// <summary>A chunk's plain body read from the file, bypassing the cache.</summary>
+    private byte[]? ReadStoredChunk(ChunkMeta chunk) =>
+        _db.GetCollection(ChunkCollection).FindById(chunk.Id)?["d"].AsBinary is { } stored
+            ? ChunkCompression.Unwrap(stored, _dictionaries)
+            : null;
+
+    /// <summary>Inside a write transaction: the dictionaries the new chunks use, before anything refers to them.</summary>
+    private int SaveDictionaries()
+    {
+        var unsaved = _dictionaries.Unsaved();
+        _db.GetCollection(ChunkDictionaries.Collection).Upsert(unsaved);
+        return unsaved.Count;
+    }
+
     /// <summary>Replaces chunks in one transaction (retention); the catalog follows after commit.</summary>
     internal void ReplaceChunks(IReadOnlyList<ChunkMeta> removed, IReadOnlyList<(ChunkMeta Meta, BsonDocument Document)> added)
     {
+        var savedDictionaries = 0;
         RunInTransaction(() =>
         {
+            savedDictionaries = SaveDictionaries();
             var chunks = _db.GetCollection(ChunkCollection);
             var metas = _db.GetCollection(MetaCollection);
             foreach (var meta in removed)
@@ -226,6 +259,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
             metas.Insert(added.Select(a => a.Meta.ToBson()));
         });
 
+        _dictionaries.MarkSaved(savedDictionaries);
         _catalog.RemoveChunks(removed);
         _cache.Remove(removed);
         foreach (var (meta, _) in added)

@@ -38,8 +38,14 @@ internal static class IngestScenario
     // The mock keeps ~5 MiB per partition: enough partitions that nothing produced is dropped.
     private const int Partitions = 32;
 
-    public static async Task RunAsync(int events, string format = "json")
+    private const int TrickleEvents = 20_000;
+    private const int TrickleBatch = 5;
+
+    private static BenchTraffic _traffic = BenchTraffic.Bench;
+
+    public static async Task RunAsync(int events, string format = "json", bool demoLike = false)
     {
+        _traffic = demoLike ? BenchTraffic.DemoLike : BenchTraffic.Bench;
         if (format == "json")
         {
             await RunFormatAsync(events, ValueEncoder.Json, null);
@@ -66,8 +72,8 @@ internal static class IngestScenario
                 : new ConfluentSchemaRegistry(new SchemaRegistryOptions { Url = registryUrl }, TimeProvider.System, NullLogger<ConfluentSchemaRegistry>.Instance);
             var decoder = new EnvelopeDecoder(new LineageOptions(), new PayloadDecoder(new DecodingOptions(), (ISchemaRegistry?)schemas ?? NoSchemaRegistry.Instance));
 
-            var producePerSec = Produce(cluster.BootstrapServers, events, encoder);
-            Report($"produced {events:N0} events at {producePerSec:N0}/s");
+            var (producePerSec, rawBytes) = Produce(cluster.BootstrapServers, events, encoder);
+            Report($"produced {events:N0} {_traffic.Name} events at {producePerSec:N0}/s, {rawBytes / (double)events:N0} raw bytes each");
 
             var rawPerSec = MeasureRawConsume(cluster.BootstrapServers, events);
             Report($"raw Confluent.Kafka consume: {rawPerSec:N0}/s");
@@ -78,12 +84,19 @@ internal static class IngestScenario
             var (indexedPerSec, withStartupPerSec) = await MeasureIndexedAsync(cluster.BootstrapServers, events, directory, decoder);
             Report($"indexed end to end: {indexedPerSec:N0}/s steady, {withStartupPerSec:N0}/s including start-up and group join");
 
+            // The provider is disposed, so LiteDB has checkpointed its log into the file: what stays on disk.
+            var footprint = IndexFootprint.Measure(Path.Combine(directory, "index.db"));
+            Report($"footprint: {footprint.Describe(rawBytes)}");
+
             // Read before the naive baseline, which holds every decoded event in memory.
             var peakRssMb = ProcessMemory.PeakRssMb();
             Report($"RSS {rssStartMb:N0} MB before indexing, peak {peakRssMb:N0} MB{(peakIsPerPhase ? " during indexing" : " over the whole run")}");
 
             var naivePerSec = MeasureNaive(events, directory, decoder, encoder);
             Report($"naive LiteDB InsertBulk with 5 secondary indexes: {naivePerSec:N0}/s");
+
+            var (trickle, trickleRaw) = TrickleFootprint.Measure(directory, decoder, TrickleEvents, TrickleBatch);
+            Report($"demo-like trickle ({TrickleEvents:N0} events, {TrickleBatch} per batch over 24 partitions): {trickle.Describe(trickleRaw)}");
 
             var result = new Dictionary<string, object>
             {
@@ -96,6 +109,11 @@ internal static class IngestScenario
                 ["peakRssMb"] = Math.Round(peakRssMb),
                 ["indexedPerSecWithStartup"] = Math.Round(withStartupPerSec),
                 ["producePerSec"] = Math.Round(producePerSec),
+                ["indexBytesPerEvent"] = Math.Round(footprint.TotalBytes / (double)events),
+                ["rawBytesPerEvent"] = Math.Round(rawBytes / (double)events),
+                ["traffic"] = _traffic.Name,
+                ["trickleIndexBytesPerEvent"] = Math.Round(trickle.TotalBytes / (double)TrickleEvents),
+                ["trickleRawBytesPerEvent"] = Math.Round(trickleRaw / (double)TrickleEvents),
             };
             if (jsonPerSec is { } jsonRate)
             {
@@ -117,7 +135,7 @@ internal static class IngestScenario
         }
     }
 
-    private static double Produce(string bootstrapServers, int events, ValueEncoder encoder)
+    private static (double PerSecond, long RawBytes) Produce(string bootstrapServers, int events, ValueEncoder encoder)
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
         {
@@ -131,14 +149,18 @@ internal static class IngestScenario
         }).SetLogHandler((_, _) => { }).Build();
 
         var failures = 0;
+        long rawBytes = 0;
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < events; i++)
         {
-            var message = new Message<byte[], byte[]> { Key = BenchEvents.Key(i), Value = encoder.Value(i), Headers = [] };
-            foreach (var (key, value) in BenchEvents.Headers(i))
+            var message = new Message<byte[], byte[]> { Key = _traffic.Key(i), Value = encoder.Value(i), Headers = [] };
+            var headers = _traffic.Headers(i);
+            foreach (var (key, value) in headers)
             {
                 message.Headers.Add(key, value);
             }
+
+            rawBytes += RawBytes.Of(message.Key, message.Value, headers.Select(h => (h.Key, (byte[]?)h.Value)));
 
             while (true)
             {
@@ -167,7 +189,7 @@ internal static class IngestScenario
             throw new InvalidOperationException($"{failures} benchmark messages were not delivered");
         }
 
-        return events / stopwatch.Elapsed.TotalSeconds;
+        return (events / stopwatch.Elapsed.TotalSeconds, rawBytes);
     }
 
     private static double MeasureRawConsume(string bootstrapServers, int events)
@@ -266,9 +288,9 @@ internal static class IngestScenario
                 Offset = record.Offset,
                 TimestampMs = record.TimestampMs,
                 TimestampKind = record.TimestampKind,
-                Key = record.Key,
+                Key = _traffic.Key(i),
                 Value = encoder.Value(i),
-                Headers = record.Headers,
+                Headers = _traffic.Headers(i).Select(h => new EnvelopeHeader(h.Key, h.Value)).ToArray(),
             });
         }
 
@@ -293,7 +315,7 @@ internal static class IngestScenario
     /// <summary>The event values of one format: JSON as <see cref="BenchEvents"/> writes them, or schema-encoded and framed.</summary>
     private sealed class ValueEncoder(string format, Func<int, byte[]> value)
     {
-        public static readonly ValueEncoder Json = new("json", BenchEvents.Value);
+        public static ValueEncoder Json => new("json", _traffic.Value);
 
         public string Format { get; } = format;
 
