@@ -34,6 +34,12 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     private readonly ChunkBuilder _builder;
     private readonly ChunkDictionaries _dictionaries;
     private readonly Lock _writeLock = new();
+
+    // LiteDB 5.0.21's page cache can recycle a buffer between a reader's lookup and its pin when two threads use the
+    // engine at once (litedb-org/LiteDB#2817, unreleased fix); seen in the soak run as "page type must be index page"
+    // on a range read, after which the engine refuses everything. Every engine call after open goes through this gate:
+    // calls are short (one chunk by id, or one batch's transaction), so readers wait at most one commit.
+    private readonly Lock _engineGate = new();
     private readonly RetentionRunner _retention;
     private readonly ChunkCache _cache;
     private readonly RetentionGapLog _gaps = new();
@@ -68,6 +74,9 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     /// and its catalog may lag the file. <see cref="EventIndexProvider"/> reopens it.
     /// </summary>
     public bool NeedsReopen => Volatile.Read(ref _broken) is not null;
+
+    /// <summary>LiteDB disables its engine after an internal error; only a fresh instance on the file can go on.</summary>
+    private void MarkBrokenOnEngineFailure(LiteException failure) => Interlocked.CompareExchange(ref _broken, failure, null);
 
     /// <summary>Test seam: runs inside the write transaction, just before commit.</summary>
     internal Action? BeforeCommit { get; set; }
@@ -113,7 +122,11 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     {
         lock (_writeLock)
         {
-            _db.GetCollection(InfoCollection).Upsert(new BsonDocument { ["_id"] = ClusterInfoId, ["v"] = clusterId });
+            lock (_engineGate)
+            {
+                _db.GetCollection(InfoCollection).Upsert(new BsonDocument { ["_id"] = ClusterInfoId, ["v"] = clusterId });
+            }
+
             ClusterId = clusterId;
         }
     }
@@ -227,10 +240,25 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     }
 
     /// <summary>A chunk's plain body read from the file, bypassing the cache.</summary>
-    private byte[]? ReadStoredChunk(ChunkMeta chunk) =>
-        _db.GetCollection(ChunkCollection).FindById(chunk.Id)?["d"].AsBinary is { } stored
-            ? ChunkCompression.Unwrap(stored, _dictionaries)
-            : null;
+    private byte[]? ReadStoredChunk(ChunkMeta chunk)
+    {
+        byte[]? stored;
+        lock (_engineGate)
+        {
+            try
+            {
+                stored = _db.GetCollection(ChunkCollection).FindById(chunk.Id)?["d"].AsBinary;
+            }
+            catch (LiteException failure)
+            {
+                MarkBrokenOnEngineFailure(failure);
+                throw;
+            }
+        }
+
+        // Decompressed outside the gate: it needs no engine.
+        return stored is null ? null : ChunkCompression.Unwrap(stored, _dictionaries);
+    }
 
     /// <summary>Inside a write transaction: the dictionaries the new chunks use, before anything refers to them.</summary>
     private int SaveDictionaries()
@@ -286,21 +314,33 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     private void RunInTransaction(Action work)
     {
         ThrowIfBroken();
-        _db.BeginTrans();
-        var committing = false;
-        try
+        lock (_engineGate)
         {
-            work();
-            committing = true;
-            if (!_db.Commit())
+            try
             {
-                throw new InvalidOperationException("LiteDB did not commit the index transaction.");
+                _db.BeginTrans();
             }
-        }
-        catch (Exception failure)
-        {
-            RollBackAfter(failure, committing);
-            throw;
+            catch (LiteException failure)
+            {
+                MarkBrokenOnEngineFailure(failure);
+                throw;
+            }
+
+            var committing = false;
+            try
+            {
+                work();
+                committing = true;
+                if (!_db.Commit())
+                {
+                    throw new InvalidOperationException("LiteDB did not commit the index transaction.");
+                }
+            }
+            catch (Exception failure)
+            {
+                RollBackAfter(failure, committing);
+                throw;
+            }
         }
     }
 
