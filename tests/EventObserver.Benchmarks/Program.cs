@@ -33,6 +33,8 @@ switch (scenario)
     case "masking":
         MaskingScenario.Run(args.Length > 1 && int.TryParse(args[1], out var masked) && masked > 0 ? masked : 100_000);
         return 0;
+    case "chaos":
+        return await ChaosScenario.RunAsync(args);
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
         Console.Error.WriteLine("scenarios:");
@@ -42,6 +44,8 @@ switch (scenario)
         Console.Error.WriteLine("  replay [events=1000000]  index demo-like order events; order-lifecycle projection (index read + sandbox) vs the same fold in C#");
         Console.Error.WriteLine("  feed [seconds=60] [rate=5000] [masked]   steady produce into the app (own process); hub and browser latency, app RSS;");
         Console.Error.WriteLine("                           masked: one masking rule on every event and the hub client signs in with an API key");
+        Console.Error.WriteLine("  chaos [--kills 20] [--outages 10] [--seed 13] [--rate 2000]   the app (own process) under SIGKILLs and 5-30 s outages of");
+        Console.Error.WriteLine("                           every broker at a steady rate; lost/duplicated by position and payload hash, resume p95 after outages");
         Console.Error.WriteLine("  masking [events=100000]  masking cost per event (ns, allocated bytes) of one JSON path rule on demo-like events");
         return 2;
 }

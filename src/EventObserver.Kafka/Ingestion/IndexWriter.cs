@@ -30,6 +30,8 @@ internal sealed class IndexWriter
         });
 
     private volatile bool _stopping;
+    private long _abandonAfter = long.MaxValue;
+    private int _abandoned;
     private Task? _thread;
 
     /// <param name="index">Where batches are written.</param>
@@ -86,12 +88,31 @@ internal sealed class IndexWriter
     }
 
     /// <summary>Writes what is queued, then ends the writer thread.</summary>
-    public void CompleteAndWait()
+    public void CompleteAndWait() => CompleteAndWait(Timeout.InfiniteTimeSpan);
+
+    /// <summary>
+    /// Shutdown: writes queued batches until <paramref name="drain"/> has passed, then abandons the rest and ends the
+    /// writer thread. A commit in progress always finishes (the file is closed after it), and an abandoned batch was
+    /// never committed, so its checkpoint still points before it: the next start reads it again. Returns how many
+    /// events were abandoned.
+    /// </summary>
+    public int CompleteAndWait(TimeSpan drain)
     {
+        if (drain != Timeout.InfiniteTimeSpan)
+        {
+            Interlocked.Exchange(ref _abandonAfter, Environment.TickCount64 + (long)drain.TotalMilliseconds);
+        }
+
         _stopping = true;
         _queue.Writer.TryComplete();
         _thread?.GetAwaiter().GetResult();
+        return _abandoned;
     }
+
+    /// <summary>Whether <see cref="CompleteAndWait(TimeSpan)"/> has begun (its drain deadline is set by then).</summary>
+    internal bool IsStopping => _stopping;
+
+    private bool PastDeadline => _stopping && Environment.TickCount64 >= Interlocked.Read(ref _abandonAfter);
 
     private void Run()
     {
@@ -100,6 +121,12 @@ internal sealed class IndexWriter
         {
             while (reader.TryRead(out var batch))
             {
+                if (PastDeadline)
+                {
+                    _abandoned += batch.Events.Count;
+                    continue;
+                }
+
                 WriteWithRetry(batch);
             }
         }
@@ -128,8 +155,9 @@ internal sealed class IndexWriter
                 IngestionLog.WriteFailed(_logger, e, batch.Events.Count);
                 _status.LastError = $"Index write failed: {e.Message}";
                 _status.LastErrorAt = _time.GetUtcNow();
-                if (_stopping && attempt >= AttemptsWhenStopping)
+                if (_stopping && (attempt >= AttemptsWhenStopping || PastDeadline))
                 {
+                    _abandoned += batch.Events.Count;
                     return;
                 }
 
