@@ -21,7 +21,11 @@ public sealed partial class ReplayShutdownService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         // StopAsync without ApplicationStopping (a test host stopped directly) still stops the runs.
-        _stopped.TrySetResult(runs.StopAllForShutdownAsync());
+        if (!_stopped.Task.IsCompleted)
+        {
+            _stopped.TrySetResult(runs.StopAllForShutdownAsync());
+        }
+
         try
         {
             await (await _stopped.Task).WaitAsync(cancellationToken);

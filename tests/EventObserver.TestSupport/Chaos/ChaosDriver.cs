@@ -94,6 +94,8 @@ public static class ChaosDriver
         {
             // Warnings still show (the outages make librdkafka say so); the rest would only fill the kept output.
             ["Logging__LogLevel__Default"] = "Warning",
+            // Ingestion's own lines and librdkafka's group notices (rejoins, session timeouts) explain a slow resume.
+            ["Logging__LogLevel__EventObserver.Kafka.Ingestion"] = "Information",
         });
 
     /// <summary>Waits until this app instance is indexing (so the kill lands during ingestion), a random moment more, then SIGKILL and restart.</summary>
