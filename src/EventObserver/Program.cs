@@ -33,6 +33,7 @@ using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Kafka.SchemaRegistry;
+using EventObserver.Lifecycle;
 
 using EventObserver.Security;
 using EventObserver.Shared;
@@ -72,6 +73,9 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.W
 
 var services = builder.Services;
 services.AddSingleton(TimeProvider.System);
+
+// Shutdown within EventObserver:Shutdown:Timeout (4 s): registered first so it stops last, after ingestion has committed.
+services.AddGracefulShutdown();
 
 // Options: bound from EventObserver:*, validated at start-up with messages that name the setting.
 services.AddOptions<StorageOptions>().BindConfiguration(ConfigurationSections.Storage).ValidateOnStart();

@@ -44,6 +44,8 @@ switch (scenario)
 
         await SoakScenario.RunAsync(minutes);
         return 0;
+    case "chaos":
+        return await ChaosScenario.RunAsync(args);
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
         Console.Error.WriteLine("scenarios:");
@@ -57,6 +59,8 @@ switch (scenario)
         Console.Error.WriteLine("  soak [--minutes N]       N minutes (default 10) at 5,000 events/s with 5 browser tabs (feed, lineage, flow map, conventions,");
         Console.Error.WriteLine("                           a running replay), 10 hub clients and retention deleting; RSS per minute and its slope,");
         Console.Error.WriteLine("                           browser and hub p95 per minute, GC pause, index size, warnings and errors the app logged");
+        Console.Error.WriteLine("  chaos [--kills 20] [--outages 10] [--seed 13] [--rate 2000]   the app (own process) under SIGKILLs and 5-30 s outages of");
+        Console.Error.WriteLine("                           every broker at a steady rate; lost/duplicated by position and payload hash, resume p95 after outages");
         Console.Error.WriteLine("  masking [events=100000]  masking cost per event (ns, allocated bytes) of one JSON path rule on demo-like events");
         return 2;
 }

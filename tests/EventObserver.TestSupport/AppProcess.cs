@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -189,6 +190,42 @@ public sealed partial class AppProcess : IAsyncDisposable
 
         _process.WaitForExit(10_000);
     }
+
+    /// <summary>
+    /// SIGTERM, as an orchestrator stops a container, and the wait for the exit: returns the exit code and how long the
+    /// process took from the signal to its end; fails when it is still running after <paramref name="timeout"/> (then
+    /// it is killed).
+    /// </summary>
+    public async Task<(int ExitCode, TimeSpan Took)> TerminateAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"The app had already exited with {_process.ExitCode}.\n{Output}");
+        }
+
+        var started = Stopwatch.StartNew();
+        using (var signal = Process.Start(new ProcessStartInfo("/bin/kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false })
+            ?? throw new InvalidOperationException("/bin/kill did not start"))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"The app was still running {timeout.TotalSeconds:0.#} s after SIGTERM.\n{Output}");
+        }
+
+        return (_process.ExitCode, started.Elapsed);
+    }
+
+    /// <summary>Whether the process has ended (on its own, by <see cref="Kill"/> or by <see cref="TerminateAsync"/>).</summary>
+    public bool HasExited => _process.HasExited;
 
     public ValueTask DisposeAsync()
     {

@@ -51,6 +51,9 @@ public sealed class KafkaConnection
             ["fetch.wait.max.ms"] = "100",
             ["socket.nagle.disable"] = "true",
             ["allow.auto.create.topics"] = "false",
+            // After a broker outage librdkafka's reconnect attempts are spaced up to 10 s apart by default: ingestion
+            // would resume up to 10 s after the brokers return. One attempt per second per broker costs nothing.
+            ["reconnect.backoff.max.ms"] = "1000",
         }))
         {
             GroupId = _options.GroupId,

@@ -30,6 +30,10 @@ internal sealed class ConsumeLoop(
     private const int IdlePollMs = 100;
     private const int LagIntervalMs = 2000;
     private static readonly TimeSpan PostWait = TimeSpan.FromMilliseconds(250);
+
+    // On shutdown a batch the writer cannot take by then is left behind: it was never committed, so the next start
+    // reads it again, and the host's shutdown timeout is not spent waiting behind a slow index.
+    private static readonly TimeSpan ShutdownPostWait = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan LogStartQueryTimeout = TimeSpan.FromSeconds(5);
 
     private readonly int _maxBatch = Math.Max(1, connection.Options.MaxBatchSize);
@@ -129,7 +133,7 @@ internal sealed class ConsumeLoop(
 
         if (batch.Count > 0 || _pendingGaps.Count > 0)
         {
-            writer.TryPost(TakeBatch(batch), Timeout.InfiniteTimeSpan);
+            writer.TryPost(TakeBatch(batch), ShutdownPostWait);
         }
     }
 
@@ -142,7 +146,7 @@ internal sealed class ConsumeLoop(
             Tick(consumer, probe);
             if (cancellationToken.IsCancellationRequested)
             {
-                writer.TryPost(item, Timeout.InfiniteTimeSpan);
+                writer.TryPost(item, ShutdownPostWait);
                 return;
             }
         }

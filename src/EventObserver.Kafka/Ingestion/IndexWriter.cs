@@ -37,6 +37,8 @@ internal sealed class IndexWriter
         });
 
     private volatile bool _stopping;
+    private long _abandonAfter = long.MaxValue;
+    private int _abandoned;
     private Task? _thread;
 
     /// <param name="index">Where batches are written.</param>
@@ -102,13 +104,32 @@ internal sealed class IndexWriter
     }
 
     /// <summary>Writes what is queued, then ends the writer thread.</summary>
-    public void CompleteAndWait()
+    public void CompleteAndWait() => CompleteAndWait(Timeout.InfiniteTimeSpan);
+
+    /// <summary>
+    /// Shutdown: writes queued batches until <paramref name="drain"/> has passed, then abandons the rest and ends the
+    /// writer thread. A commit in progress always finishes (the file is closed after it), and an abandoned batch was
+    /// never committed, so its checkpoint still points before it: the next start reads it again. Returns how many
+    /// events were abandoned.
+    /// </summary>
+    public int CompleteAndWait(TimeSpan drain)
     {
+        if (drain != Timeout.InfiniteTimeSpan)
+        {
+            Interlocked.Exchange(ref _abandonAfter, Environment.TickCount64 + (long)drain.TotalMilliseconds);
+        }
+
         _stopping = true;
         _queue.Writer.TryComplete();
         _stop.Cancel();
         _thread?.GetAwaiter().GetResult();
+        return _abandoned;
     }
+
+    /// <summary>Whether <see cref="CompleteAndWait(TimeSpan)"/> has begun (its drain deadline is set by then).</summary>
+    internal bool IsStopping => _stopping;
+
+    private bool PastDeadline => _stopping && Environment.TickCount64 >= Interlocked.Read(ref _abandonAfter);
 
     private void Run()
     {
@@ -117,6 +138,12 @@ internal sealed class IndexWriter
         {
             while (reader.TryRead(out var batch))
             {
+                if (PastDeadline)
+                {
+                    _abandoned += batch.Events.Count;
+                    continue;
+                }
+
                 WriteWithRetry(batch);
             }
         }
@@ -159,9 +186,10 @@ internal sealed class IndexWriter
 
                 _status.LastError = $"Index write failed: {e.Message}";
                 _status.LastErrorAt = _time.GetUtcNow();
-                if (_stopping && (diskFull || attempt >= AttemptsWhenStopping))
+                if (_stopping && (diskFull || attempt >= AttemptsWhenStopping || PastDeadline))
                 {
                     // Not written, so not checkpointed: the next start reads these messages from Kafka again.
+                    _abandoned += batch.Events.Count;
                     return;
                 }
 

@@ -62,6 +62,9 @@ internal static partial class IngestionLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion stopped after {Total} events")]
     public static partial void Stopped(ILogger logger, long total);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: {Abandoned} consumed events were not committed within {DrainMs} ms and are left for the next start (the checkpoint is before them)")]
+    public static partial void AbandonedAtShutdown(ILogger logger, int abandoned, long drainMs);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention gap in {Topic}/{Partition}: offsets {First}–{Last} ({Count} messages) were deleted by the broker before they were indexed")]
     public static partial void RetentionGap(ILogger logger, string topic, int partition, long first, long last, long count);
 

@@ -38,10 +38,17 @@ public sealed class IngestionService : BackgroundService
         TimeProvider time,
         ILogger<IngestionService> logger,
         IEventMasker? masker = null,
-        IOptions<MaskingOptions>? masking = null)
+        IOptions<MaskingOptions>? masking = null,
+        IOptions<HostOptions>? host = null)
         : this(connection, decoder, indexes.OpenForCluster, status, observers, time, logger,
             masking?.Value.AtIngest == true && masker is { HasRules: true } ? masker : null)
     {
+        // Half the host's shutdown timeout for writing what is queued: the rest is for closing the consumer and the
+        // index file, and the other services, before the host gives up waiting.
+        if (host?.Value.ShutdownTimeout is { } timeout && timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            ShutdownDrain = timeout / 2;
+        }
     }
 
     /// <summary>For tests: opens the index of a cluster id without an <see cref="ICurrentIndex"/>.</summary>
@@ -65,6 +72,9 @@ public sealed class IngestionService : BackgroundService
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>How long queued batches are still written once the app stops; what is left is abandoned, uncommitted.</summary>
+    internal TimeSpan ShutdownDrain { get; init; } = Timeout.InfiniteTimeSpan;
 
     // Consume is blocking: the loop gets its own thread instead of starving the thread pool.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -129,7 +139,11 @@ public sealed class IngestionService : BackgroundService
             }
         }
 
-        writer?.CompleteAndWait();
+        if (writer?.CompleteAndWait(ShutdownDrain) is > 0 and var abandoned)
+        {
+            IngestionLog.AbandonedAtShutdown(_logger, abandoned, (long)ShutdownDrain.TotalMilliseconds);
+        }
+
         IngestionLog.Stopped(_logger, _status.ConsumedTotal);
     }
 

@@ -22,6 +22,9 @@ internal sealed class PublishWork(ReplayPublishSession session, ProjectionStore 
     public long Failed => _outcome?.Failed ?? session.Failed;
     public bool IsStopped => false;
 
+    /// <summary>How long the end of the run waits for deliveries still in flight; shorter when the app shuts down.</summary>
+    public TimeSpan CompleteTimeout { get; set; } = ReplayPublisher.DeliveryTimeout;
+
     public object? Prepare(EventEnvelope envelope) => null;
 
     public StepResult Process(EventEnvelope envelope, object? prepared, CancellationToken cancellationToken)
@@ -53,7 +56,7 @@ internal sealed class PublishWork(ReplayPublishSession session, ProjectionStore 
     {
         try
         {
-            _outcome = session.Complete(ReplayPublisher.DeliveryTimeout);
+            _outcome = session.Complete(CompleteTimeout);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

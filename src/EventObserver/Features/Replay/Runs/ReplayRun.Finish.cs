@@ -13,6 +13,14 @@ public sealed partial class ReplayRun
     private void Finish(ReplayRunStatus status, string? failure)
     {
         StopClock();
+        if (status == ReplayRunStatus.Stopped)
+        {
+            lock (_gate)
+            {
+                failure ??= _stopReason;
+            }
+        }
+
         try
         {
             failure = _work.Complete(status, failure);

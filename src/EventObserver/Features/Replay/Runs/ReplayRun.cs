@@ -30,6 +30,7 @@ public sealed partial class ReplayRun
     private int _stepsRequested;
     private string? _runToType;
     private bool _stopRequested;
+    private string? _stopReason;
     private bool _workReleased;
     private byte[]? _finalState;
     private int _readersWaiting;
@@ -158,6 +159,14 @@ public sealed partial class ReplayRun
 
     public ReplayCommandResult Stop() => Control(allowWhenPaused: true, () =>
     {
+        _stopRequested = true;
+        _stopping.Cancel();
+    });
+
+    /// <summary>Stops the run saying why: the reason becomes its message (and the publish log's error of a publish).</summary>
+    public ReplayCommandResult Stop(string reason) => Control(allowWhenPaused: true, () =>
+    {
+        _stopReason = reason;
         _stopRequested = true;
         _stopping.Cancel();
     });

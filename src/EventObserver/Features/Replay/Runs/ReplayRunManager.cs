@@ -165,18 +165,9 @@ public sealed partial class ReplayRunManager : IDisposable
 
     public void Dispose()
     {
-        List<ReplayRun> runs;
-        lock (_sync)
-        {
-            runs = [.. _runs];
-        }
-
-        foreach (var run in runs)
-        {
-            run.Stop();
-        }
-
-        Task.WaitAll([.. runs.Select(r => r.Completion)], TimeSpan.FromSeconds(10));
+        // The container is disposed when the app ends: usually the shutdown has stopped the runs already. The wait is
+        // short so a run that does not stop cannot hold the process past the host's shutdown timeout.
+        StopAllForShutdownAsync().Wait(TimeSpan.FromSeconds(2));
     }
 
     private static Dictionary<string, string[]> Validate(ReplayRequest request)
