@@ -26,6 +26,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     internal const string GapCollection = "gaps";
     private const string InfoCollection = "info";
     private const string ClusterInfoId = "cluster";
+    private const string RebuildInfoId = "rebuild";
 
     public const long DefaultChunkCacheBytes = 128L * 1024 * 1024;
 
@@ -50,13 +51,18 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         Lineage = new IndexLineageSource(this);
         ClusterId = db.GetCollection(InfoCollection).FindById(ClusterInfoId)?["v"].AsString ?? string.Empty;
         CatalogLoader.Load(db, _catalog);
+        IndexIntegrity.Check(db, _catalog);
         LoadGaps();
+        RebuildPending = db.GetCollection(InfoCollection).FindById(RebuildInfoId) is not null;
     }
 
     /// <summary>The cluster id stamped in the file; empty when the file was never stamped.</summary>
     public string ClusterId { get; private set; }
 
     public string FilePath { get; }
+
+    /// <summary>True from a rebuild's start until ingestion caught up with Kafka (kept in the file across restarts).</summary>
+    public bool RebuildPending { get; private set; }
 
     /// <summary>Test seam: runs inside the write transaction, just before commit.</summary>
     internal Action? BeforeCommit { get; set; }
@@ -78,6 +84,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     {
         var full = Path.GetFullPath(filePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        RefuseCutShort(full);
         var db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
         try
         {
@@ -91,6 +98,20 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         }
     }
 
+    /// <summary>
+    /// LiteDB writes whole 8 KiB pages, yet opens a file cut inside its first page as a new, empty database: that would
+    /// silently drop the index and its checkpoints, so such a file is refused as damaged.
+    /// </summary>
+    private static void RefuseCutShort(string path)
+    {
+        const int pageSize = 8192;
+        var length = File.Exists(path) ? new FileInfo(path).Length : 0;
+        if (length % pageSize != 0)
+        {
+            throw new InvalidDataException($"the file is cut short: {length} bytes is not a whole number of LiteDB's {pageSize}-byte pages");
+        }
+    }
+
     /// <summary>Records which cluster this index belongs to.</summary>
     public void StampCluster(string clusterId)
     {
@@ -98,6 +119,25 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         {
             _db.GetCollection(InfoCollection).Upsert(new BsonDocument { ["_id"] = ClusterInfoId, ["v"] = clusterId });
             ClusterId = clusterId;
+        }
+    }
+
+    /// <summary>Marks the index as being rebuilt from Kafka, or clears the mark once the rebuild caught up.</summary>
+    public void SetRebuildPending(bool pending)
+    {
+        lock (_writeLock)
+        {
+            var info = _db.GetCollection(InfoCollection);
+            if (pending)
+            {
+                info.Upsert(new BsonDocument { ["_id"] = RebuildInfoId, ["v"] = true });
+            }
+            else
+            {
+                info.Delete(RebuildInfoId);
+            }
+
+            RebuildPending = pending;
         }
     }
 
@@ -167,7 +207,14 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    // Under the write lock: a batch being written when the index is archived finishes first, instead of failing half-way.
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            _db.Dispose();
+        }
+    }
 
     /// <summary>LiteDB's write-ahead log next to the data file.</summary>
     public static string LogFilePath(string filePath) =>
@@ -193,13 +240,43 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
             return cached;
         }
 
-        var data = _db.GetCollection(ChunkCollection).FindById(chunk.Id)?["d"].AsBinary;
+        var data = ReadVerified(chunk);
         if (data is not null)
         {
             _cache.Add(chunk, data);
         }
 
         return data;
+    }
+
+    /// <summary>
+    /// A chunk from the file, checked against its catalog entry, so a damaged chunk fails the read with one clear
+    /// <see cref="CorruptIndexException"/> instead of a decoding error deep in a query (or wrong results).
+    /// </summary>
+    internal byte[]? ReadVerified(ChunkMeta chunk)
+    {
+        byte[]? data;
+        string? problem;
+        try
+        {
+            data = _db.GetCollection(ChunkCollection).FindById(chunk.Id)?["d"].AsBinary;
+            problem = data is null ? null : ChunkVerifier.Problem(data, chunk);
+        }
+        catch (LiteException e)
+        {
+            data = null;
+            problem = e.Message;
+        }
+
+        if (problem is null)
+        {
+            return data;
+        }
+
+        var key = _catalog.GetPartition(chunk.PartitionNo);
+        throw new CorruptIndexException(
+            $"The index file {FilePath} is damaged: the chunk of {key.Topic}/{key.Partition} at offsets {chunk.FirstOffset}–{chunk.LastOffset} "
+            + $"cannot be read ({problem}). Rebuild the index from Kafka (Admin: Topics page, or the rebuild-index command).");
     }
 
     /// <summary>Replaces chunks in one transaction (retention); the catalog follows after commit.</summary>
