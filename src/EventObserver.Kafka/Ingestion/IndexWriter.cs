@@ -30,6 +30,7 @@ internal sealed class IndexWriter
         });
 
     private volatile bool _stopping;
+    private volatile bool _abandoned;
     private Task? _thread;
 
     /// <param name="index">Where batches are written.</param>
@@ -93,6 +94,17 @@ internal sealed class IndexWriter
         _thread?.GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Drops what is queued and what comes: the index was replaced (a rebuild) and ingestion starts over on the new
+    /// one, so these batches belong to no index any more.
+    /// </summary>
+    public void Abandon()
+    {
+        _abandoned = true;
+        _stopping = true;
+        _queue.Writer.TryComplete();
+    }
+
     private void Run()
     {
         var reader = _queue.Reader;
@@ -100,6 +112,11 @@ internal sealed class IndexWriter
         {
             while (reader.TryRead(out var batch))
             {
+                if (_abandoned)
+                {
+                    continue;
+                }
+
                 WriteWithRetry(batch);
             }
         }
@@ -121,6 +138,12 @@ internal sealed class IndexWriter
 
                 _status.RecordIndexed(batch.Gaps);
                 break;
+            }
+            catch (Exception e) when (_abandoned)
+            {
+                // The index was archived under this batch (a rebuild): the new one is filled from Kafka again.
+                RebuildLog.BatchAbandoned(_logger, e.Message, batch.Events.Count);
+                return;
             }
             catch (Exception e)
             {
