@@ -151,11 +151,18 @@ public sealed partial class EventIndexProvider : ICurrentIndex, IIndexRebuilds, 
     /// index marked for rebuild, so the next start rebuilds from the earliest offsets.
     /// </summary>
     /// <returns>Where the old file went; null when there was none.</returns>
+    /// <exception cref="IOException">The file is open in a running app.</exception>
     public static string? PrepareRebuild(StorageOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         var path = Path.GetFullPath(options.Path);
+        if (File.Exists(path))
+        {
+            // Throws IOException while a running app holds the file (.NET locks it), instead of moving it from under it.
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        }
+
         var archived = File.Exists(path) ? IndexArchiver.Archive(path, "rebuild", time.GetUtcNow(), options.KeepArchives) : null;
         using var fresh = LiteDbEventIndex.Open(path, 0, time);
         fresh.SetRebuildPending(true);

@@ -131,6 +131,18 @@ public sealed class CorruptIndexTests : IDisposable
     }
 
     [Fact]
+    public void PrepareRebuild_FileOpenInARunningApp_RefusesAndLeavesIt()
+    {
+        WriteIndex();
+        using var running = Create();
+
+        Assert.ThrowsAny<IOException>(() => EventIndexProvider.PrepareRebuild(new StorageOptions { Path = DbPath }, _time));
+
+        Assert.False(Directory.Exists(ArchiveDir));
+        Assert.Equal(EventCount, running.Current!.GetStatistics().TotalEvents);
+    }
+
+    [Fact]
     public void Constructor_UndamagedFileWithManyChunks_OpensWithoutMessage()
     {
         WriteIndex();

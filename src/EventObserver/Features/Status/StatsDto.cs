@@ -13,4 +13,5 @@ public sealed record StatsDto(
     string? ClusterId,
     RetentionGapTotalsDto RetentionGaps,
     long? BehindBy,
-    DateTimeOffset? BehindSince);
+    DateTimeOffset? BehindSince,
+    RebuildProgress? Rebuild = null);

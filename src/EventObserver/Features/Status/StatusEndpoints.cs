@@ -48,7 +48,7 @@ public static class StatusEndpoints
             s.Ingestion.BehindBy, s.Ingestion.BehindSince));
     }
 
-    /// <summary>Index and ingestion figures: counts per topic, rate, index size, lag, broker state, retention gaps.</summary>
+    /// <summary>Index and ingestion figures: counts per topic, rate, index size, lag, broker state, retention gaps, rebuild progress.</summary>
     /// <remarks>
     /// <c>topics</c> holds the topics the caller may read; the totals are of the whole index (they name no topic).
     /// </remarks>
@@ -60,7 +60,7 @@ public static class StatusEndpoints
             s.IndexedEvents, s.EventsPerSec, s.TopicCounts, s.IndexSizeBytes, s.Lag,
             s.BrokerState, s.Embedded, s.ClusterId,
             new RetentionGapTotalsDto(s.RetentionGaps, s.MessagesLost),
-            s.Ingestion.BehindBy, s.Ingestion.BehindSince));
+            s.Ingestion.BehindBy, s.Ingestion.BehindSince, s.Rebuild));
     }
 
     /// <summary>The demo traffic's counters.</summary>

@@ -46,6 +46,7 @@ public sealed class StatusQueries(IngestionStatus ingestion, ICurrentIndex index
             Ingestion = ingestion.Watchdog.Evaluate(ingestion.BrokerState == BrokerState.Connected),
             RetentionGaps = statistics.RetentionGaps,
             MessagesLost = statistics.MessagesLost,
+            Rebuild = ingestion.Rebuild,
         };
     }
 }
