@@ -32,9 +32,11 @@ public sealed class RebuildIndexButtonTests : DashboardTestContext
         var dialogs = Context.Render<MudDialogProvider>();
         var button = Context.Render<RebuildIndexButton>();
 
-        await button.Find("[data-testid=rebuild-index]").ClickAsync(new());
+        // The click's handler waits for the dialog's answer: it completes once the dialog is answered.
+        var click = button.Find("[data-testid=rebuild-index]").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains(RebuildIndexButton.ConfirmTitle, dialogs.Markup, StringComparison.Ordinal));
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Rebuild").ClickAsync(new());
+        await click.WaitAsync(TimeSpan.FromSeconds(30));
 
         button.WaitForAssertion(() => Assert.Contains("requested by ada", button.Find("[data-testid=rebuild-started]").TextContent, StringComparison.Ordinal));
         Assert.NotSame(before, provider.Current);
@@ -50,9 +52,10 @@ public sealed class RebuildIndexButtonTests : DashboardTestContext
         var dialogs = Context.Render<MudDialogProvider>();
         var button = Context.Render<RebuildIndexButton>();
 
-        await button.Find("[data-testid=rebuild-index]").ClickAsync(new());
+        var click = button.Find("[data-testid=rebuild-index]").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains(RebuildIndexButton.ConfirmTitle, dialogs.Markup, StringComparison.Ordinal));
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").ClickAsync(new());
+        await click.WaitAsync(TimeSpan.FromSeconds(30));
 
         dialogs.WaitForAssertion(() => Assert.DoesNotContain(RebuildIndexButton.ConfirmTitle, dialogs.Markup, StringComparison.Ordinal));
         Assert.Same(before, provider.Current);
