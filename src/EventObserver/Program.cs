@@ -20,6 +20,7 @@ using EventObserver.Features.Events;
 using EventObserver.Features.Feed;
 using EventObserver.Features.Flows;
 using EventObserver.Features.Health;
+using EventObserver.Features.IndexRebuild;
 using EventObserver.Features.Lineage;
 using EventObserver.Features.Replay;
 using EventObserver.Features.Replay.Endpoints;
@@ -59,6 +60,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = WebRootLocator.Locate([Directory.GetCurrentDirectory(), AppContext.BaseDirectory], AppContext.BaseDirectory),
 });
 
+// A command instead of the server: archives the index so the next start rebuilds it from Kafka, and exits.
+if (RebuildIndexCommand.Matches(args))
+{
+    return RebuildIndexCommand.Run(builder.Configuration);
+}
+
 // MudBlazor's and the framework's files come from static web assets; outside Development they are
 // only found in the build output when this is called (the publish output carries them anyway).
 builder.WebHost.UseStaticWebAssets();
@@ -94,6 +101,7 @@ services.AddSingleton<EventIndexProvider>();
 services.AddSingleton<ICurrentIndex>(sp => sp.GetRequiredService<EventIndexProvider>());
 services.AddSingleton<IndexReads>();
 services.AddHostedService<RetentionService>();
+services.AddIndexRebuild();
 
 // Core: decoding with the user's lineage mappings, and schema-aware decoding of keys and values (Confluent framing
 // through the schema registry when one is registered, local schema files, MessagePack).
@@ -208,6 +216,7 @@ app.MapConventionsEndpoints();
 app.MapReplayEndpoints();
 app.MapAuditEndpoints();
 app.MapSchemaEndpoints();
+app.MapIndexRebuildEndpoints();
 app.MapApiDocs();
 app.MapMetrics();
 app.MapHub<EventsHub>(EventsHub.Path);

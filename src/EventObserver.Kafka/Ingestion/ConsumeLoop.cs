@@ -24,7 +24,8 @@ internal sealed class ConsumeLoop(
     Dictionary<TopicPartitionKey, long> positions,
     IndexWriter writer,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    RebuildTracker? rebuild = null)
 {
     private const int MaxBatchAgeMs = 50;
     private const int IdlePollMs = 100;
@@ -167,6 +168,7 @@ internal sealed class ConsumeLoop(
         if (probe.TryTake() is { } marks)
         {
             status.SetPartitionLag(LagProbe.LagByPartition(consumer, marks, filter, writer.Written, positions));
+            rebuild?.Observe(marks, key => LagProbe.NextToIndex(consumer, new TopicPartition(key.Topic, new Partition(key.Partition)), writer.Written, positions));
         }
 
         var now = Environment.TickCount64;
@@ -258,7 +260,8 @@ internal sealed class ConsumeLoop(
     private IEnumerable<TopicPartitionOffset> Assign(List<TopicPartition> partitions)
     {
         IngestionLog.Assigned(logger, partitions.Count, partitions.Select(p => p.Topic).Distinct().Count());
-        var startFrom = connection.Options.StartFrom == StartPosition.Latest ? Offset.End : Offset.Beginning;
+        // A rebuild must hold everything Kafka still has, whatever the configured start says.
+        var startFrom = connection.Options.StartFrom == StartPosition.Latest && rebuild is not { Finished: false } ? Offset.End : Offset.Beginning;
         var result = new List<TopicPartitionOffset>(partitions.Count);
         foreach (var partition in partitions)
         {

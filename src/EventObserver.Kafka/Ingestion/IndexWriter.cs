@@ -39,6 +39,7 @@ internal sealed class IndexWriter
     private volatile bool _stopping;
     private long _abandonAfter = long.MaxValue;
     private int _abandoned;
+    private volatile bool _discarded;
     private Task? _thread;
 
     /// <param name="index">Where batches are written.</param>
@@ -131,6 +132,17 @@ internal sealed class IndexWriter
 
     private bool PastDeadline => _stopping && Environment.TickCount64 >= Interlocked.Read(ref _abandonAfter);
 
+    /// <summary>
+    /// Drops what is queued and what comes: the index was replaced (a rebuild) and ingestion starts over on the new
+    /// one, so these batches belong to no index any more.
+    /// </summary>
+    public void Abandon()
+    {
+        _discarded = true;
+        _stopping = true;
+        _queue.Writer.TryComplete();
+    }
+
     private void Run()
     {
         var reader = _queue.Reader;
@@ -138,6 +150,11 @@ internal sealed class IndexWriter
         {
             while (reader.TryRead(out var batch))
             {
+                if (_discarded)
+                {
+                    continue;
+                }
+
                 if (PastDeadline)
                 {
                     _abandoned += batch.Events.Count;
@@ -168,6 +185,12 @@ internal sealed class IndexWriter
                 _status.RecordIndexed(batch.Gaps);
                 EndPause();
                 break;
+            }
+            catch (Exception e) when (_discarded)
+            {
+                // The index was archived under this batch (a rebuild): the new one is filled from Kafka again.
+                RebuildLog.BatchAbandoned(_logger, e.Message, batch.Events.Count);
+                return;
             }
             catch (Exception e)
             {

@@ -28,6 +28,12 @@ public sealed class IngestionService : BackgroundService
     private readonly IEventMasker? _ingestMasker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IIndexRebuilds? _rebuilds;
+    private readonly Lock _switchGate = new();
+    private IEventIndex? _active;
+    private IndexWriter? _activeWriter;
+    private CancellationTokenSource? _loopStop;
+    private bool _switched;
 
     public IngestionService(
         KafkaConnection connection,
@@ -39,9 +45,10 @@ public sealed class IngestionService : BackgroundService
         ILogger<IngestionService> logger,
         IEventMasker? masker = null,
         IOptions<MaskingOptions>? masking = null,
-        IOptions<HostOptions>? host = null)
+        IOptions<HostOptions>? host = null,
+        IIndexRebuilds? rebuilds = null)
         : this(connection, decoder, indexes.OpenForCluster, status, observers, time, logger,
-            masking?.Value.AtIngest == true && masker is { HasRules: true } ? masker : null)
+            masking?.Value.AtIngest == true && masker is { HasRules: true } ? masker : null, rebuilds)
     {
         // Half the host's shutdown timeout for writing what is queued: the rest is for closing the consumer and the
         // index file, and the other services, before the host gives up waiting.
@@ -53,6 +60,7 @@ public sealed class IngestionService : BackgroundService
 
     /// <summary>For tests: opens the index of a cluster id without an <see cref="ICurrentIndex"/>.</summary>
     /// <param name="ingestMasker">Applied to every event before the index write; null: events are written as decoded.</param>
+    /// <param name="rebuilds">Says which index is being rebuilt and tells when the index is replaced; null: never.</param>
     internal IngestionService(
         KafkaConnection connection,
         EnvelopeDecoder decoder,
@@ -61,7 +69,8 @@ public sealed class IngestionService : BackgroundService
         IEnumerable<ICommittedBatchObserver> observers,
         TimeProvider time,
         ILogger logger,
-        IEventMasker? ingestMasker = null)
+        IEventMasker? ingestMasker = null,
+        IIndexRebuilds? rebuilds = null)
     {
         _connection = connection;
         _decoder = decoder;
@@ -71,6 +80,21 @@ public sealed class IngestionService : BackgroundService
         _ingestMasker = ingestMasker;
         _time = time;
         _logger = logger;
+        _rebuilds = rebuilds;
+        if (rebuilds is not null)
+        {
+            rebuilds.Changed += OnIndexChanged;
+        }
+    }
+
+    public override void Dispose()
+    {
+        if (_rebuilds is not null)
+        {
+            _rebuilds.Changed -= OnIndexChanged;
+        }
+
+        base.Dispose();
     }
 
     /// <summary>How long queued batches are still written once the app stops; what is left is abandoned, uncommitted.</summary>
@@ -104,10 +128,20 @@ public sealed class IngestionService : BackgroundService
 
         IndexWriter? writer = null;
         Dictionary<TopicPartitionKey, long>? positions = null;
+        RebuildTracker? rebuild = null;
         while (!stoppingToken.IsCancellationRequested)
         {
+            using var loopStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             try
             {
+                if (TakeSwitch() && writer is not null)
+                {
+                    // The index was replaced (a rebuild): start over on the new one, with its (empty) checkpoints.
+                    writer.CompleteAndWait();
+                    writer = null;
+                    RebuildLog.Switched(_logger);
+                }
+
                 if (writer is null || positions is null)
                 {
                     var index = OpenIndex(stoppingToken);
@@ -115,14 +149,24 @@ public sealed class IngestionService : BackgroundService
                     var clusterId = index.ClusterId;
                     writer = new IndexWriter(index, positions, _status, _observers, _time, _logger, () => _openIndex(clusterId), index.FilePath);
                     writer.Start();
+                    rebuild = StartRebuild(index);
+                    Activate(index, writer, loopStop);
                     IngestionLog.Connected(_logger, index.ClusterId, index.FilePath, positions.Count);
                 }
+                else
+                {
+                    Activate(_active!, writer, loopStop);
+                }
 
-                new ConsumeLoop(_connection, filter, _decoder, _ingestMasker, _status, positions, writer, _time, _logger).Run(stoppingToken);
+                new ConsumeLoop(_connection, filter, _decoder, _ingestMasker, _status, positions, writer, _time, _logger, rebuild).Run(loopStop.Token);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (OperationCanceledException) when (loopStop.IsCancellationRequested)
+            {
+                // The index was replaced while connecting: the next turn starts on the new one.
             }
             catch (Exception e) when (e is KafkaException or TimeoutException)
             {
@@ -139,12 +183,93 @@ public sealed class IngestionService : BackgroundService
             }
         }
 
+        lock (_switchGate)
+        {
+            _loopStop = null;
+        }
+
         if (writer?.CompleteAndWait(ShutdownDrain) is > 0 and var abandoned)
         {
             IngestionLog.AbandonedAtShutdown(_logger, abandoned, (long)ShutdownDrain.TotalMilliseconds);
         }
 
         IngestionLog.Stopped(_logger, _status.ConsumedTotal);
+    }
+
+    /// <summary>Remembers what the loop now writes to, so a replacement of the index can stop it.</summary>
+    private void Activate(IEventIndex index, IndexWriter writer, CancellationTokenSource loopStop)
+    {
+        lock (_switchGate)
+        {
+            _active = index;
+            _activeWriter = writer;
+            _loopStop = loopStop;
+            if (_switched)
+            {
+                // Replaced between opening and now: stop at once, the next turn takes the new index.
+                writer.Abandon();
+                loopStop.Cancel();
+            }
+        }
+    }
+
+    private bool TakeSwitch()
+    {
+        lock (_switchGate)
+        {
+            var switched = _switched;
+            _switched = false;
+            return switched;
+        }
+    }
+
+    /// <summary>
+    /// Raised by the store on any thread when the current index changed. Opening the first index, or reopening the one
+    /// being written, changes nothing; any other index means the one written to was archived: what is queued for it is
+    /// dropped and the consume loop ends, to start again on the new index.
+    /// </summary>
+    private void OnIndexChanged(IEventIndex index)
+    {
+        lock (_switchGate)
+        {
+            if (_active is null || ReferenceEquals(index, _active))
+            {
+                return;
+            }
+
+            _switched = true;
+            _activeWriter?.Abandon();
+            try
+            {
+                _loopStop?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The loop turn already ended; the next one sees the switch.
+            }
+        }
+    }
+
+    /// <summary>A tracker when <paramref name="index"/> is being rebuilt (its progress goes to <see cref="IngestionStatus.Rebuild"/>).</summary>
+    private RebuildTracker? StartRebuild(IEventIndex index)
+    {
+        if (_rebuilds is null || !_rebuilds.IsRebuilding(index))
+        {
+            return null;
+        }
+
+        RebuildLog.Started(_logger, index.FilePath);
+        RebuildTracker? tracker = null;
+        tracker = new RebuildTracker(_status, _time, () =>
+        {
+            _rebuilds.CompleteRebuild(index);
+            if (_status.Rebuild is { } done)
+            {
+                RebuildLog.Finished(_logger, done.Target, done.Partitions, done.Topics, ((done.FinishedAt ?? done.StartedAt) - done.StartedAt).TotalSeconds);
+            }
+        });
+        tracker.Begin();
+        return tracker;
     }
 
     private IEventIndex OpenIndex(CancellationToken stoppingToken)

@@ -75,6 +75,9 @@ public sealed class IngestionStatus
     public DateTimeOffset? LastBatchAt { get; set; }
     public long ConsumedTotal { get; set; }
 
+    /// <summary>The running or last rebuild of the index from Kafka; null when none ran since start.</summary>
+    public RebuildProgress? Rebuild { get; set; }
+
     /// <summary>Sum over partitions of (high watermark − next offset to index).</summary>
     public long Lag
     {

@@ -84,14 +84,7 @@ internal sealed class LagProbe(IAdminClient admin)
                 continue;
             }
 
-            var key = new TopicPartitionKey(partition.Topic, partition.Partition.Value);
-            var next = written.TryGetValue(key, out var indexed) ? indexed : 0;
-            if (positions.TryGetValue(key, out var consumed) && next >= consumed && consumer.Position(partition) is { } position
-                && position != Offset.Unset && position.Value > consumed)
-            {
-                next = position.Value;
-            }
-
+            var next = NextToIndex(consumer, partition, written, positions);
             if (marks.Low != Offset.Unset)
             {
                 next = Math.Max(next, marks.Low.Value);
@@ -101,6 +94,27 @@ internal sealed class LagProbe(IAdminClient admin)
         }
 
         return lag;
+    }
+
+    /// <summary>
+    /// The next offset the index needs: the index's own, or the consumer's position when everything consumed is indexed
+    /// and the consumer moved past offsets that carry no record (transaction markers).
+    /// </summary>
+    public static long NextToIndex(
+        IConsumer<byte[], byte[]> consumer,
+        TopicPartition partition,
+        IReadOnlyDictionary<TopicPartitionKey, long> written,
+        IReadOnlyDictionary<TopicPartitionKey, long> positions)
+    {
+        var key = new TopicPartitionKey(partition.Topic, partition.Partition.Value);
+        var next = written.TryGetValue(key, out var indexed) ? indexed : 0;
+        if (positions.TryGetValue(key, out var consumed) && next >= consumed && consumer.Position(partition) is { } position
+            && position != Offset.Unset && position.Value > consumed)
+        {
+            next = position.Value;
+        }
+
+        return next;
     }
 
     private static Dictionary<TopicPartition, Offset> Offsets(Task<ListOffsetsResult> task)

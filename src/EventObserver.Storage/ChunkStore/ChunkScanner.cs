@@ -15,6 +15,9 @@ internal ref struct ChunkScanner
         _remaining = ChunkCodec.ReadHeader(ref _reader);
     }
 
+    /// <summary>True once every byte was read: a whole chunk ends exactly after its last record.</summary>
+    public readonly bool AtEnd => _reader.End;
+
     public bool MoveNext(out ChunkRecord record)
     {
         record = default;

@@ -109,7 +109,7 @@ internal sealed class WritePlan
         {
             return loadChunk(tail);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or Index.CorruptIndexException)
         {
             return null;
         }

@@ -24,4 +24,7 @@ public sealed class StorageOptions
 
     /// <summary>Archived indexes of other clusters to keep next to the file.</summary>
     public int KeepArchives { get; set; } = 3;
+
+    /// <summary>What to do when the index file cannot be read at start: rebuild it from Kafka, or stop.</summary>
+    public CorruptIndexAction OnCorrupt { get; set; } = CorruptIndexAction.Rebuild;
 }

@@ -21,5 +21,5 @@ public sealed partial class LiteDbEventIndex
 
     /// <summary>Like <see cref="ReadChunk"/>, but a long scan does not push the lookups' hot chunks out of the cache.</summary>
     private byte[]? ReadChunkForScan(ChunkMeta chunk) =>
-        _cache.TryGet(chunk, out var cached) ? cached : ReadStoredChunk(chunk);
+        _cache.TryGet(chunk, out var cached) ? cached : ReadVerified(chunk);
 }

@@ -26,6 +26,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     internal const string GapCollection = "gaps";
     private const string InfoCollection = "info";
     private const string ClusterInfoId = "cluster";
+    private const string RebuildInfoId = "rebuild";
 
     public const long DefaultChunkCacheBytes = 128L * 1024 * 1024;
 
@@ -61,7 +62,9 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         Lineage = new IndexLineageSource(this);
         ClusterId = db.GetCollection(InfoCollection).FindById(ClusterInfoId)?["v"].AsString ?? string.Empty;
         CatalogLoader.Load(db, _catalog);
+        IndexIntegrity.Check(db, _catalog, _dictionaries);
         LoadGaps();
+        RebuildPending = db.GetCollection(InfoCollection).FindById(RebuildInfoId) is not null;
     }
 
     /// <summary>The cluster id stamped in the file; empty when the file was never stamped.</summary>
@@ -77,6 +80,9 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
 
     /// <summary>LiteDB disables its engine after an internal error; only a fresh instance on the file can go on.</summary>
     private void MarkBrokenOnEngineFailure(LiteException failure) => Interlocked.CompareExchange(ref _broken, failure, null);
+
+    /// <summary>True from a rebuild's start until ingestion caught up with Kafka (kept in the file across restarts).</summary>
+    public bool RebuildPending { get; private set; }
 
     /// <summary>Test seam: runs inside the write transaction, just before commit.</summary>
     internal Action? BeforeCommit { get; set; }
@@ -104,6 +110,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     {
         var full = Path.GetFullPath(filePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        RefuseCutShort(full);
         var db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
         try
         {
@@ -114,6 +121,20 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         {
             db.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// LiteDB writes whole 8 KiB pages, yet opens a file cut inside its first page as a new, empty database: that would
+    /// silently drop the index and its checkpoints, so such a file is refused as damaged.
+    /// </summary>
+    private static void RefuseCutShort(string path)
+    {
+        const int pageSize = 8192;
+        var length = File.Exists(path) ? new FileInfo(path).Length : 0;
+        if (length % pageSize != 0)
+        {
+            throw new InvalidDataException($"the file is cut short: {length} bytes is not a whole number of LiteDB's {pageSize}-byte pages");
         }
     }
 
@@ -128,6 +149,28 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
             }
 
             ClusterId = clusterId;
+        }
+    }
+
+    /// <summary>Marks the index as being rebuilt from Kafka, or clears the mark once the rebuild caught up.</summary>
+    public void SetRebuildPending(bool pending)
+    {
+        lock (_writeLock)
+        {
+            lock (_engineGate)
+            {
+                var info = _db.GetCollection(InfoCollection);
+                if (pending)
+                {
+                    info.Upsert(new BsonDocument { ["_id"] = RebuildInfoId, ["v"] = true });
+                }
+                else
+                {
+                    info.Delete(RebuildInfoId);
+                }
+            }
+
+            RebuildPending = pending;
         }
     }
 
@@ -197,10 +240,18 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         }
     }
 
+    // Under the write lock: a batch being written when the index is archived finishes first, instead of failing half-way.
     public void Dispose()
     {
-        _db.Dispose();
-        _dictionaries.Dispose();
+        lock (_writeLock)
+        {
+            lock (_engineGate)
+            {
+                _db.Dispose();
+            }
+
+            _dictionaries.Dispose();
+        }
     }
 
     /// <summary>LiteDB's write-ahead log next to the data file.</summary>
@@ -230,7 +281,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
             return cached;
         }
 
-        var data = ReadStoredChunk(chunk);
+        var data = ReadVerified(chunk);
         if (data is not null)
         {
             _cache.Add(chunk, data);
@@ -266,6 +317,36 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         var unsaved = _dictionaries.Unsaved();
         _db.GetCollection(ChunkDictionaries.Collection).Upsert(unsaved);
         return unsaved.Count;
+    }
+
+    /// <summary>
+    /// A chunk from the file, checked against its catalog entry, so a damaged chunk fails the read with one clear
+    /// <see cref="CorruptIndexException"/> instead of a decoding error deep in a query (or wrong results).
+    /// </summary>
+    internal byte[]? ReadVerified(ChunkMeta chunk)
+    {
+        byte[]? data;
+        string? problem;
+        try
+        {
+            data = ReadStoredChunk(chunk);
+            problem = data is null ? null : ChunkVerifier.Problem(data, chunk);
+        }
+        catch (Exception e) when (e is LiteException or InvalidDataException)
+        {
+            data = null;
+            problem = e.Message;
+        }
+
+        if (problem is null)
+        {
+            return data;
+        }
+
+        var key = _catalog.GetPartition(chunk.PartitionNo);
+        throw new CorruptIndexException(
+            $"The index file {FilePath} is damaged: the chunk of {key.Topic}/{key.Partition} at offsets {chunk.FirstOffset}–{chunk.LastOffset} "
+            + $"cannot be read ({problem}). Rebuild the index from Kafka (Admin: Topics page, or the rebuild-index command).");
     }
 
     /// <summary>Replaces chunks in one transaction (retention); the catalog follows after commit.</summary>

@@ -12,4 +12,5 @@ public enum AuditAction
     ProjectionSaved,
     UnmaskedView,
     OffsetReset,
+    IndexRebuild,
 }

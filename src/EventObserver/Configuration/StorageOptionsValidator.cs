@@ -40,6 +40,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add($"{Section}:KeepArchives must be 0 or more; it is {options.KeepArchives}.");
         }
 
+        if (!Enum.IsDefined(options.OnCorrupt))
+        {
+            failures.Add($"{Section}:OnCorrupt must be Rebuild or Stop; it is {options.OnCorrupt}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -10,6 +10,7 @@ using EventObserver.Core.Indexing;
 using EventObserver.Core.Masking;
 using EventObserver.Features.Audit;
 using EventObserver.Features.Events;
+using EventObserver.Features.IndexRebuild;
 using EventObserver.Features.Status;
 using EventObserver.Features.Topics;
 using EventObserver.Kafka.Admin;
@@ -59,6 +60,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
         services.AddSingleton<IAuditLog, NullAuditLog>();
         services.AddOptions<AuthOptions>();
         services.AddSingleton<ICurrentUser>(CurrentUser);
+        services.AddIndexRebuild();
     }
 
     /// <summary>Who the rendered components see as the user; Mode None's anonymous user unless a test says otherwise.</summary>

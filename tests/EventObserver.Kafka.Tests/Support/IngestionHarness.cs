@@ -53,8 +53,10 @@ internal sealed class IngestionHarness : IAsyncDisposable
     /// <param name="openIndex">Opens the index of the cluster id.</param>
     /// <param name="feed">The live feed committed batches go to; a fresh one when null.</param>
     /// <param name="ingestMasker">Masks every event before the index write (Masking:AtIngest); null: no masking.</param>
+    /// <param name="rebuilds">The store's rebuild side (which index is being rebuilt, replacements); null: none.</param>
     public static async Task<IngestionHarness> StartAsync(
-        KafkaOptions options, Func<string, IEventIndex> openIndex, ILiveFeed? feed = null, IEventMasker? ingestMasker = null)
+        KafkaOptions options, Func<string, IEventIndex> openIndex, ILiveFeed? feed = null, IEventMasker? ingestMasker = null,
+        IIndexRebuilds? rebuilds = null)
     {
         IEventIndex? opened = null;
         var status = new IngestionStatus(TimeProvider.System);
@@ -66,7 +68,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
             [new TopicRateObserver(status.Rates), new LiveFeedObserver(feed ?? new LiveFeed())],
             TimeProvider.System,
             NullLogger.Instance,
-            ingestMasker);
+            ingestMasker,
+            rebuilds);
         await service.StartAsync(CancellationToken.None);
         return new IngestionHarness(service, status, () => opened);
     }

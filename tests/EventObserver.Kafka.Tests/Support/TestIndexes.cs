@@ -16,18 +16,23 @@ internal sealed class TestIndexes : IDisposable
 
     public string IndexPath => _directory.File("index.db");
 
-    /// <summary>Opens the index of the cluster (the same instance while the provider lives).</summary>
-    public IEventIndex Open(string clusterId)
+    /// <summary>The provider (created, and an existing file opened, on first use); its rebuild side for the harness.</summary>
+    public EventIndexProvider Provider
     {
-        lock (_gate)
+        get
         {
-            _provider ??= new EventIndexProvider(
-                Options.Create(new StorageOptions { Path = IndexPath, MaxEvents = null, MaxAge = null }),
-                NullLogger<EventIndexProvider>.Instance,
-                TimeProvider.System);
-            return _provider.OpenForCluster(clusterId);
+            lock (_gate)
+            {
+                return _provider ??= new EventIndexProvider(
+                    Options.Create(new StorageOptions { Path = IndexPath, MaxEvents = null, MaxAge = null }),
+                    NullLogger<EventIndexProvider>.Instance,
+                    TimeProvider.System);
+            }
         }
     }
+
+    /// <summary>Opens the index of the cluster (the same instance while the provider lives).</summary>
+    public IEventIndex Open(string clusterId) => Provider.OpenForCluster(clusterId);
 
     /// <summary>Closes the file, as a process exit would; the next <see cref="Open"/> reads it afresh.</summary>
     public void Release()

@@ -84,6 +84,7 @@ public sealed class EndpointAuthorizationMatrixTests(LocalModeFixture fixture) :
         ["GET /schemas/{Id:int}"] = AccessPolicies.Viewer,
         ["POST /schemas/{Id:int}"] = AccessPolicies.Viewer,
         ["GET /api/audit"] = AccessPolicies.Admin,
+        ["POST /api/admin/index/rebuild"] = AccessPolicies.Admin,
         ["GET /audit"] = AccessPolicies.Admin,
         ["POST /audit"] = AccessPolicies.Admin,
         ["POST /conventions"] = AccessPolicies.Viewer,

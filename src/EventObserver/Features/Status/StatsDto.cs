@@ -18,4 +18,5 @@ public sealed record StatsDto(
     RetentionGapTotalsDto RetentionGaps,
     long? BehindBy,
     DateTimeOffset? BehindSince,
-    double GcPauseSeconds);
+    double GcPauseSeconds,
+    RebuildProgress? Rebuild = null);

@@ -48,7 +48,7 @@ public static class StatusEndpoints
             s.Ingestion.BehindBy, s.Ingestion.BehindSince));
     }
 
-    /// <summary>Index and ingestion figures: counts per topic, rate, index size, lag, broker state, retention gaps, GC pause time.</summary>
+    /// <summary>Index and ingestion figures: counts per topic, rate, index size, lag, broker state, retention gaps, GC pause time, rebuild progress.</summary>
     /// <remarks>
     /// <c>topics</c> holds the topics the caller may read; the totals are of the whole index (they name no topic).
     /// </remarks>
@@ -61,7 +61,7 @@ public static class StatusEndpoints
             s.BrokerState, s.Embedded, s.ClusterId,
             new RetentionGapTotalsDto(s.RetentionGaps, s.MessagesLost),
             s.Ingestion.BehindBy, s.Ingestion.BehindSince,
-            Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 3)));
+            Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 3), s.Rebuild));
     }
 
     /// <summary>The demo traffic's counters.</summary>

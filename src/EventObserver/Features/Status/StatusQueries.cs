@@ -47,6 +47,7 @@ public sealed class StatusQueries(IngestionStatus ingestion, ICurrentIndex index
             RetentionGaps = statistics.RetentionGaps,
             MessagesLost = statistics.MessagesLost,
             WritePause = ingestion.WritePause,
+            Rebuild = ingestion.Rebuild,
         };
     }
 }

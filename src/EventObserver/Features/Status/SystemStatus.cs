@@ -35,6 +35,9 @@ public sealed record SystemStatus
     /// <summary>Set while index writes are paused because the disk is full; reads go on.</summary>
     public IndexWritePause? WritePause { get; init; }
 
+    /// <summary>The running or last rebuild of the index from Kafka; null when none ran since start.</summary>
+    public RebuildProgress? Rebuild { get; init; }
+
     public bool BrokerReachable => BrokerState == BrokerState.Connected;
 
     /// <summary>Why the app is degraded; empty when it is healthy.</summary>
