@@ -90,7 +90,7 @@ internal sealed class LagProbe(IAdminClient admin)
                 next = Math.Max(next, marks.Low.Value);
             }
 
-            lag[key] = Math.Max(0, marks.High.Value - next);
+            lag[new TopicPartitionKey(partition.Topic, partition.Partition.Value)] = Math.Max(0, marks.High.Value - next);
         }
 
         return lag;
