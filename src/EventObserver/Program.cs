@@ -19,7 +19,7 @@ using EventObserver.Features.Conventions;
 using EventObserver.Features.Events;
 using EventObserver.Features.Feed;
 using EventObserver.Features.Flows;
-using EventObserver.Features.Health;
+using EventObserver.Health;
 using EventObserver.Features.IndexRebuild;
 using EventObserver.Features.Lineage;
 using EventObserver.Features.Replay;

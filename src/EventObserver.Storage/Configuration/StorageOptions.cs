@@ -22,6 +22,12 @@ public sealed class StorageOptions
     /// </summary>
     public int ChunkCacheMegabytes { get; set; } = (int)(Index.LiteDbEventIndex.DefaultChunkCacheBytes / (1024 * 1024));
 
+    /// <summary>
+    /// New chunks are stored zstd-compressed (about a quarter of the raw message size on disk). False stores them plain,
+    /// e.g. to search the file's bytes; chunks of either kind are always read.
+    /// </summary>
+    public bool CompressChunks { get; set; } = true;
+
     /// <summary>Archived indexes of other clusters to keep next to the file.</summary>
     public int KeepArchives { get; set; } = 3;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 
 using EventObserver.Core.Indexing;
+using EventObserver.Storage.ChunkStore;
 using EventObserver.Storage.Configuration;
 
 using Microsoft.Extensions.Logging;
@@ -195,14 +196,16 @@ public sealed partial class EventIndexProvider : ICurrentIndex, IIndexRebuilds, 
     {
         broken.Dispose();
         _current = null;
-        var opened = LiteDbEventIndex.Open(_path, Math.Max(0, _options.ChunkCacheMegabytes) * 1024L * 1024, _time);
+        var opened = LiteDbEventIndex.Open(_path, Compression, Math.Max(0, _options.ChunkCacheMegabytes) * 1024L * 1024, _time);
         _current = opened;
         LogReopened(_path, opened.GetStatistics().TotalEvents);
         return opened;
     }
 
+    private IndexCompression Compression => _options.CompressChunks ? IndexCompression.Zstd : IndexCompression.None;
+
     private LiteDbEventIndex OpenFile() =>
-        LiteDbEventIndex.Open(_path, Math.Max(0, _options.ChunkCacheMegabytes) * 1024L * 1024, _time);
+        LiteDbEventIndex.Open(_path, Compression, Math.Max(0, _options.ChunkCacheMegabytes) * 1024L * 1024, _time);
 
     /// <summary>
     /// A file that cannot be read (LiteDB cannot open it, another format version, a damaged chunk) must not stop the app

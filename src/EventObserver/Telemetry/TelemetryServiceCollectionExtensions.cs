@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Metrics;
 
@@ -43,6 +45,13 @@ public static class TelemetryServiceCollectionExtensions
             services.AddHostedService<CounterBaseline>();
             telemetry.WithMetrics(builder =>
             {
+                // A meter from another host's IMeterFactory in the same process (test hosts) has the same names: keep
+                // only this host's, or the first host's gauges would shadow every later one's.
+                ((IDeferredMeterProviderBuilder)builder).Configure((sp, b) =>
+                {
+                    var own = sp.GetRequiredService<IMeterFactory>();
+                    b.AddView(i => i.Meter.Scope is IMeterFactory other && !ReferenceEquals(other, own) ? MetricStreamConfiguration.Drop : null);
+                });
                 builder.AddMeter([.. TelemetryNames.Meters])
                     .AddInstrumentation(sp => sp.GetRequiredService<StateGauges>())
                     .AddAspNetCoreInstrumentation()

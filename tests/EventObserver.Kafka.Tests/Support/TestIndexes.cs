@@ -14,6 +14,9 @@ internal sealed class TestIndexes : IDisposable
     private readonly Lock _gate = new();
     private EventIndexProvider? _provider;
 
+    /// <summary>False: chunks are written plain, so a test can search the file's bytes for a value.</summary>
+    public bool CompressChunks { get; init; } = true;
+
     public string IndexPath => _directory.File("index.db");
 
     /// <summary>The provider (created, and an existing file opened, on first use); its rebuild side for the harness.</summary>
@@ -24,7 +27,7 @@ internal sealed class TestIndexes : IDisposable
             lock (_gate)
             {
                 return _provider ??= new EventIndexProvider(
-                    Options.Create(new StorageOptions { Path = IndexPath, MaxEvents = null, MaxAge = null }),
+                    Options.Create(new StorageOptions { Path = IndexPath, MaxEvents = null, MaxAge = null, CompressChunks = CompressChunks }),
                     NullLogger<EventIndexProvider>.Instance,
                     TimeProvider.System);
             }

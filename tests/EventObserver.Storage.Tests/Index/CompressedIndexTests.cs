@@ -83,7 +83,7 @@ public sealed class CompressedIndexTests : IDisposable
     }
 
     [Fact]
-    public void Get_CorruptCompressedChunkInTheFile_ThrowsInvalidData()
+    public void Open_NewestChunkDoesNotDecompress_RefusesTheFileAsDamaged()
     {
         var path = _dir.File("index.db");
         using (var index = LiteDbEventIndex.Open(path))
@@ -91,22 +91,49 @@ public sealed class CompressedIndexTests : IDisposable
             index.Write(Enumerable.Range(0, 100).Select(i => RecordShapes.Json("orders", 0, i)).ToList());
         }
 
-        using (var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }))
-        {
-            var chunks = db.GetCollection(LiteDbEventIndex.ChunkCollection);
-            var doc = chunks.FindAll().Single();
-            var data = doc["d"].AsBinary;
-            for (var i = 8; i < data.Length; i += 5)
-            {
-                data[i] ^= 0xA5;
-            }
+        ScrambleChunk(path, chunkIndex: 0);
 
-            doc["d"] = data;
-            chunks.Update(doc);
+        // The open-time check reads each partition's newest chunk as it is read later: after decompression.
+        var refused = Assert.Throws<InvalidDataException>(() => LiteDbEventIndex.Open(path));
+        Assert.Contains("orders/0", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Get_MiddleChunkDoesNotDecompress_FailsThatReadWithOneClearErrorAndServesTheOthers()
+    {
+        var path = _dir.File("index.db");
+        using (var index = LiteDbEventIndex.Open(path))
+        {
+            // Three batches of 100: each is its own chunk (too big to be merged as a tail).
+            for (var batch = 0; batch < 3; batch++)
+            {
+                index.Write(Enumerable.Range(batch * 100, 100).Select(i => RecordShapes.Json("orders", 0, i)).ToList());
+            }
         }
 
+        ScrambleChunk(path, chunkIndex: 1);
+
         using var reopened = LiteDbEventIndex.Open(path);
-        Assert.Throws<InvalidDataException>(() => reopened.Get("orders", 0, 5));
+        var failure = Assert.Throws<CorruptIndexException>(() => reopened.Get("orders", 0, 150));
+        Assert.Contains("100–199", failure.Message, StringComparison.Ordinal);
+        Assert.NotNull(reopened.Get("orders", 0, 50));
+        Assert.NotNull(reopened.Get("orders", 0, 250));
+    }
+
+    private static void ScrambleChunk(string path, int chunkIndex)
+    {
+        using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        var chunks = db.GetCollection(LiteDbEventIndex.ChunkCollection);
+        var doc = chunks.FindAll().OrderBy(d => d["_id"].AsInt64).ElementAt(chunkIndex);
+        var data = doc["d"].AsBinary;
+        Assert.Equal(ChunkCompression.Version3, data[0]);
+        for (var i = 8; i < data.Length; i += 5)
+        {
+            data[i] ^= 0xA5;
+        }
+
+        doc["d"] = data;
+        chunks.Update(doc);
     }
 
     [Fact]
@@ -181,32 +208,6 @@ public sealed class CompressedIndexTests : IDisposable
 
         Assert.Equal(300, index.Count(new Core.Indexing.EventRange()));
         Assert.Equal(events.Select(e => e.Offset), index.ReadOldestFirst(new Core.Indexing.EventRange()).Select(e => e.Offset));
-    }
-
-    [Fact]
-    public void Write_AfterATailChunkThatDoesNotDecompress_KeepsIngestingIntoANewChunk()
-    {
-        var path = _dir.File("index.db");
-        var events = Enumerable.Range(0, 6).Select(i => RecordShapes.Json("orders", 0, i)).ToList();
-        using (var index = LiteDbEventIndex.Open(path))
-        {
-            index.Write(events[..3]);
-        }
-
-        using (var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }))
-        {
-            var chunks = db.GetCollection(LiteDbEventIndex.ChunkCollection);
-            var doc = chunks.FindAll().Single();
-            doc["d"] = new byte[] { ChunkCompression.Version3, ChunkCompression.CodecZstd, 0, 40, 0xFF, 0xFF, 0xFF };
-            chunks.Update(doc);
-        }
-
-        using var reopened = LiteDbEventIndex.Open(path);
-        reopened.Write(events[3..]);
-
-        Assert.Equivalent(events[4], reopened.Get("orders", 0, 4), strict: true);
-        Assert.Throws<InvalidDataException>(() => reopened.Get("orders", 0, 1));
-        Assert.Equal(2, reopened.Catalog.ByPartition(_ => true).Single().Chunks.Count);
     }
 
     private static int DictionaryCount(LiteDbEventIndex index) => index.Dictionaries.Count;

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 
 using EventObserver.Core.Indexing;
-using EventObserver.Features.Health;
+using EventObserver.Health;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace EventObserver.Features.Health;
+namespace EventObserver.Health;
 
 /// <summary>
 /// Liveness: the process answers requests. It checks no dependency on purpose: a broker outage or a full disk must not

@@ -5,7 +5,7 @@ using EventObserver.Storage.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace EventObserver.Features.Health;
+namespace EventObserver.Health;
 
 /// <summary>
 /// Readiness of the index: open, its writes not paused by a full disk, and its directory writable. From in-memory state

@@ -5,7 +5,7 @@ using EventObserver.Kafka.Ingestion;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace EventObserver.Features.Health;
+namespace EventObserver.Health;
 
 /// <summary>
 /// Readiness of the broker, from what ingestion already knows (its consumer's errors, fetches and metadata probes), so a

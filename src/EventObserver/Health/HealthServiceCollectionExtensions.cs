@@ -2,7 +2,7 @@ using EventObserver.ApiDocs;
 
 using Microsoft.AspNetCore.OpenApi;
 
-namespace EventObserver.Features.Health;
+namespace EventObserver.Health;
 
 public static class HealthServiceCollectionExtensions
 {

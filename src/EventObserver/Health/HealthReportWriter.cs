@@ -2,7 +2,7 @@ using System.Text.Json;
 
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace EventObserver.Features.Health;
+namespace EventObserver.Health;
 
 /// <summary>
 /// The body of <c>/healthz/live</c> and <c>/healthz/ready</c>: the overall status and each check's status and

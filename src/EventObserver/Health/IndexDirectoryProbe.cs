@@ -1,4 +1,4 @@
-namespace EventObserver.Features.Health;
+namespace EventObserver.Health;
 
 /// <summary>
 /// Whether a file can be created beside the index (a read-only mount or lost permissions fail here before the next

@@ -1,4 +1,4 @@
-namespace EventObserver.Features.Health;
+namespace EventObserver.Health;
 
 /// <summary>Bound from <c>EventObserver:Health</c>: how the readiness probe judges its dependencies.</summary>
 public sealed class HealthProbeOptions

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace EventObserver.Features.Health;
+namespace EventObserver.Health;
 
 public static class HealthEndpointRouteBuilderExtensions
 {

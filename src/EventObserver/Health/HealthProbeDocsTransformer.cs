@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace EventObserver.Features.Health;
+namespace EventObserver.Health;
 
 /// <summary>
 /// Health-check endpoints carry no API description, so the generator leaves them out: this adds
