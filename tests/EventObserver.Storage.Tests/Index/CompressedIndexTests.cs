@@ -120,6 +120,25 @@ public sealed class CompressedIndexTests : IDisposable
         Assert.NotNull(reopened.Get("orders", 0, 250));
     }
 
+    [Fact]
+    public void ReadOldestFirst_PlannedBeforeATailMerge_ReadsThePlannedEventsWithoutCallingTheChunkDamaged()
+    {
+        using var index = LiteDbEventIndex.Open(_dir.File("index.db"));
+        index.Write(Enumerable.Range(0, 16).Select(i => RecordShapes.Json("orders", 0, i)).ToList());
+        var range = new Core.Indexing.EventRange
+        {
+            Selection = new Core.Selection.EventSelection { Topics = ["orders"] },
+            EndOffsets = index.GetCheckpoints(),
+        };
+        var planned = index.ReadOldestFirst(range);
+
+        // The 16-event chunk is a tail: the next write merges it with the new event under the same id.
+        index.Write([RecordShapes.Json("orders", 0, 16)]);
+
+        Assert.Equal(Enumerable.Range(0, 16).Select(i => (long)i), planned.Select(e => e.Offset));
+        Assert.Single(index.Catalog.ByPartition(_ => true).Single().Chunks);
+    }
+
     private static void ScrambleChunk(string path, int chunkIndex)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
