@@ -119,7 +119,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         }
         catch
         {
-            db.Dispose();
+            LiteDbOrphans.Dispose(db);
             throw;
         }
     }
@@ -247,7 +247,7 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         {
             lock (_engineGate)
             {
-                _db.Dispose();
+                LiteDbOrphans.Dispose(_db);
             }
 
             _dictionaries.Dispose();
