@@ -30,7 +30,7 @@ public sealed class GracefulShutdownTests
         cluster.CreateTopic(ReplayTarget, 1);
         using var temp = new TempDirectory("eventobserver-sigterm");
         var storagePath = temp.File("index.db");
-        using var producer = new SteadyProducer(cluster.BootstrapServers, topic, eventsPerSecond: 2_000, seed: 7);
+        using var producer = new AuditedProducer(cluster.BootstrapServers, topic, eventsPerSecond: 2_000, seed: 7);
         producer.Start();
         var environment = new Dictionary<string, string>
         {

@@ -27,7 +27,7 @@ public static class ChaosDriver
         cluster.CreateTopic(topic, options.Partitions);
         using var temp = new TempDirectory("eventobserver-chaos");
         var storagePath = temp.File("index.db");
-        using var producer = new SteadyProducer(cluster.BootstrapServers, topic, options.EventsPerSecond, options.Seed);
+        using var producer = new AuditedProducer(cluster.BootstrapServers, topic, options.EventsPerSecond, options.Seed);
         var resume = new List<double>();
         var plan = Plan(options.Kills, options.Outages, random);
         var clock = Stopwatch.StartNew();
@@ -114,7 +114,7 @@ public static class ChaosDriver
     /// event (a probe message from a fresh client is sent right away, so there is one), and to the steady producer's first
     /// new delivery when seen by then.
     /// </summary>
-    private static async Task<(TimeSpan Indexed, TimeSpan? Delivered)> OutageAsync(AppProcess app, MockKafkaCluster cluster, SteadyProducer producer, TimeSpan duration)
+    private static async Task<(TimeSpan Indexed, TimeSpan? Delivered)> OutageAsync(AppProcess app, MockKafkaCluster cluster, AuditedProducer producer, TimeSpan duration)
     {
         cluster.SetAllBrokersDown();
         await Task.Delay(duration);

@@ -34,7 +34,7 @@ public static class IndexAudit
             }
 
             var position = (envelope.Partition, envelope.Offset);
-            var hash = SteadyProducer.Hash(envelope.Payload);
+            var hash = AuditedProducer.Hash(envelope.Payload);
             if (!seen.Add(position))
             {
                 twice++;

@@ -11,7 +11,7 @@ namespace EventObserver.TestSupport.Chaos;
 /// a hash of its value: what the index must hold afterwards. Messages wait in the client through broker outages (long
 /// message timeout).
 /// </summary>
-public sealed class SteadyProducer : IDisposable
+public sealed class AuditedProducer : IDisposable
 {
     private readonly IProducer<byte[], byte[]> _producer;
     private readonly string _topic;
@@ -25,7 +25,7 @@ public sealed class SteadyProducer : IDisposable
     private long _probes;
     private string? _firstError;
 
-    public SteadyProducer(string bootstrapServers, string topic, int eventsPerSecond, int seed)
+    public AuditedProducer(string bootstrapServers, string topic, int eventsPerSecond, int seed)
     {
         _topic = topic;
         _eventsPerSecond = eventsPerSecond;
