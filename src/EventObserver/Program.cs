@@ -32,6 +32,7 @@ using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
+using EventObserver.Kafka.Groups;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Kafka.SchemaRegistry;
 using EventObserver.Lifecycle;
@@ -90,6 +91,7 @@ services.AddOptions<KafkaOptions>().BindConfiguration(ConfigurationSections.Kafk
 services.AddOptions<DemoOptions>().BindConfiguration(ConfigurationSections.Demo).ValidateOnStart();
 services.AddOptions<LineageOptions>().BindConfiguration(ConfigurationSections.Lineage).ValidateOnStart();
 services.AddOptions<DecodingOptions>().BindConfiguration(ConfigurationSections.Decoding).ValidateOnStart();
+services.AddOptions<GroupsOptions>().BindConfiguration(ConfigurationSections.Groups).ValidateOnStart();
 services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 services.AddSingleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>();
 services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();
@@ -129,6 +131,9 @@ services.AddSingleton<IClusterInspector, ClusterInspector>();
 services.AddHostedService<IngestionService>();
 services.AddSingleton<DemoTrafficGenerator>();
 services.AddHostedService(sp => sp.GetRequiredService<DemoTrafficGenerator>());
+
+// Consumer groups: lag in messages and time, offset resets, the topology (Features/Groups, Features/Topology).
+services.AddSingleton<LocalGroupMembers>();
 
 // The live feed: ingestion publishes each committed batch; the Live feed page and the /hubs/events hub subscribe.
 services.AddOptions<LiveFeedOptions>().BindConfiguration("EventObserver:Feed")

@@ -9,4 +9,5 @@ public static class ConfigurationSections
     public const string Demo = Root + ":Demo";
     public const string Lineage = Root + ":Lineage";
     public const string Decoding = Root + ":Decoding";
+    public const string Groups = Root + ":Groups";
 }
