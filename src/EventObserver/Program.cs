@@ -10,6 +10,7 @@ using EventObserver.Configuration;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Decoding.Schemas;
 using EventObserver.Core.Feed;
+using EventObserver.Core.Groups;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Lineage;
 using EventObserver.Core.Metrics;
@@ -134,6 +135,9 @@ services.AddHostedService(sp => sp.GetRequiredService<DemoTrafficGenerator>());
 
 // Consumer groups: lag in messages and time, offset resets, the topology (Features/Groups, Features/Topology).
 services.AddSingleton<LocalGroupMembers>();
+// Stand-ins until the monitor and the reset service are registered (they replace these two lines):
+services.AddSingleton<IConsumerGroupView, UnavailableConsumerGroupView>();
+services.AddSingleton<IGroupOffsetReset, UnavailableGroupOffsetReset>();
 
 // The live feed: ingestion publishes each committed batch; the Live feed page and the /hubs/events hub subscribe.
 services.AddOptions<LiveFeedOptions>().BindConfiguration("EventObserver:Feed")
