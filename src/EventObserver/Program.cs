@@ -137,7 +137,7 @@ services.AddHostedService(sp => sp.GetRequiredService<DemoTrafficGenerator>());
 services.AddSingleton<LocalGroupMembers>();
 // Stand-ins until the monitor and the reset service are registered (they replace these two lines):
 services.AddSingleton<IConsumerGroupView, UnavailableConsumerGroupView>();
-services.AddSingleton<IGroupOffsetReset, UnavailableGroupOffsetReset>();
+services.AddConsumerGroupAdmin(builder.Configuration);
 
 // The live feed: ingestion publishes each committed batch; the Live feed page and the /hubs/events hub subscribe.
 services.AddOptions<LiveFeedOptions>().BindConfiguration("EventObserver:Feed")
