@@ -28,6 +28,7 @@ using EventObserver.Features.Replay.Endpoints;
 using EventObserver.Features.Schemas;
 using EventObserver.Features.Status;
 using EventObserver.Features.Topics;
+using EventObserver.Features.Topology;
 using EventObserver.Kafka.Admin;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
@@ -138,6 +139,7 @@ services.AddSingleton<LocalGroupMembers>();
 // Stand-ins until the monitor and the reset service are registered (they replace these two lines):
 services.AddSingleton<IConsumerGroupView, UnavailableConsumerGroupView>();
 services.AddConsumerGroupAdmin(builder.Configuration);
+services.AddTopology();
 
 // The live feed: ingestion publishes each committed batch; the Live feed page and the /hubs/events hub subscribe.
 services.AddOptions<LiveFeedOptions>().BindConfiguration("EventObserver:Feed")
@@ -221,6 +223,7 @@ app.MapStatusEndpoints();
 app.MapHealthProbes();
 app.MapLineageEndpoints();
 app.MapFlowEndpoints();
+app.MapTopologyEndpoints();
 app.MapConventionsEndpoints();
 app.MapReplayEndpoints();
 app.MapAuditEndpoints();

@@ -27,13 +27,15 @@ public sealed class DeniedTopicReadTests(AccessAppFixture app)
         "/api/gaps",
         "/api/replays",
         "/api/replays/publishes",
+        "/api/topology?window=24h",
         "/",
         "/topics",
+        "/topology?window=24h",
         "/replay",
     ];
 
     /// <summary>Paths whose admin answer holds the denied topic's data: the control for the search.</summary>
-    public static TheoryData<string> AdminControlPaths => ["/api/events", "/api/topics", "/api/stats", "/api/gaps", "/topics"];
+    public static TheoryData<string> AdminControlPaths => ["/api/events", "/api/topics", "/api/stats", "/api/gaps", "/topics", "/api/topology?window=24h"];
 
     [Theory]
     [MemberData(nameof(ReadPaths))]
