@@ -212,7 +212,7 @@ internal sealed partial class DemoGroupConsumer
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo group {GroupId} joining, reading {Topics}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Demo group {GroupId} joining, reading {Topics}")]
     private static partial void LogJoining(ILogger logger, string groupId, string topics);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo group {GroupId} stopped after an error")]
