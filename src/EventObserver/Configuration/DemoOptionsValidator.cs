@@ -21,6 +21,13 @@ public sealed class DemoOptionsValidator : IValidateOptions<DemoOptions>
             failures.Add($"{Section}:PaymentFailureRate must be between 0 and 1; it is {options.PaymentFailureRate}.");
         }
 
+        // The analytics group holds the positions of the events it has not committed yet in memory, and the embedded
+        // broker keeps only ~5 MiB per partition: an hour is already more than either should carry.
+        if (options.AnalyticsDelay < TimeSpan.Zero || options.AnalyticsDelay > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Section}:AnalyticsDelay must be between 00:00:00 and 01:00:00; it is {options.AnalyticsDelay}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
