@@ -20,6 +20,7 @@ using EventObserver.Features.Conventions;
 using EventObserver.Features.Events;
 using EventObserver.Features.Feed;
 using EventObserver.Features.Flows;
+using EventObserver.Features.Groups;
 using EventObserver.Health;
 using EventObserver.Features.IndexRebuild;
 using EventObserver.Features.Lineage;
@@ -138,6 +139,7 @@ services.AddSingleton<LocalGroupMembers>();
 // Stand-ins until the monitor and the reset service are registered (they replace these two lines):
 services.AddSingleton<IConsumerGroupView, UnavailableConsumerGroupView>();
 services.AddSingleton<IGroupOffsetReset, UnavailableGroupOffsetReset>();
+services.AddGroupQueries();
 
 // The live feed: ingestion publishes each committed batch; the Live feed page and the /hubs/events hub subscribe.
 services.AddOptions<LiveFeedOptions>().BindConfiguration("EventObserver:Feed")
@@ -217,6 +219,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapEventEndpoints();
 app.MapTopicEndpoints();
+app.MapGroupEndpoints();
 app.MapStatusEndpoints();
 app.MapHealthProbes();
 app.MapLineageEndpoints();
