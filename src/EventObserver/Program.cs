@@ -20,6 +20,7 @@ using EventObserver.Features.Conventions;
 using EventObserver.Features.Events;
 using EventObserver.Features.Feed;
 using EventObserver.Features.Flows;
+using EventObserver.Features.Groups;
 using EventObserver.Health;
 using EventObserver.Features.IndexRebuild;
 using EventObserver.Features.Lineage;
@@ -140,6 +141,7 @@ services.AddSingleton<LocalGroupMembers>();
 // Stand-ins until the monitor and the reset service are registered (they replace these two lines):
 services.AddSingleton<IConsumerGroupView, UnavailableConsumerGroupView>();
 services.AddConsumerGroupAdmin(builder.Configuration);
+services.AddGroupQueries();
 services.AddTopology();
 
 // The live feed: ingestion publishes each committed batch; the Live feed page and the /hubs/events hub subscribe.
@@ -220,6 +222,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapEventEndpoints();
 app.MapTopicEndpoints();
+app.MapGroupEndpoints();
 app.MapStatusEndpoints();
 app.MapHealthProbes();
 app.MapLineageEndpoints();

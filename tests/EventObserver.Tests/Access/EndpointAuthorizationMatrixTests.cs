@@ -45,6 +45,14 @@ public sealed class EndpointAuthorizationMatrixTests(LocalModeFixture fixture) :
         ["GET /api/correlations/{correlationId}"] = AccessPolicies.Viewer,
         ["GET /api/topics"] = AccessPolicies.Viewer,
         ["GET /api/gaps"] = AccessPolicies.Viewer,
+        ["GET /api/groups/"] = AccessPolicies.Viewer,
+        ["GET /api/groups/{groupId}"] = AccessPolicies.Viewer,
+        ["POST /api/groups/{groupId}/offsets/preview"] = AccessPolicies.Admin,
+        ["POST /api/groups/{groupId}/offsets/reset"] = AccessPolicies.Admin,
+        ["GET /groups"] = AccessPolicies.Viewer,
+        ["POST /groups"] = AccessPolicies.Viewer,
+        ["GET /groups/{GroupId}"] = AccessPolicies.Viewer,
+        ["POST /groups/{GroupId}"] = AccessPolicies.Viewer,
         ["GET /api/stats"] = AccessPolicies.Viewer,
         ["GET /api/demo"] = AccessPolicies.Viewer,
         ["POST /api/demo/burst"] = AccessPolicies.Operator,
@@ -114,6 +122,7 @@ public sealed class EndpointAuthorizationMatrixTests(LocalModeFixture fixture) :
         ["name"] = "no-such-projection",
         ["version"] = "1",
         ["documentName"] = "v1",
+        ["groupId"] = "no-such-group",
     };
 
     [Fact]

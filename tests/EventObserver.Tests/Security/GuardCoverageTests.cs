@@ -35,6 +35,7 @@ public sealed class GuardCoverageTests(SecurityAppFixture fixture)
         // The app maps at least these (replays, controls, count, compare, projections, demo burst); an empty list would prove nothing.
         Assert.True(targets.Count >= 10, $"only {targets.Count} state-changing API endpoints found: {string.Join(", ", targets)}");
         Assert.Contains((HttpMethods.Post, "/api/replays"), targets);
+        Assert.Contains((HttpMethods.Post, "/api/groups/1/offsets/reset"), targets);
         Assert.Empty(unguarded);
     }
 
