@@ -135,8 +135,8 @@ services.AddHostedService(sp => sp.GetRequiredService<DemoTrafficGenerator>());
 
 // Consumer groups: lag in messages and time, offset resets, the topology (Features/Groups, Features/Topology).
 services.AddSingleton<LocalGroupMembers>();
-// Stand-ins until the monitor and the reset service are registered (they replace these two lines):
-services.AddSingleton<IConsumerGroupView, UnavailableConsumerGroupView>();
+services.AddConsumerGroupMonitor();
+// Stand-in until the reset service is registered (it replaces this line):
 services.AddSingleton<IGroupOffsetReset, UnavailableGroupOffsetReset>();
 
 // The live feed: ingestion publishes each committed batch; the Live feed page and the /hubs/events hub subscribe.
