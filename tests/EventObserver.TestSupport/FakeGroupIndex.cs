@@ -6,7 +6,10 @@ using EventObserver.Core.Indexing;
 
 namespace EventObserver.TestSupport;
 
-/// <summary>A current index that answers <c>Get</c> from a list of (partition, offset, timestamp) and <c>GetCheckpoints</c>, counting reads.</summary>
+/// <summary>
+/// A current index that answers <c>Get</c> and <c>ReadOldestFirst</c> over partition ranges from (partition, offset,
+/// timestamp) entries, and <c>GetCheckpoints</c>, counting reads.
+/// </summary>
 public sealed class FakeGroupIndex : ICurrentIndex
 {
     private readonly IEventIndex _index;
@@ -25,6 +28,7 @@ public sealed class FakeGroupIndex : ICurrentIndex
     /// <summary>Answers positions not in <see cref="Timestamps"/> (large fakes); null: not indexed.</summary>
     public Func<string, int, long, long?>? TimestampOf { get; set; }
 
+    /// <summary>Reads made: single gets and range reads.</summary>
     public int Gets => _gets;
 
     public bool Open { get; set; } = true;
@@ -52,6 +56,25 @@ public sealed class FakeGroupIndex : ICurrentIndex
 
     public IEventIndex OpenForCluster(string clusterId) => _index;
 
+    private List<EventEnvelope> Range(EventRange range)
+    {
+        var found = new List<EventEnvelope>();
+        foreach (var part in range.Selection.Ranges)
+        {
+            var last = Math.Min(part.ToOffset ?? long.MaxValue, Checkpoints.GetValueOrDefault(new TopicPartitionKey(part.Topic, part.Partition)) - 1);
+            for (var offset = part.FromOffset ?? 0; offset <= last; offset++)
+            {
+                long? at = Timestamps.TryGetValue((part.Topic, part.Partition, offset), out var ms) ? ms : TimestampOf?.Invoke(part.Topic, part.Partition, offset);
+                if (at is { } timestamp)
+                {
+                    found.Add(new EventEnvelope { Topic = part.Topic, Partition = part.Partition, Offset = offset, TimestampMs = timestamp, MessageId = $"{part.Topic}-{offset}" });
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The proxy (public and non-sealed because <see cref="DispatchProxy"/> derives from it).</summary>
     public class Proxy : DispatchProxy
     {
@@ -68,6 +91,9 @@ public sealed class FakeGroupIndex : ICurrentIndex
                     return at is { } found
                         ? new EventEnvelope { Topic = topic, Partition = partition, Offset = offset, TimestampMs = found, MessageId = $"{topic}-{offset}" }
                         : null;
+                case nameof(IEventIndex.ReadOldestFirst):
+                    Interlocked.Increment(ref Owner._gets);
+                    return Owner.Range((EventRange)args![0]!);
                 case nameof(IEventIndex.GetCheckpoints):
                     return (IReadOnlyDictionary<TopicPartitionKey, long>)new Dictionary<TopicPartitionKey, long>(Owner.Checkpoints);
                 default:

@@ -1,42 +1,65 @@
 using EventObserver.Core.Indexing;
+using EventObserver.Core.Selection;
 
 namespace EventObserver.Core.Groups;
 
 /// <summary>
 /// Time lag read from the index: now minus the timestamp of the event at a group's committed offset (the first one it
-/// has not processed). An event's timestamp never changes, so found timestamps are cached by position (bounded, two
-/// generations: the older is dropped when the newer fills) and an unchanged committed offset costs no read; groups at
-/// the same position share one lookup. Misses depend on what the index holds now, so they are cached for one refresh
-/// only (<see cref="StartRefresh"/>). Not thread-safe: one refresh at a time (the monitor serialises them).
+/// has not processed). Positions at or past the index's checkpoint are not yet indexed and cost no read. Otherwise the
+/// timestamps of a window of the partition (up to <c>readAhead</c> offsets from the one asked, never past the
+/// checkpoint) are read in one range read and kept: an event's timestamp never changes, so unchanged or nearby committed
+/// offsets, and every group at a position already read, cost nothing. The windows are bounded (<c>capacity</c>
+/// timestamps in all; the least recently used partitions go first). Not thread-safe: one refresh at a time.
 /// </summary>
 public sealed class TimeLagResolver
 {
-    public const int DefaultCapacity = 200_000;
+    public const int DefaultCapacity = 4_000_000;
+    public const int DefaultReadAhead = 1_024;
 
     private readonly ICurrentIndex _index;
-    private readonly int _generationSize;
-    private readonly Dictionary<(TopicPartitionKey, long), TimeLag> _missesThisRefresh = [];
-    private Dictionary<(TopicPartitionKey, long), long> _recent = [];
-    private Dictionary<(TopicPartitionKey, long), long> _older = [];
+    private readonly int _capacity;
+    private readonly int _readAhead;
+    private readonly Dictionary<TopicPartitionKey, PartitionTimestamps> _windows = [];
     private IEventIndex? _cachedFor;
     private IReadOnlyDictionary<TopicPartitionKey, long>? _checkpoints;
+    private long _refresh;
 
-    public TimeLagResolver(ICurrentIndex index, int capacity = DefaultCapacity)
+    public TimeLagResolver(ICurrentIndex index, int capacity = DefaultCapacity, int readAhead = DefaultReadAhead)
     {
         ArgumentNullException.ThrowIfNull(index);
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(readAhead, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, readAhead);
         _index = index;
-        _generationSize = capacity / 2;
+        _capacity = capacity;
+        _readAhead = readAhead;
     }
 
-    /// <summary>Index reads made so far (cache misses); what a refresh really cost.</summary>
+    /// <summary>Range reads made so far (cache misses); what refreshes really cost.</summary>
     public long IndexReads { get; private set; }
 
-    /// <summary>Forgets what this refresh learned about positions the index does not hold (it may hold them by the next).</summary>
+    /// <summary>Timestamps held now.</summary>
+    public long CachedTimestamps => _windows.Values.Sum(w => (long)w.Times.Length);
+
+    /// <summary>Starts a refresh: the index's checkpoints are read again, and windows beyond the capacity are dropped.</summary>
     public void StartRefresh()
     {
-        _missesThisRefresh.Clear();
+        _refresh++;
         _checkpoints = null;
+        var held = CachedTimestamps;
+        if (held <= _capacity)
+        {
+            return;
+        }
+
+        foreach (var (key, window) in _windows.OrderBy(w => w.Value.LastUsed).ToArray())
+        {
+            _windows.Remove(key);
+            held -= window.Times.Length;
+            if (held <= _capacity)
+            {
+                break;
+            }
+        }
     }
 
     public TimeLag Resolve(TopicPartitionKey partition, long committedOffset, long? logEndOffset, DateTimeOffset now)
@@ -51,42 +74,27 @@ public sealed class TimeLagResolver
             return TimeLag.Unknown;
         }
 
-        if (!ReferenceEquals(index, _cachedFor))
-        {
-            // Another cluster's index (or a rebuilt one): its positions mean other events.
-            _recent.Clear();
-            _older.Clear();
-            _missesThisRefresh.Clear();
-            _checkpoints = null;
-            _cachedFor = index;
-        }
-
-        var position = (partition, committedOffset);
-        if (TryCached(position, out var timestampMs))
-        {
-            return Exact(timestampMs, now);
-        }
-
-        if (_missesThisRefresh.TryGetValue(position, out var miss))
-        {
-            return miss;
-        }
-
         try
         {
-            IndexReads++;
-            var found = index.Get(partition.Topic, partition.Partition, committedOffset);
-            if (found is not null)
+            if (!ReferenceEquals(index, _cachedFor))
             {
-                Remember(position, found.TimestampMs);
-                return Exact(found.TimestampMs, now);
+                // Another cluster's index (or a rebuilt one): its positions mean other events.
+                _windows.Clear();
+                _checkpoints = null;
+                _cachedFor = index;
             }
 
             _checkpoints ??= index.GetCheckpoints();
             var next = _checkpoints.TryGetValue(partition, out var checkpoint) ? checkpoint : 0;
-            var status = committedOffset >= next ? new TimeLag(TimeLagStatus.NotYetIndexed) : new TimeLag(TimeLagStatus.NoLongerIndexed);
-            _missesThisRefresh[position] = status;
-            return status;
+            if (committedOffset >= next)
+            {
+                return new TimeLag(TimeLagStatus.NotYetIndexed);
+            }
+
+            var window = Window(index, partition, committedOffset, next);
+            window.LastUsed = _refresh;
+            var timestamp = window.At(committedOffset);
+            return timestamp == PartitionTimestamps.Missing ? new TimeLag(TimeLagStatus.NoLongerIndexed) : Exact(timestamp, now);
         }
         catch (ObjectDisposedException)
         {
@@ -95,37 +103,64 @@ public sealed class TimeLagResolver
         }
     }
 
+    private PartitionTimestamps Window(IEventIndex index, TopicPartitionKey partition, long offset, long checkpoint)
+    {
+        if (_windows.TryGetValue(partition, out var window) && window.Contains(offset))
+        {
+            return window;
+        }
+
+        // Read on from the asked offset; when the held window is just ahead or behind, fill the gap so they join.
+        var from = offset;
+        var to = Math.Min(offset + _readAhead, checkpoint) - 1;
+        if (window is not null && offset >= window.End && offset - window.End < _readAhead)
+        {
+            from = window.End;
+            to = Math.Min(offset + _readAhead, checkpoint) - 1;
+        }
+        else if (window is not null && offset < window.Start && window.Start - offset <= _readAhead)
+        {
+            to = window.Start - 1;
+        }
+
+        var read = Read(index, partition, from, to);
+        if (window is not null && window.TryJoin(read, Math.Max(_readAhead, _capacity / 8)) && window.Contains(offset))
+        {
+            return window;
+        }
+
+        _windows[partition] = read;
+        return read;
+    }
+
+    private PartitionTimestamps Read(IEventIndex index, TopicPartitionKey partition, long from, long to)
+    {
+        IndexReads++;
+        var times = new long[to - from + 1];
+        Array.Fill(times, PartitionTimestamps.Missing);
+        var range = new EventRange
+        {
+            Selection = new EventSelection
+            {
+                Topics = [partition.Topic],
+                Ranges = [new PartitionRange(partition.Topic, partition.Partition, from, to)],
+            },
+        };
+        foreach (var envelope in index.ReadOldestFirst(range))
+        {
+            if (envelope.Partition == partition.Partition && envelope.Offset >= from && envelope.Offset <= to)
+            {
+                times[envelope.Offset - from] = envelope.TimestampMs;
+            }
+        }
+
+        return new PartitionTimestamps(from, times);
+    }
+
     private static TimeLag Exact(long timestampMs, DateTimeOffset now)
     {
         var at = DateTimeOffset.FromUnixTimeMilliseconds(timestampMs);
         var age = now - at;
         return new TimeLag(TimeLagStatus.Exact, age < TimeSpan.Zero ? TimeSpan.Zero : age, at);
-    }
-
-    private bool TryCached((TopicPartitionKey, long) position, out long timestampMs)
-    {
-        if (_recent.TryGetValue(position, out timestampMs))
-        {
-            return true;
-        }
-
-        if (_older.TryGetValue(position, out timestampMs))
-        {
-            Remember(position, timestampMs);
-            return true;
-        }
-
-        return false;
-    }
-
-    private void Remember((TopicPartitionKey, long) position, long timestampMs)
-    {
-        if (_recent.Count >= _generationSize)
-        {
-            (_older, _recent) = (_recent, _older);
-            _recent.Clear();
-        }
-
-        _recent[position] = timestampMs;
     }
 }

@@ -84,6 +84,7 @@ public sealed class TimeLagResolverTests
 
         Assert.Equal(1, index.Gets);
         Assert.Equal(1, resolver.IndexReads);
+        Assert.Equal(Now.AddSeconds(-90), later.FirstUncommittedAt);
         Assert.Equal(TimeSpan.FromSeconds(100), later.Value);
     }
 
@@ -105,25 +106,52 @@ public sealed class TimeLagResolverTests
     }
 
     [Fact]
-    public void Resolve_MorePositionsThanTheCapacity_StaysBoundedAndStillAnswers()
+    public void Resolve_NearbyPositionAfterOneRead_IsAnsweredFromTheSameWindow()
     {
         var index = new FakeGroupIndex();
         for (var offset = 0; offset < 100; offset++)
         {
-            index.Add("orders", 0, offset, Now.AddSeconds(-offset));
+            index.Add("orders", 0, offset, Now.AddSeconds(offset - 100));
         }
 
-        var resolver = new TimeLagResolver(index, capacity: 10);
-        for (var offset = 0; offset < 100; offset++)
+        var resolver = new TimeLagResolver(index, readAhead: 50);
+        var first = resolver.Resolve(Orders, 10, 100, Now);
+        var nearby = resolver.Resolve(Orders, 40, 100, Now);
+        var beyond = resolver.Resolve(Orders, 70, 100, Now);
+        var joined = resolver.Resolve(Orders, 15, 100, Now);
+
+        Assert.Equal(TimeSpan.FromSeconds(90), first.Value);
+        Assert.Equal(TimeSpan.FromSeconds(60), nearby.Value);
+        Assert.Equal(TimeSpan.FromSeconds(30), beyond.Value);
+        Assert.Equal(TimeSpan.FromSeconds(85), joined.Value);
+        Assert.Equal(2, index.Gets);
+    }
+
+    [Fact]
+    public void StartRefresh_MoreTimestampsThanTheCapacity_DropsTheLeastRecentlyUsedPartition()
+    {
+        var index = new FakeGroupIndex();
+        var payments = new TopicPartitionKey("payments", 0);
+        for (var offset = 0; offset < 10; offset++)
         {
-            resolver.Resolve(Orders, offset, 1000, Now);
+            index.Add("orders", 0, offset, Now.AddSeconds(-offset));
+            index.Add("payments", 0, offset, Now.AddSeconds(-offset));
         }
 
-        // The first position fell out of both generations: reading it again costs a read, and the answer is unchanged.
+        var resolver = new TimeLagResolver(index, capacity: 10, readAhead: 8);
+        resolver.Resolve(Orders, 0, 10, Now);
+        resolver.StartRefresh();
+        resolver.Resolve(payments, 0, 10, Now);
+        resolver.StartRefresh();
         var reads = index.Gets;
-        var again = resolver.Resolve(Orders, 0, 1000, Now);
 
+        resolver.Resolve(payments, 1, 10, Now);
+        var paymentsReads = index.Gets - reads;
+        var orders = resolver.Resolve(Orders, 1, 10, Now);
+
+        Assert.Equal(0, paymentsReads);
         Assert.Equal(reads + 1, index.Gets);
-        Assert.Equal(TimeSpan.Zero, again.Value);
+        Assert.Equal(TimeSpan.FromSeconds(1), orders.Value);
+        Assert.True(resolver.CachedTimestamps <= 16);
     }
 }

@@ -199,6 +199,7 @@ public sealed class ConsumerGroupMonitorTests
         foreach (var key in partitions)
         {
             admin.LogEnds[key] = 10_000;
+            _index.Checkpoints[key] = 10_000;
         }
 
         for (var g = 0; g < 500; g++)
