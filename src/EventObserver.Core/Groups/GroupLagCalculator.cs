@@ -26,43 +26,71 @@ public static class GroupLagCalculator
         ArgumentNullException.ThrowIfNull(watermarks);
         ArgumentNullException.ThrowIfNull(timeLag);
 
-        var before = PreviousOffsets(previous, sincePrevious);
-        var partitions = new List<PartitionLag>(committed.Offsets.Count);
+        // Committed partitions, then assigned ones without a commit (null offset), sorted by topic and partition; an
+        // assignment can name a partition twice during a rebalance (two members briefly): it is kept once.
+        var entries = new List<(TopicPartitionKey Key, long? Offset)>(committed.Offsets.Count);
         foreach (var (key, offset) in committed.Offsets)
         {
             // Kafka reports "no offset" as a negative sentinel (-1001); such a partition has no commit.
-            if (offset < 0)
-            {
-                partitions.Add(NoCommit(key, watermarks));
-                continue;
-            }
-
-            long? logEnd = watermarks.TryGetValue(key, out var marks) ? marks.High : null;
-            long? lag = logEnd is { } end ? Math.Max(0, end - offset) : null;
-            var time = logEnd is { } high && offset >= high ? TimeLag.CaughtUp : timeLag(key, offset, logEnd);
-            partitions.Add(new PartitionLag(key.Topic, key.Partition, offset, logEnd, lag, time, Rate(before, key, offset, sincePrevious)));
+            entries.Add((key, offset >= 0 ? offset : null));
         }
 
-        foreach (var member in description.Members)
+        if (description.Members.Count > 0)
         {
-            foreach (var key in member.Assignment)
+            var seen = new HashSet<TopicPartitionKey>(committed.Offsets.Keys);
+            foreach (var key in description.Members.SelectMany(m => m.Assignment))
             {
-                if (!committed.Offsets.ContainsKey(key))
+                if (seen.Add(key))
                 {
-                    partitions.Add(NoCommit(key, watermarks));
+                    entries.Add((key, null));
                 }
             }
         }
 
-        // An assignment can name a partition twice during a rebalance (two members briefly): keep the first.
-        var ordered = partitions
-            .DistinctBy(p => (p.Topic, p.Partition))
-            .OrderBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Partition)
-            .ToArray();
+        entries.Sort(static (a, b) => Compare(a.Key.Topic, a.Key.Partition, b.Key.Topic, b.Key.Partition));
 
-        var topics = ordered.GroupBy(p => p.Topic, StringComparer.Ordinal).Select(Rollup).ToArray();
-        var totalLag = ordered.Sum(p => p.Lag ?? 0);
-        var maxTimeLag = Max(ordered.Select(p => p.TimeLag.Value));
+        // The previous refresh's partitions are in the same order: one merge walk finds each one's earlier offset.
+        var earlier = previous is not null && sincePrevious > TimeSpan.Zero ? previous.Partitions : [];
+        var e = 0;
+        var ordered = new PartitionLag[entries.Count];
+        var topics = new List<GroupTopicLag>();
+        long totalLag = 0;
+        TimeSpan? maxTimeLag = null;
+        var topicStart = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (key, offset) = entries[i];
+            long? logEnd = watermarks.TryGetValue(key, out var marks) ? marks.High : null;
+            if (offset is not { } at)
+            {
+                ordered[i] = new PartitionLag(key.Topic, key.Partition, null, logEnd, null, TimeLag.NoCommit);
+            }
+            else
+            {
+                long? lag = logEnd is { } end ? Math.Max(0, end - at) : null;
+                var time = logEnd is { } high && at >= high ? TimeLag.CaughtUp : timeLag(key, at, logEnd);
+                while (e < earlier.Count && Compare(earlier[e].Topic, earlier[e].Partition, key.Topic, key.Partition) < 0)
+                {
+                    e++;
+                }
+
+                // A committed offset that moved back (an offset reset) gives no rate rather than a negative one.
+                double? rate = e < earlier.Count && earlier[e].Partition == key.Partition && earlier[e].Topic == key.Topic
+                    && earlier[e].CommittedOffset is { } before && at >= before
+                    ? (at - before) / sincePrevious.TotalSeconds
+                    : null;
+                ordered[i] = new PartitionLag(key.Topic, key.Partition, at, logEnd, lag, time, rate);
+                totalLag += lag ?? 0;
+                maxTimeLag = Max(maxTimeLag, time.Value);
+            }
+
+            if (i == entries.Count - 1 || entries[i + 1].Key.Topic != key.Topic)
+            {
+                topics.Add(Rollup(ordered, topicStart, i + 1));
+                topicStart = i + 1;
+            }
+        }
+
         return new ConsumerGroupStatus(
             description.GroupId,
             description.State,
@@ -77,61 +105,31 @@ public static class GroupLagCalculator
             JoinErrors(description.Error, committed.Error));
     }
 
-    private static PartitionLag NoCommit(TopicPartitionKey key, IReadOnlyDictionary<TopicPartitionKey, PartitionWatermarks> watermarks) =>
-        new(key.Topic, key.Partition, null, watermarks.TryGetValue(key, out var marks) ? marks.High : null, null, TimeLag.NoCommit);
-
-    private static GroupTopicLag Rollup(IGrouping<string, PartitionLag> topic)
+    private static int Compare(string topicA, int partitionA, string topicB, int partitionB)
     {
+        var byTopic = string.CompareOrdinal(topicA, topicB);
+        return byTopic != 0 ? byTopic : partitionA.CompareTo(partitionB);
+    }
+
+    private static GroupTopicLag Rollup(PartitionLag[] partitions, int from, int to)
+    {
+        long lag = 0;
         double? rate = null;
-        foreach (var partition in topic)
+        TimeSpan? max = null;
+        for (var i = from; i < to; i++)
         {
-            if (partition.ConsumedPerSecond is { } perSecond)
+            lag += partitions[i].Lag ?? 0;
+            max = Max(max, partitions[i].TimeLag.Value);
+            if (partitions[i].ConsumedPerSecond is { } perSecond)
             {
                 rate = (rate ?? 0) + perSecond;
             }
         }
 
-        return new GroupTopicLag(topic.Key, topic.Count(), topic.Sum(p => p.Lag ?? 0), Max(topic.Select(p => p.TimeLag.Value)), rate);
+        return new GroupTopicLag(partitions[from].Topic, to - from, lag, max, rate);
     }
 
-    private static Dictionary<TopicPartitionKey, long>? PreviousOffsets(ConsumerGroupStatus? previous, TimeSpan since)
-    {
-        if (previous is null || since <= TimeSpan.Zero)
-        {
-            return null;
-        }
-
-        var offsets = new Dictionary<TopicPartitionKey, long>(previous.Partitions.Count);
-        foreach (var partition in previous.Partitions)
-        {
-            if (partition.CommittedOffset is { } offset)
-            {
-                offsets[new TopicPartitionKey(partition.Topic, partition.Partition)] = offset;
-            }
-        }
-
-        return offsets;
-    }
-
-    // A committed offset that moved back (an offset reset) gives no rate rather than a negative one.
-    private static double? Rate(Dictionary<TopicPartitionKey, long>? before, TopicPartitionKey key, long offset, TimeSpan since) =>
-        before is not null && before.TryGetValue(key, out var earlier) && offset >= earlier
-            ? (offset - earlier) / since.TotalSeconds
-            : null;
-
-    private static TimeSpan? Max(IEnumerable<TimeSpan?> values)
-    {
-        TimeSpan? max = null;
-        foreach (var value in values)
-        {
-            if (value is { } v && (max is null || v > max))
-            {
-                max = v;
-            }
-        }
-
-        return max;
-    }
+    private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static string? JoinErrors(string? description, string? offsets) => (description, offsets) switch
     {

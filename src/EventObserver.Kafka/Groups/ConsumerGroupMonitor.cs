@@ -61,8 +61,24 @@ public sealed class ConsumerGroupMonitor : BackgroundService, IConsumerGroupView
     /// <summary>Index reads the time-lag lookups made since start (what unchanged positions did not cost).</summary>
     public long TimeLagIndexReads => _timeLag.IndexReads;
 
-    public IReadOnlyList<LagSample> History(string groupId, TimeSpan span) =>
-        _admin is null ? [] : _history.Read(groupId, span, _time.GetUtcNow());
+    public IReadOnlyList<LagSample> History(string groupId, TimeSpan span)
+    {
+        if (_admin is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            return _history.Read(groupId, span, _time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The history file could not be read (the failure is logged when writing fails too): no sparkline, no error page.
+            ConsumerGroupMonitorLog.HistoryFailed(_logger, ex);
+            return [];
+        }
+    }
 
     public async Task<ConsumerGroupsSnapshot> RefreshNowAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ internal static partial class ConsumerGroupMonitorLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Consumer group {GroupId} could not be read: {Error}")]
     public static partial void GroupFailed(ILogger logger, string groupId, string error);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Lag history could not be written; the sparklines miss this sample")]
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Lag history could not be read or written; the sparklines miss samples")]
     public static partial void HistoryFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Consumer group monitor started: {Source}, every {Interval}")]

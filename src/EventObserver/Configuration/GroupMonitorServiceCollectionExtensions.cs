@@ -19,7 +19,7 @@ public static class GroupMonitorServiceCollectionExtensions
     public static IServiceCollection AddConsumerGroupMonitor(this IServiceCollection services)
     {
         services.AddSingleton<ILagHistoryStore>(sp =>
-            LiteDbLagHistoryStore.Open(LiteDbLagHistoryStore.PathNextTo(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path)));
+            new DeferredLagHistoryStore(LiteDbLagHistoryStore.PathNextTo(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path)));
         services.AddSingleton(sp => new ConsumerGroupMonitor(
             sp.GetRequiredService<IOptions<GroupsOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),

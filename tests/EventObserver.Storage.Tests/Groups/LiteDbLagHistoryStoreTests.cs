@@ -59,5 +59,19 @@ public sealed class LiteDbLagHistoryStoreTests : IDisposable
         Assert.Equal(Path.Combine(_directory, "data", "lag-history.db"), LiteDbLagHistoryStore.PathNextTo(index));
     }
 
+    [Fact]
+    public void DeferredStore_UntilFirstUse_CreatesNoFileThenReadsWhatItWrote()
+    {
+        var path = Path.Combine(_directory, "deferred", LiteDbLagHistoryStore.DefaultFileName);
+        using var store = new DeferredLagHistoryStore(path);
+        var before = File.Exists(path);
+
+        store.Append(Start, [("a", new LagSample(Start, 5, 2))]);
+
+        Assert.False(before);
+        Assert.True(File.Exists(path));
+        Assert.Equal([new LagSample(Start, 5, 2)], store.Read("a", Start));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
