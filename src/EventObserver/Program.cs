@@ -138,9 +138,8 @@ services.AddDemoConsumerGroups();
 
 // Consumer groups: lag in messages and time, offset resets, the topology (Features/Groups, Features/Topology).
 services.AddSingleton<LocalGroupMembers>();
-// Stand-ins until the monitor and the reset service are registered (they replace these two lines):
-services.AddSingleton<IConsumerGroupView, UnavailableConsumerGroupView>();
 services.AddConsumerGroupAdmin(builder.Configuration);
+services.AddConsumerGroupMonitor();
 services.AddGroupQueries();
 services.AddTopology();
 

@@ -46,6 +46,11 @@ switch (scenario)
         return 0;
     case "chaos":
         return await ChaosScenario.RunAsync(args);
+    case "groups":
+        var groupCount = args.Length > 1 && int.TryParse(args[1], out var gc) && gc > 0 ? gc : 500;
+        var groupRefreshes = args.Length > 2 && int.TryParse(args[2], out var gr) && gr > 0 ? gr : 20;
+        await GroupsScenario.RunAsync(groupCount, groupRefreshes, events: 1_000_000);
+        return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
         Console.Error.WriteLine("scenarios:");
@@ -61,6 +66,8 @@ switch (scenario)
         Console.Error.WriteLine("                           browser and hub p95 per minute, GC pause, index size, warnings and errors the app logged");
         Console.Error.WriteLine("  chaos [--kills 20] [--outages 10] [--seed 13] [--rate 2000]   the app (own process) under SIGKILLs and 5-30 s outages of");
         Console.Error.WriteLine("                           every broker at a steady rate; lost/duplicated by position and payload hash, resume p95 after outages");
+        Console.Error.WriteLine("  groups [groups=500] [refreshes=20]   consumer group refresh: groups x 1,000 partitions, offsets moving, time lag from a");
+        Console.Error.WriteLine("                           real index of 1,000,000 events; refresh p95 (target <= 1000 ms) and one uncached time-lag lookup p95");
         Console.Error.WriteLine("  masking [events=100000]  masking cost per event (ns, allocated bytes) of one JSON path rule on demo-like events");
         return 2;
 }

@@ -59,11 +59,25 @@ public static class InstrumentCatalog
     public static readonly InstrumentSpec ReplayRunDuration = new(TelemetryNames.ReplayMeter,
         "eventobserver.replay.run.duration", "s", "Running time of a finished replay run (pauses excluded), by kind");
 
+    // Consumer groups (observable gauges over the group monitor's latest refresh).
+    public static readonly InstrumentSpec GroupLag = new(TelemetryNames.GroupsMeter,
+        "eventobserver.groups.lag", "{message}", "Messages a consumer group has not consumed (log end minus committed offset), per group, topic and partition");
+
+    public static readonly InstrumentSpec GroupTimeLag = new(TelemetryNames.GroupsMeter,
+        "eventobserver.groups.time_lag", "s", "Age of the oldest event a consumer group has not consumed (from the index), per group and topic");
+
+    public static readonly InstrumentSpec GroupsRefreshDuration = new(TelemetryNames.GroupsMeter,
+        "eventobserver.groups.refresh.duration", "s", "Time the latest consumer group refresh took (list, describe, offsets, watermarks, time lag)");
+
+    public static readonly InstrumentSpec GroupsWithErrors = new(TelemetryNames.GroupsMeter,
+        "eventobserver.groups.errors", "{group}", "Consumer groups whose latest refresh failed (the whole refresh failing counts every group shown)");
+
     public static IReadOnlyList<InstrumentSpec> All { get; } =
     [
         EventsConsumed, EventsIndexed, BatchCommitDuration, DecodeFailures, RetentionGaps, MessagesLost, ConsumerLag,
         IndexSize, IndexEvents, RetentionDeletions,
         FeedSubscribers, HubClients, FeedDroppedEvents,
         ReplayRuns, ReplayEvents, ReplayRunDuration,
+        GroupLag, GroupTimeLag, GroupsRefreshDuration, GroupsWithErrors,
     ];
 }

@@ -16,6 +16,7 @@ public static class Instruments
     public const string KindTag = "kind";
     public const string OutcomeTag = "outcome";
     public const string FileTag = "file";
+    public const string GroupTag = "group";
 
     private static readonly Meter Ingestion = new(TelemetryNames.IngestionMeter);
     private static readonly Meter Index = new(TelemetryNames.IndexMeter);

@@ -7,6 +7,7 @@ public static class TelemetryNames
     public const string IndexMeter = "EventObserver.Index";
     public const string FeedMeter = "EventObserver.Feed";
     public const string ReplayMeter = "EventObserver.Replay";
+    public const string GroupsMeter = "EventObserver.Groups";
 
     /// <summary>Activity source of the ingest batch writes (one activity per index transaction).</summary>
     public const string IngestionSource = "EventObserver.Ingestion";
@@ -14,7 +15,7 @@ public static class TelemetryNames
     /// <summary>Activity source of replay runs (one activity per run).</summary>
     public const string ReplaySource = "EventObserver.Replay";
 
-    public static IReadOnlyList<string> Meters { get; } = [IngestionMeter, IndexMeter, FeedMeter, ReplayMeter];
+    public static IReadOnlyList<string> Meters { get; } = [IngestionMeter, IndexMeter, FeedMeter, ReplayMeter, GroupsMeter];
 
     public static IReadOnlyList<string> ActivitySources { get; } = [IngestionSource, ReplaySource];
 }

@@ -42,6 +42,7 @@ public static class TelemetryServiceCollectionExtensions
             // Told by the index writer about each committed batch, after the observers registered before it.
             services.AddSingleton<ICommittedBatchObserver, CommittedBatchMetrics>();
             services.AddSingleton<StateGauges>();
+            services.AddSingleton<GroupGauges>();
             services.AddHostedService<CounterBaseline>();
             telemetry.WithMetrics(builder =>
             {
@@ -54,6 +55,7 @@ public static class TelemetryServiceCollectionExtensions
                 });
                 builder.AddMeter([.. TelemetryNames.Meters])
                     .AddInstrumentation(sp => sp.GetRequiredService<StateGauges>())
+                    .AddInstrumentation(sp => sp.GetRequiredService<GroupGauges>())
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();

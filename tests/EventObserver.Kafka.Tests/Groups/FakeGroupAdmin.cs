@@ -3,41 +3,62 @@ using EventObserver.Core.Indexing;
 
 namespace EventObserver.Kafka.Tests.Groups;
 
-/// <summary>A consumer group admin held in memory: one group's description, committed offsets and watermarks; records what is altered.</summary>
+/// <summary>
+/// An admin answering like a real cluster's (list, describe with members, committed offsets, watermarks), from
+/// dictionaries the test sets; it can fail one group's description or a whole refresh, and counts its calls.
+/// </summary>
 internal sealed class FakeGroupAdmin : IConsumerGroupAdmin
 {
-    public GroupDescription Description { get; set; } = new("g", GroupState.Empty, "consumer", null, [], MembersKnown: true);
+    public Dictionary<string, Dictionary<TopicPartitionKey, long>> Committed { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<TopicPartitionKey, long> Committed { get; } = [];
+    public Dictionary<TopicPartitionKey, long> LogEnds { get; } = [];
 
-    public Dictionary<TopicPartitionKey, PartitionWatermarks> Marks { get; } = [];
+    public HashSet<string> FailingDescriptions { get; } = new(StringComparer.Ordinal);
 
-    public List<IReadOnlyDictionary<TopicPartitionKey, long>> Altered { get; } = [];
+    public string? ListFailure { get; set; }
 
-    public GroupAdminCapabilities Capabilities { get; } = new(false, false, "fake");
+    public int ListCalls { get; private set; }
 
-    public Task<IReadOnlyList<GroupListing>> ListGroupsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<GroupListing>>([new GroupListing(Description.GroupId, Description.State, false)]);
+    public List<int> WatermarkRequestSizes { get; } = [];
 
-    public Task<IReadOnlyList<GroupDescription>> DescribeGroupsAsync(IReadOnlyList<string> groupIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<GroupDescription>>([.. groupIds.Select(id => Description with { GroupId = id })]);
+    public GroupAdminCapabilities Capabilities { get; } = new(true, true, "fake admin client");
 
-    public Task<IReadOnlyList<GroupCommittedOffsets>> GetCommittedOffsetsAsync(IReadOnlyList<string> groupIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<GroupCommittedOffsets>>([.. groupIds.Select(id => new GroupCommittedOffsets(id, new Dictionary<TopicPartitionKey, long>(Committed)))]);
-
-    public Task<IReadOnlyDictionary<TopicPartitionKey, PartitionWatermarks>> GetWatermarksAsync(
-        IReadOnlyCollection<TopicPartitionKey> partitions, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<TopicPartitionKey, PartitionWatermarks>>(
-            partitions.Where(Marks.ContainsKey).ToDictionary(p => p, p => Marks[p]));
-
-    public Task AlterCommittedOffsetsAsync(string groupId, IReadOnlyDictionary<TopicPartitionKey, long> offsets, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GroupListing>> ListGroupsAsync(CancellationToken cancellationToken)
     {
-        Altered.Add(offsets);
-        foreach (var (key, offset) in offsets)
+        ListCalls++;
+        if (ListFailure is not null)
         {
-            Committed[key] = offset;
+            throw new TimeoutException(ListFailure);
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyList<GroupListing>>([.. Committed.Keys.Select(id => new GroupListing(id, GroupState.Stable, false))]);
     }
+
+    public Task<IReadOnlyList<GroupDescription>> DescribeGroupsAsync(IReadOnlyList<string> groupIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<GroupDescription>>([.. groupIds.Select(id => FailingDescriptions.Contains(id)
+            ? new GroupDescription(id, GroupState.Unknown, null, null, [], false, "describe: coordinator load in progress")
+            : new GroupDescription(id, GroupState.Stable, "consumer", "range",
+                [new GroupMember($"{id}-member", $"{id}-client", "/10.0.0.7", [.. Committed[id].Keys])], true))]);
+
+    public Task<IReadOnlyList<GroupCommittedOffsets>> GetCommittedOffsetsAsync(IReadOnlyList<string> groupIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<GroupCommittedOffsets>>([.. groupIds.Select(id => new GroupCommittedOffsets(id, new Dictionary<TopicPartitionKey, long>(Committed[id])))]);
+
+    public Task<IReadOnlyDictionary<TopicPartitionKey, PartitionWatermarks>> GetWatermarksAsync(
+        IReadOnlyCollection<TopicPartitionKey> partitions, CancellationToken cancellationToken)
+    {
+        WatermarkRequestSizes.Add(partitions.Count);
+        var result = new Dictionary<TopicPartitionKey, PartitionWatermarks>(partitions.Count);
+        foreach (var key in partitions)
+        {
+            if (LogEnds.TryGetValue(key, out var end))
+            {
+                result[key] = new PartitionWatermarks(0, end);
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<TopicPartitionKey, PartitionWatermarks>>(result);
+    }
+
+    public Task AlterCommittedOffsetsAsync(string groupId, IReadOnlyDictionary<TopicPartitionKey, long> offsets, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 }

@@ -13,7 +13,7 @@ public sealed class GroupOffsetResetTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly TestIndexes _indexes = new();
-    private readonly FakeGroupAdmin _admin = new();
+    private readonly SingleGroupAdmin _admin = new();
     private readonly GroupsOptions _options = new() { AllowOffsetReset = true };
     private readonly GroupOffsetReset _reset;
 

@@ -44,6 +44,22 @@ public sealed partial class MetricsEndpointTests(MetricsAppFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Scrape_ConsumerGroupBehind_LagPerPartitionAndTimeLagPerTopic()
+    {
+        var scrape = await fixture.ScrapeAsync();
+
+        var group = $"group=\"{fixture.GroupId}\"";
+        var partitions = scrape.Samples
+            .Where(s => s.Name == MetricNames.GroupLag && s.Labels.Contains(group, StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(2, partitions.Count);
+        Assert.Equal(MetricsAppFixture.JsonEvents - (2 * MetricsAppFixture.GroupCommitted), partitions.Sum(s => s.Value));
+        Assert.InRange(scrape.Sum(MetricNames.GroupTimeLag, group), 0, 3600);
+        Assert.Contains("eventobserver_groups_refresh_duration_seconds", scrape.Names);
+        Assert.Equal(0, Assert.Single(scrape.Samples, s => s.Name == "eventobserver_groups_errors").Value);
+    }
+
+    [Fact]
     public async Task GrafanaDashboard_EveryMetricItQueries_IsInARealScrape()
     {
         var names = DashboardMetricNames(await File.ReadAllTextAsync(RepositoryFile("docs", "grafana-dashboard.json")));
