@@ -24,6 +24,7 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
     private IAdminClient? _admin;
     private IReadOnlyList<ClusterTopic> _topics = [];
     private Dictionary<TopicPartition, long> _highWatermarks = [];
+    private Dictionary<string, List<PartitionMetadata>> _partitionMetadata = new(StringComparer.Ordinal);
     private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
     private bool _everFetched;
     private bool _refreshing;
@@ -83,6 +84,7 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
         lock (_gate)
         {
             _disposed = true;
+            _descriptions.Clear();
             _admin?.Dispose();
             _admin = null;
         }
@@ -111,6 +113,7 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
                     t.Partitions.Sum(p => Math.Max(0, marks.GetValueOrDefault(new TopicPartition(t.Topic, p.PartitionId))))))
                 .ToList();
             _highWatermarks = marks;
+            _partitionMetadata = topics.ToDictionary(t => t.Topic, t => t.Partitions, StringComparer.Ordinal);
             LastError = null;
             if (_failing)
             {
