@@ -23,12 +23,14 @@ public sealed class DeniedTopicReadTests(AccessAppFixture app)
         "/api/events?messageId=" + DeniedMessageId + "-10",
         "/api/events?type=" + DeniedType,
         "/api/topics",
+        "/api/topics/" + OrdersTopic,
         "/api/stats",
         "/api/gaps",
         "/api/replays",
         "/api/replays/publishes",
         "/",
         "/topics",
+        "/topics/" + OrdersTopic,
         "/replay",
     ];
 
