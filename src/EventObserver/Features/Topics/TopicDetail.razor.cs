@@ -20,6 +20,9 @@ public sealed partial class TopicDetail : IDisposable
 
     [Parameter] public string Name { get; set; } = "";
 
+    /// <summary>Set while prerendering (the first response), null once interactive: a missing topic answers 404 there.</summary>
+    [CascadingParameter] public HttpContext? HttpContext { get; set; }
+
     [Inject] public required TopicDetailQueries Queries { get; init; }
 
     [Inject] public required TimeProvider Time { get; init; }
@@ -48,6 +51,15 @@ public sealed partial class TopicDetail : IDisposable
         Detail = null;
         await ReadAsync();
         Loading = false;
+        if (Detail is null && HttpContext is { Response.HasStarted: false } http)
+        {
+            // Set as the response starts, as the event detail does: set now, the status code pages would replace this page.
+            http.Response.OnStarting(() =>
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+        }
     }
 
     protected override void OnAfterRender(bool firstRender)
