@@ -40,7 +40,7 @@ public sealed class TopicDetailQueriesTests : IDisposable
         _provider = new EventIndexProvider(
             Options.Create(new StorageOptions { Path = _dir.File("detail.db") }), NullLogger<EventIndexProvider>.Instance, _time);
         _ingestion = new IngestionStatus(_time);
-        _queries = new TopicDetailQueries(_cluster, new IndexReads(_provider, NullLogger<IndexReads>.Instance), _ingestion, _groups);
+        _queries = new TopicDetailQueries(_cluster, new IndexReads(_provider, NullLogger<IndexReads>.Instance), _ingestion, _groups, _time);
     }
 
     [Fact]
@@ -117,6 +117,23 @@ public sealed class TopicDetailQueriesTests : IDisposable
             detail.Producers.Sources);
         Assert.Equal(4, detail.Producers.EventsRead);
         Assert.False(detail.Producers.Capped);
+    }
+
+    [Fact]
+    public async Task Get_ProducersAskedAgainSoon_AreReused_AndReadAfresh_AfterTheReuseTime()
+    {
+        var index = _provider.OpenForCluster("c1");
+        index.Write([Event(Orders, 0, 0, At.AddMinutes(-2), "order-service")]);
+        var first = await _queries.GetAsync(Orders, UserAccess.System, CancellationToken.None);
+        index.Write([Event(Orders, 0, 1, At.AddMinutes(-1), "billing")]);
+
+        var soon = await _queries.GetAsync(Orders, UserAccess.System, CancellationToken.None);
+        _time.Advance(TopicDetailQueries.ProducersReusedFor);
+        var later = await _queries.GetAsync(Orders, UserAccess.System, CancellationToken.None);
+
+        Assert.Same(first!.Producers, soon!.Producers);
+        Assert.Equal(2, soon.Indexed);
+        Assert.Equal(["billing", "order-service"], later!.Producers.Sources.Select(p => p.Source));
     }
 
     [Fact]

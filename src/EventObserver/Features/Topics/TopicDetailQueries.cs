@@ -13,8 +13,22 @@ namespace EventObserver.Features.Topics;
 /// partitions, the index's ranges, checkpoints, gaps and recent producers, ingestion's rate, and the groups consuming it
 /// (from the latest group refresh). A topic the user may not read answers exactly like one that does not exist.
 /// </summary>
-public sealed class TopicDetailQueries(IClusterInspector cluster, IndexReads reads, IngestionStatus ingestion, IConsumerGroupView groups)
+/// <remarks>
+/// Finding the producers decodes up to <see cref="ProducerSampleLimit"/> events (about 0.15 s for a busy topic), so that
+/// sample is reused for <see cref="ProducersReusedFor"/> per topic: pages refreshing every few seconds cost one read. It
+/// holds only sources and counts of a topic, and is only handed to users who may read that topic.
+/// </remarks>
+public sealed class TopicDetailQueries(
+    IClusterInspector cluster, IndexReads reads, IngestionStatus ingestion, IConsumerGroupView groups, TimeProvider time)
 {
+    public static readonly TimeSpan ProducersReusedFor = TimeSpan.FromSeconds(10);
+
+    /// <summary>Producer samples kept for reuse, one per topic; the oldest is dropped beyond this.</summary>
+    private const int KeptSamples = 32;
+
+    private readonly Lock _sync = new();
+    private readonly Dictionary<string, (DateTimeOffset At, TopicProducersDto Producers)> _producers = new(StringComparer.Ordinal);
+
     /// <summary>At most this many of the topic's newest events are read to find its producers.</summary>
     public const int ProducerSampleLimit = 10_000;
 
@@ -35,7 +49,7 @@ public sealed class TopicDetailQueries(IClusterInspector cluster, IndexReads rea
         }
 
         var describing = cluster.DescribeTopicAsync(topic, cancellationToken);
-        var indexed = await reads.RunAsync(access, index => ReadIndex(index, topic), cancellationToken).ConfigureAwait(false);
+        var indexed = await reads.RunAsync(access, index => ReadIndex(index, topic, cancellationToken), cancellationToken).ConfigureAwait(false);
         var description = await describing.ConfigureAwait(false);
         var part = indexed.ValueOr(IndexPart.Nothing);
         if (!description.Listed && part.Statistics is null)
@@ -85,7 +99,7 @@ public sealed class TopicDetailQueries(IClusterInspector cluster, IndexReads rea
         return [.. rows.OrderByDescending(r => r.Lag).ThenBy(r => r.GroupId, StringComparer.Ordinal)];
     }
 
-    private static IndexPart ReadIndex(IEventIndex index, string topic)
+    private IndexPart ReadIndex(IEventIndex index, string topic, CancellationToken cancellationToken)
     {
         var statistics = index.GetStatistics().Topics.GetValueOrDefault(topic);
         if (statistics is null)
@@ -93,14 +107,41 @@ public sealed class TopicDetailQueries(IClusterInspector cluster, IndexReads rea
             return IndexPart.Nothing;
         }
 
+        // Ranges before checkpoints: a write adds its chunks before it moves the checkpoint, so read in this order the
+        // next offset is never shown behind the newest indexed one.
+        var ranges = index.GetPartitionRanges(topic);
         var checkpoints = index.GetCheckpoints()
             .Where(c => string.Equals(c.Key.Topic, topic, StringComparison.Ordinal))
             .ToDictionary(c => c.Key.Partition, c => c.Value);
         var gaps = index.GetRetentionGaps(topic);
-        return new IndexPart(statistics, index.GetPartitionRanges(topic), checkpoints, gaps, Producers(index, topic, statistics));
+        return new IndexPart(statistics, ranges, checkpoints, gaps, ReusedProducers(index, topic, statistics, cancellationToken));
     }
 
-    private static TopicProducersDto Producers(IEventIndex index, string topic, TopicIndexStatistics statistics)
+    private TopicProducersDto ReusedProducers(IEventIndex index, string topic, TopicIndexStatistics statistics, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        lock (_sync)
+        {
+            if (_producers.TryGetValue(topic, out var kept) && now - kept.At < ProducersReusedFor && now >= kept.At)
+            {
+                return kept.Producers;
+            }
+        }
+
+        var producers = Producers(index, topic, statistics, cancellationToken);
+        lock (_sync)
+        {
+            _producers[topic] = (now, producers);
+            if (_producers.Count > KeptSamples)
+            {
+                _producers.Remove(_producers.MinBy(p => p.Value.At).Key);
+            }
+        }
+
+        return producers;
+    }
+
+    private static TopicProducersDto Producers(IEventIndex index, string topic, TopicIndexStatistics statistics, CancellationToken cancellationToken)
     {
         if (statistics.LastEventAt is not { } last)
         {
@@ -119,6 +160,11 @@ public sealed class TopicDetailQueries(IClusterInspector cluster, IndexReads rea
             if (++read > ProducerSampleLimit)
             {
                 break;
+            }
+
+            if (read % 1000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             if (envelope.Source is not { } source)
