@@ -94,11 +94,24 @@ public sealed partial class ClusterInspector
 
     private (Dictionary<int, long> Lows, Dictionary<int, long> Highs, string? Error) ReadWatermarks(string topic, List<PartitionMetadata> partitions)
     {
-        var admin = Admin();
-        if (admin is null || partitions.Count == 0)
+        if (partitions.Count == 0 || AcquireAdmin() is not { } admin)
         {
             return ([], [], null);
         }
+
+        try
+        {
+            return ReadWatermarks(admin, topic, partitions);
+        }
+        finally
+        {
+            ReleaseAdmin();
+        }
+    }
+
+    private static (Dictionary<int, long> Lows, Dictionary<int, long> Highs, string? Error) ReadWatermarks(
+        IAdminClient admin, string topic, List<PartitionMetadata> partitions)
+    {
 
         var options = new ListOffsetsOptions { RequestTimeout = RequestTimeout };
         IEnumerable<TopicPartitionOffsetSpec> Specs(OffsetSpec spec) =>
