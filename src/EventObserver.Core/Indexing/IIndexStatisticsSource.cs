@@ -7,4 +7,7 @@ public interface IIndexStatisticsSource
 
     /// <summary>Recorded retention gaps, newest first, optionally of one topic.</summary>
     IReadOnlyList<RetentionGap> GetRetentionGaps(string? topic = null, int limit = int.MaxValue);
+
+    /// <summary>The indexed range of each partition of <paramref name="topic"/> that holds events, by partition.</summary>
+    IReadOnlyList<PartitionIndexRange> GetPartitionRanges(string topic);
 }

@@ -24,11 +24,13 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
     private IAdminClient? _admin;
     private IReadOnlyList<ClusterTopic> _topics = [];
     private Dictionary<TopicPartition, long> _highWatermarks = [];
+    private Dictionary<string, List<PartitionMetadata>> _partitionMetadata = new(StringComparer.Ordinal);
     private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
     private bool _everFetched;
     private bool _refreshing;
     private bool _failing;
     private bool _disposed;
+    private int _inUse;
 
     public ClusterInspector(KafkaConnection connection, TimeProvider time, ILogger<ClusterInspector> logger)
     {
@@ -80,30 +82,50 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
 
     public void Dispose()
     {
+        IAdminClient? idle = null;
         lock (_gate)
         {
             _disposed = true;
-            _admin?.Dispose();
-            _admin = null;
+            _descriptions.Clear();
+
+            // A client in use (a refresh or description waiting on a broker) is disposed by its last user: destroying
+            // the native handle under a running metadata call can take the process down.
+            if (_inUse == 0)
+            {
+                (idle, _admin) = (_admin, null);
+            }
         }
+
+        idle?.Dispose();
     }
 
     private void Refresh()
     {
         try
         {
-            var admin = Admin();
+            var admin = AcquireAdmin();
             if (admin is null)
             {
                 return;
             }
 
-            var metadata = admin.GetMetadata(RequestTimeout);
-            var topics = metadata.Topics
-                .Where(t => t.Error.Code == ErrorCode.NoError && _filter!.Includes(t.Topic))
-                .OrderBy(t => t.Topic, StringComparer.Ordinal)
-                .ToList();
-            var marks = ReadHighWatermarks(admin, topics);
+            Metadata metadata;
+            List<TopicMetadata> topics;
+            Dictionary<TopicPartition, long> marks;
+            try
+            {
+                metadata = admin.GetMetadata(RequestTimeout);
+                topics = metadata.Topics
+                    .Where(t => t.Error.Code == ErrorCode.NoError && _filter!.Includes(t.Topic))
+                    .OrderBy(t => t.Topic, StringComparer.Ordinal)
+                    .ToList();
+                marks = ReadHighWatermarks(admin, topics);
+            }
+            finally
+            {
+                ReleaseAdmin();
+            }
+
             _topics = topics
                 .Select(t => new ClusterTopic(
                     t.Topic,
@@ -111,6 +133,7 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
                     t.Partitions.Sum(p => Math.Max(0, marks.GetValueOrDefault(new TopicPartition(t.Topic, p.PartitionId))))))
                 .ToList();
             _highWatermarks = marks;
+            _partitionMetadata = topics.ToDictionary(t => t.Topic, t => t.Partitions, StringComparer.Ordinal);
             LastError = null;
             if (_failing)
             {
@@ -167,7 +190,8 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
         }
     }
 
-    private IAdminClient? Admin()
+    /// <summary>The admin client, counted as in use until <see cref="ReleaseAdmin"/>; null once disposed.</summary>
+    private IAdminClient? AcquireAdmin()
     {
         lock (_gate)
         {
@@ -176,10 +200,26 @@ public sealed partial class ClusterInspector : IClusterInspector, IDisposable
                 return null;
             }
 
-            return _admin ??= new AdminClientBuilder(_connection.CreateAdminConfig("eventobserver-inspector"))
+            var admin = _admin ??= new AdminClientBuilder(_connection.CreateAdminConfig("eventobserver-inspector"))
                 .SetLogHandler((_, _) => { })
                 .Build();
+            _inUse++;
+            return admin;
         }
+    }
+
+    private void ReleaseAdmin()
+    {
+        IAdminClient? last = null;
+        lock (_gate)
+        {
+            if (--_inUse == 0 && _disposed)
+            {
+                (last, _admin) = (_admin, null);
+            }
+        }
+
+        last?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Topic overview disabled: {Reason}")]

@@ -39,7 +39,7 @@ public sealed class TopicsPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Topics_TopicName_LinksToTheFeedFilteredToThatTopic()
+    public void Topics_FeedButton_LinksToTheFeedFilteredToThatTopic()
     {
         Cluster.Topics = [new ClusterTopic("shop.orders", 3, 10), new ClusterTopic("a b&c", 1, 0)];
 
@@ -47,8 +47,20 @@ public sealed class TopicsPageTests : DashboardTestContext
 
         Assert.Equal(
             ["./?topic=a%20b%26c", "./?topic=shop.orders"],
-            page.FindAll("a[data-testid=topic-name]").Select(a => a.GetAttribute("href")));
+            page.FindAll("[data-testid=topic-feed]").Select(a => a.GetAttribute("href")));
         Assert.Equal(["a b&c"], EventSelectionQuery.Parse("?topic=a%20b%26c").Topics);
+    }
+
+    [Fact]
+    public void Topics_TopicName_LinksToTheTopicsDetailPage()
+    {
+        Cluster.Topics = [new ClusterTopic("shop.orders", 3, 10), new ClusterTopic("a b&c", 1, 0)];
+
+        var page = Context.Render<Topics>();
+
+        Assert.Equal(
+            ["./topics/a%20b%26c", "./topics/shop.orders"],
+            page.FindAll("a[data-testid=topic-name]").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

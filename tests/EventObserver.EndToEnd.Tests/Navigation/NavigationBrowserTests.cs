@@ -10,7 +10,7 @@ namespace EventObserver.EndToEnd.Tests.Navigation;
 
 /// <summary>
 /// A user keeps their place: "← Live feed" on a detail returns to the filtered feed the detail was opened from, a
-/// topic on /topics opens the feed of that topic, and an event that is not there answers 404 with a friendly page.
+/// topic on /topics opens its detail page, whose button opens the feed of that topic, and an event that is not there answers 404 with a friendly page.
 /// </summary>
 public sealed class NavigationBrowserTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
 {
@@ -40,15 +40,23 @@ public sealed class NavigationBrowserTests(LiveAppFixture fixture) : IClassFixtu
     }
 
     [ChromiumFact]
-    public async Task Topics_TopicRow_OpensTheFeedFilteredToThatTopic()
+    public async Task Topics_TopicName_OpensItsDetail_WhoseFeedButtonOpensTheFeedFilteredToThatTopic()
     {
         await Page.GotoAsync("/topics");
         await Assertions.Expect(Page.GetByTestId("circuit-state")).ToHaveTextAsync(new Regex("Live"));
-        var topic = Page.Locator("a[data-testid=topic-name]", new() { HasTextString = "payments.events" });
-        await Assertions.Expect(topic).ToHaveAttributeAsync("href", "./?topic=payments.events");
+        var row = Page.Locator("tr", new() { Has = Page.Locator("a[data-testid=topic-name]", new() { HasTextString = "payments.events" }) });
+        await Assertions.Expect(row.GetByTestId("topic-feed")).ToHaveAttributeAsync("href", "./?topic=payments.events");
+        var topic = row.Locator("a[data-testid=topic-name]");
+        await Assertions.Expect(topic).ToHaveAttributeAsync("href", "./topics/payments.events");
         await ScreenshotsAsync("topics");
 
         await topic.ClickAsync();
+
+        await Page.WaitForURLAsync(new Regex(@"/topics/payments\.events$"));
+        await Assertions.Expect(Page.GetByTestId("topic-title")).ToHaveTextAsync("payments.events");
+        await Assertions.Expect(Page.GetByTestId("partition-row").First).ToBeVisibleAsync();
+        await ScreenshotsAsync("topic-detail");
+        await Page.GetByTestId("open-feed").ClickAsync();
 
         await Page.WaitForURLAsync(new Regex(@"/\?topic=payments\.events$"));
         await FeedPage.WaitForAsync(async () => await FeedPage.Rows(Page).CountAsync() > 0, "the topic's rows");

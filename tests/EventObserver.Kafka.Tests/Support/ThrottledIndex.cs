@@ -62,6 +62,8 @@ internal sealed class ThrottledIndex(IEventIndex inner) : IEventIndex
 
     public IndexStatistics GetStatistics() => inner.GetStatistics();
 
+    public IReadOnlyList<PartitionIndexRange> GetPartitionRanges(string topic) => inner.GetPartitionRanges(topic);
+
     public long ApplyRetention(RetentionPolicy policy, DateTimeOffset now) => inner.ApplyRetention(policy, now);
 
     private void Pause(int events)

@@ -23,6 +23,7 @@ public sealed class DeniedTopicReadTests(AccessAppFixture app)
         "/api/events?messageId=" + DeniedMessageId + "-10",
         "/api/events?type=" + DeniedType,
         "/api/topics",
+        "/api/topics/" + OrdersTopic,
         "/api/stats",
         "/api/gaps",
         "/api/replays",
@@ -31,6 +32,7 @@ public sealed class DeniedTopicReadTests(AccessAppFixture app)
         "/",
         "/topics",
         "/topology?window=24h",
+        "/topics/" + OrdersTopic,
         "/replay",
     ];
 

@@ -7,5 +7,11 @@ public sealed class FakeClusterInspector : IClusterInspector
 {
     public IReadOnlyList<ClusterTopic> Topics { get; set; } = [];
 
+    /// <summary>Descriptions by topic name; a topic not here is not listed by the cluster.</summary>
+    public Dictionary<string, ClusterTopicDescription> Descriptions { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<ClusterTopic> GetTopics() => Topics;
+
+    public Task<ClusterTopicDescription> DescribeTopicAsync(string topic, CancellationToken cancellationToken) =>
+        Task.FromResult(Descriptions.GetValueOrDefault(topic) ?? ClusterTopicDescription.Unknown(topic, null));
 }

@@ -106,6 +106,9 @@ internal sealed class AccessFilteredIndex(IEventIndex inner, AccessView view) : 
         return [.. inner.GetRetentionGaps().Where(g => view.CanRead(g.Topic)).Take(limit)];
     }
 
+    public IReadOnlyList<PartitionIndexRange> GetPartitionRanges(string topic) =>
+        view.CanRead(topic) ? inner.GetPartitionRanges(topic) : [];
+
     private EventSelection? Restrict(EventSelection selection) =>
         view.Restrict(selection, () => inner.GetStatistics().Topics.Keys);
 

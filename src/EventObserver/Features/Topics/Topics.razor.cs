@@ -41,8 +41,11 @@ public sealed partial class Topics : IDisposable
         _closed.Cancel();
     }
 
-    /// <summary>The live feed filtered to <paramref name="topic"/> (there is no page per topic: the feed is it).</summary>
+    /// <summary>The live feed filtered to <paramref name="topic"/>.</summary>
     public static string FeedHref(string topic) => "./?" + EventSelectionQuery.ToQuery(new EventSelection { Topics = [topic] });
+
+    /// <summary>The topic's own page (partitions, groups, producers).</summary>
+    public static string DetailHref(string topic) => "./topics/" + Uri.EscapeDataString(topic);
 
     protected override Task OnInitializedAsync() => ReadAsync();
 
