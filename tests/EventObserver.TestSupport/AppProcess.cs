@@ -293,6 +293,9 @@ public sealed partial class AppProcess : IAsyncDisposable
         info.Environment["EventObserver__Kafka__BootstrapServers"] = bootstrapServers;
         info.Environment["EventObserver__Storage__Path"] = storagePath;
         info.Environment["EventObserver__Demo__Enabled"] = "false";
+
+        // The cluster here is librdkafka's mock, which cannot list or describe groups.
+        info.Environment["EventObserver__Groups__Discovery"] = "KnownGroups";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;

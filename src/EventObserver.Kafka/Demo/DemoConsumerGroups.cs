@@ -23,6 +23,7 @@ public sealed partial class DemoConsumerGroups : IHostedService, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<DemoConsumerGroups> _logger;
     private readonly Dictionary<string, Slot> _slots;
+    private readonly CancellationTokenSource _lifetime = new();
     private volatile bool _shutDown;
 
     public DemoConsumerGroups(
@@ -47,9 +48,13 @@ public sealed partial class DemoConsumerGroups : IHostedService, IDisposable
         if (IsEnabled)
         {
             LogStarting(_logger, _slots.Count, _options.AnalyticsDelay.TotalSeconds);
-            foreach (var groupId in _slots.Keys)
+            foreach (var (groupId, slot) in _slots)
             {
                 Start(groupId);
+                if (slot.Group.RetireAfter is { } after)
+                {
+                    _ = RetireAsync(groupId, after, _lifetime.Token);
+                }
             }
         }
 
@@ -60,6 +65,7 @@ public sealed partial class DemoConsumerGroups : IHostedService, IDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _shutDown = true;
+        await _lifetime.CancelAsync();
         await Task.WhenAll(_slots.Keys.Select(id => StopAsync(id, cancellationToken)));
     }
 
@@ -131,6 +137,20 @@ public sealed partial class DemoConsumerGroups : IHostedService, IDisposable
         return true;
     }
 
+    private async Task RetireAsync(string groupId, TimeSpan after, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(after, _time, cancellationToken);
+            await StopAsync(groupId, cancellationToken);
+            LogRetired(_logger, groupId);
+        }
+        catch (OperationCanceledException)
+        {
+            // The app stops first: nothing to retire.
+        }
+    }
+
     /// <summary>Pauses a running group: its member stays, but it neither consumes nor commits. False when unknown or stopped.</summary>
     public bool Pause(string groupId) => WithConsumer(groupId, c => c.Pause());
 
@@ -141,6 +161,8 @@ public sealed partial class DemoConsumerGroups : IHostedService, IDisposable
     public void Dispose()
     {
         _shutDown = true;
+        _lifetime.Cancel();
+        _lifetime.Dispose();
         foreach (var slot in _slots.Values)
         {
             lock (slot)
@@ -184,6 +206,9 @@ public sealed partial class DemoConsumerGroups : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo group {GroupId} did not leave in time; its consumer is abandoned")]
     private static partial void LogStopAbandoned(ILogger logger, string groupId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo consumer group {GroupId} was switched off (it keeps its committed offsets; its lag now grows)")]
+    private static partial void LogRetired(ILogger logger, string groupId);
 
     private sealed class Slot(DemoServiceGroup group)
     {

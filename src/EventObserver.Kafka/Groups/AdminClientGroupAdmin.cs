@@ -24,6 +24,7 @@ public sealed class AdminClientGroupAdmin : IConsumerGroupAdmin, IDisposable
     private readonly string? _ownGroupId;
     private readonly bool _ownsAdmin;
     private readonly AdminOffsetCalls _calls;
+    private bool? _mockCluster;
 
     /// <param name="admin">The admin client (a fake in tests).</param>
     /// <param name="options">Timeouts and the groups always shown.</param>
@@ -43,6 +44,7 @@ public sealed class AdminClientGroupAdmin : IConsumerGroupAdmin, IDisposable
     /// <summary>Every group of the cluster plus <see cref="GroupsOptions.Known"/>, without the observer's own. Throws when the listing fails as a whole.</summary>
     public async Task<IReadOnlyList<GroupListing>> ListGroupsAsync(CancellationToken cancellationToken)
     {
+        await EnsureNotMockClusterAsync(cancellationToken).ConfigureAwait(false);
         List<ConsumerGroupListing> valid;
         try
         {
@@ -103,6 +105,41 @@ public sealed class AdminClientGroupAdmin : IConsumerGroupAdmin, IDisposable
         if (_ownsAdmin)
         {
             _admin.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// librdkafka's mock cluster (a cluster id starting with "mockCluster") aborts the whole process when asked to list
+    /// groups, and a test or demo may point the app at one as if it were a real cluster: refuse before the call.
+    /// </summary>
+    private async Task EnsureNotMockClusterAsync(CancellationToken cancellationToken)
+    {
+        if (_mockCluster is null)
+        {
+            try
+            {
+                var cluster = await _calls.BoundAsync(
+                    _admin.DescribeClusterAsync(new DescribeClusterOptions { RequestTimeout = _options.RequestTimeout }),
+                    "Describing the cluster",
+                    cancellationToken).ConfigureAwait(false);
+                _mockCluster = cluster.ClusterId?.StartsWith("mockCluster", StringComparison.Ordinal) == true;
+            }
+            catch (KafkaException e) when (e.Error.Code is ErrorCode.UnsupportedVersion or ErrorCode.Local_UnsupportedFeature or ErrorCode.InvalidRequest)
+            {
+                // A broker older than DescribeCluster is a real broker.
+                _mockCluster = false;
+            }
+            catch (Exception e) when (e is NotSupportedException or NotImplementedException)
+            {
+                // A test double that answers only the group calls (Confluent's extension throws for any other client).
+                _mockCluster = false;
+            }
+        }
+
+        if (_mockCluster == true)
+        {
+            throw new InvalidOperationException(
+                "The cluster is librdkafka's mock cluster, which cannot list consumer groups (the call would abort the process): set EventObserver:Groups:Discovery=KnownGroups.");
         }
     }
 

@@ -8,6 +8,7 @@ using EventObserver.Kafka.Tests.Support;
 using EventObserver.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EventObserver.Kafka.Tests.Demo;
 
@@ -45,7 +46,7 @@ public sealed class DemoConsumerGroupsTests : IAsyncLifetime
         await groups.StartAsync(CancellationToken.None);
 
         Assert.True(groups.IsEnabled);
-        foreach (var group in DemoGroups.All)
+        foreach (var group in DemoGroups.All.Where(g => g.RetireAfter is null))
         {
             await Eventually.TrueAsync(
                 () => _members.TryGetMembers(group.GroupId, out var members) && members.Count == 1 && members[0].Assignment.Count == group.Topics.Count * Partitions,
@@ -57,8 +58,8 @@ public sealed class DemoConsumerGroupsTests : IAsyncLifetime
         var member = Assert.Single(orderMembers);
         Assert.Equal(DemoGroups.OrderService, member.ClientId);
         Assert.Contains(member.Assignment, p => p.Topic == DemoTopics.PaymentEvents);
-        Assert.All(groups.Groups, g => Assert.Equal(DemoGroupState.Running, g.State));
-        foreach (var group in DemoGroups.All.Where(g => !g.IsSlow))
+        Assert.All(groups.Groups.Where(g => g.GroupId != DemoGroups.LegacyReporting), g => Assert.Equal(DemoGroupState.Running, g.State));
+        foreach (var group in DemoGroups.All.Where(g => !g.IsSlow && g.RetireAfter is null))
         {
             await AssertCatchesUpAsync(group);
         }
@@ -156,10 +157,30 @@ public sealed class DemoConsumerGroupsTests : IAsyncLifetime
     private KafkaConnection Connection() =>
         KafkaConnection.ForCluster(new KafkaOptions { BootstrapServers = _cluster.BootstrapServers }, _cluster.BootstrapServers);
 
-    private DemoConsumerGroups Groups(bool enabled, TimeSpan analyticsDelay)
+    [Fact]
+    public async Task LegacyReporting_AfterItsRunTime_IsSwitchedOffWithNoMembers()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var groups = Groups(enabled: true, analyticsDelay: TimeSpan.FromSeconds(3), time);
+        await groups.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(
+            () => _members.TryGetMembers(DemoGroups.LegacyReporting, out var members) && members.Count == 1,
+            "legacy-reporting to join", Slow);
+
+        time.Advance(DemoGroups.LegacyReportingRunsFor + TimeSpan.FromSeconds(1));
+
+        await Eventually.TrueAsync(
+            () => groups.Groups.Single(g => g.GroupId == DemoGroups.LegacyReporting).State == DemoGroupState.Stopped,
+            "legacy-reporting to be switched off", Slow);
+        Assert.True(_members.TryGetMembers(DemoGroups.LegacyReporting, out var left));
+        Assert.Empty(left);
+        Assert.Equal(DemoGroupState.Running, groups.Groups.Single(g => g.GroupId == DemoGroups.OrderService).State);
+    }
+
+    private DemoConsumerGroups Groups(bool enabled, TimeSpan analyticsDelay, TimeProvider? time = null)
     {
         var options = new DemoOptions { Enabled = true, ConsumerGroups = enabled, AnalyticsDelay = analyticsDelay };
-        _groups = new DemoConsumerGroups(Connection(), Options.Create(options), _members, TimeProvider.System, NullLogger<DemoConsumerGroups>.Instance);
+        _groups = new DemoConsumerGroups(Connection(), Options.Create(options), _members, time ?? TimeProvider.System, NullLogger<DemoConsumerGroups>.Instance);
         return _groups;
     }
 

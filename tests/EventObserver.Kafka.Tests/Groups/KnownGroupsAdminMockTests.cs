@@ -53,6 +53,17 @@ public sealed class KnownGroupsAdminMockTests : IClassFixture<MockClusterFixture
     }
 
     [Fact]
+    public async Task AdminClientGroupAdmin_MockCluster_RefusesToListInsteadOfAbortingTheProcess()
+    {
+        // Listing groups against the mock would end this test host (native double free): the guard must refuse first.
+        using var admin = new AdminClientGroupAdmin(_client, new GroupsOptions(), ownGroupId: "eventobserver");
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => admin.ListGroupsAsync(CancellationToken.None));
+
+        Assert.Contains("Groups:Discovery=KnownGroups", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AlterCommittedOffsets_EmptyGroup_NewConsumerOfTheGroupStartsThere()
     {
         var group = "altered-" + Guid.NewGuid().ToString("N")[..8];

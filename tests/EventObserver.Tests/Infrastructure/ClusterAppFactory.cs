@@ -23,6 +23,8 @@ public sealed class ClusterAppFactory(string bootstrapServers, IReadOnlyDictiona
         builder.UseSetting("EventObserver:Kafka:GroupId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         builder.UseSetting("EventObserver:Kafka:MetadataRefreshMs", "500");
         builder.UseSetting("EventObserver:Kafka:Client:session.timeout.ms", "3000");
+        // librdkafka's mock cluster cannot list or describe groups.
+        builder.UseSetting("EventObserver:Groups:Discovery", "KnownGroups");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
