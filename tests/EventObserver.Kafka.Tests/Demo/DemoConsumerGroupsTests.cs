@@ -1,9 +1,11 @@
 using Confluent.Kafka;
+using EventObserver.Core.Groups;
 using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using EventObserver.Kafka.Demo;
 using EventObserver.Kafka.Embedded;
 using EventObserver.Kafka.Groups;
+using EventObserver.Kafka.Tests.Groups;
 using EventObserver.Kafka.Tests.Support;
 using EventObserver.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -175,6 +177,69 @@ public sealed class DemoConsumerGroupsTests : IAsyncLifetime
         Assert.True(_members.TryGetMembers(DemoGroups.LegacyReporting, out var left));
         Assert.Empty(left);
         Assert.Equal(DemoGroupState.Running, groups.Groups.Single(g => g.GroupId == DemoGroups.OrderService).State);
+    }
+
+    [Fact]
+    public async Task DemoGroups_ThroughKnownGroupsAdminAndMonitor_ShowExactCommittedOffsetsAndLag()
+    {
+        var groups = Groups(enabled: true, analyticsDelay: TimeSpan.FromSeconds(3));
+        await groups.StartAsync(CancellationToken.None);
+        var running = DemoGroups.All.Where(g => g.RetireAfter is null).ToArray();
+        foreach (var group in running)
+        {
+            await Eventually.TrueAsync(() => groups.Groups.Single(g => g.GroupId == group.GroupId).Commits > 0, $"{group.GroupId} to commit", Slow);
+        }
+
+        // Freeze the picture: no new messages, no new commits (members stay), so both sides can be compared exactly.
+        await _traffic!.StopAsync(CancellationToken.None);
+        Assert.All(running, g => Assert.True(groups.Pause(g.GroupId)));
+        using var client = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _cluster.BootstrapServers }).SetLogHandler((_, _) => { }).Build();
+        var admin = new KnownGroupsAdmin(client, new GroupsOptions(), _members, ownGroupId: "eventobserver");
+        using var monitor = new ConsumerGroupMonitor(
+            new GroupsOptions(), TimeProvider.System, new MemoryLagHistoryStore(), new FakeGroupIndex(), NullLogger<ConsumerGroupMonitor>.Instance, admin);
+
+        var mismatch = "not compared yet";
+        var deadline = DateTime.UtcNow + Slow;
+        while (mismatch is not null && DateTime.UtcNow < deadline)
+        {
+            // A commit already in flight when the group paused can land after the first refresh: compare again then.
+            mismatch = Compare(await monitor.RefreshNowAsync(CancellationToken.None), running);
+            if (mismatch is not null)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.Null(mismatch);
+        var analytics = (await monitor.RefreshNowAsync(CancellationToken.None)).Groups.Single(g => g.GroupId == DemoGroups.Analytics);
+        Assert.True(analytics.TotalLag > 0, "analytics lags");
+    }
+
+    /// <summary>Null when every demo group's committed offset, log end and lag in the snapshot equal what Kafka says.</summary>
+    private string? Compare(ConsumerGroupsSnapshot snapshot, IReadOnlyList<DemoServiceGroup> groups)
+    {
+        foreach (var group in groups)
+        {
+            var status = snapshot.Groups.SingleOrDefault(g => g.GroupId == group.GroupId);
+            if (status is null || status.Error is not null || !status.MembersKnown || status.Members.Count != 1)
+            {
+                return $"{group.GroupId}: {status?.Error ?? "missing or without its member"}";
+            }
+
+            var partitions = GroupOffsets.Partitions(group.Topics, Partitions);
+            var committed = _offsets!.Committed(group.GroupId, partitions);
+            var ends = _offsets.LogEnds(partitions);
+            foreach (var (partition, offset) in committed.Where(c => c.Value >= 0))
+            {
+                var row = status.Partitions.SingleOrDefault(p => p.Topic == partition.Topic && p.Partition == partition.Partition.Value);
+                if (row is null || row.CommittedOffset != offset || row.LogEndOffset != ends[partition] || row.Lag != ends[partition] - offset)
+                {
+                    return $"{group.GroupId} {partition}: shown {row?.CommittedOffset}/{row?.LogEndOffset}/{row?.Lag}, Kafka {offset}/{ends[partition]}";
+                }
+            }
+        }
+
+        return null;
     }
 
     private DemoConsumerGroups Groups(bool enabled, TimeSpan analyticsDelay, TimeProvider? time = null)
