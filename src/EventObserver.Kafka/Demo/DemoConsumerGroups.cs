@@ -25,6 +25,7 @@ public sealed partial class DemoConsumerGroups : IHostedService, IDisposable
     private readonly Dictionary<string, Slot> _slots;
     private readonly CancellationTokenSource _lifetime = new();
     private volatile bool _shutDown;
+    private int _disposed;
 
     public DemoConsumerGroups(
         KafkaConnection connection, IOptions<DemoOptions> options, LocalGroupMembers members, TimeProvider time, ILogger<DemoConsumerGroups> logger)
@@ -160,6 +161,12 @@ public sealed partial class DemoConsumerGroups : IHostedService, IDisposable
     // Registered as a singleton and as a hosted service: each consumer thread disposes its own client, so this only asks them to end.
     public void Dispose()
     {
+        // Resolved as a singleton and as the hosted service: the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _shutDown = true;
         _lifetime.Cancel();
         _lifetime.Dispose();
