@@ -16,33 +16,41 @@ public sealed class GroupGauges
     /// <summary>At most this many per-partition lag series per scrape (the largest lags first).</summary>
     public const int MaxPartitionSeries = 10_000;
 
-    private readonly IConsumerGroupView _groups;
+    private readonly Lazy<IConsumerGroupView> _view;
 
-    public GroupGauges(IMeterFactory meters, IConsumerGroupView groups)
+    /// <param name="meters">This host's meter factory.</param>
+    /// <param name="groups">
+    /// Resolved at the first collection, not here: the meter provider is built while the host is being built, and the
+    /// monitor pulls in the index and the decoders, whose schema registry starts the embedded registry's own web host —
+    /// a host built inside another host's build (test hosts then apply their test services to it).
+    /// </param>
+    public GroupGauges(IMeterFactory meters, Func<IConsumerGroupView> groups)
     {
         ArgumentNullException.ThrowIfNull(meters);
-        _groups = groups;
+        _view = new Lazy<IConsumerGroupView>(groups);
         var meter = meters.Create(TelemetryNames.GroupsMeter);
         meter.CreateObservableGauge(InstrumentCatalog.GroupLag.Name, Lag, InstrumentCatalog.GroupLag.Unit, InstrumentCatalog.GroupLag.Description);
         meter.CreateObservableGauge(InstrumentCatalog.GroupTimeLag.Name, TimeLag, InstrumentCatalog.GroupTimeLag.Unit, InstrumentCatalog.GroupTimeLag.Description);
         meter.CreateObservableGauge(
             InstrumentCatalog.GroupsRefreshDuration.Name,
-            () => new Measurement<double>(_groups.Current.RefreshDuration.TotalSeconds),
+            () => new Measurement<double>(Groups.Current.RefreshDuration.TotalSeconds),
             InstrumentCatalog.GroupsRefreshDuration.Unit,
             InstrumentCatalog.GroupsRefreshDuration.Description);
         meter.CreateObservableGauge(
             InstrumentCatalog.GroupsWithErrors.Name,
-            () => new Measurement<long>(Errors(_groups.Current)),
+            () => new Measurement<long>(Errors(Groups.Current)),
             InstrumentCatalog.GroupsWithErrors.Unit,
             InstrumentCatalog.GroupsWithErrors.Description);
     }
+
+    private IConsumerGroupView Groups => _view.Value;
 
     private static long Errors(ConsumerGroupsSnapshot snapshot) =>
         snapshot.Error is not null ? snapshot.Groups.Count : snapshot.Groups.Count(g => g.Error is not null);
 
     private IEnumerable<Measurement<long>> Lag()
     {
-        var snapshot = _groups.Current;
+        var snapshot = Groups.Current;
         var partitions = snapshot.Groups
             .SelectMany(g => g.Partitions.Where(p => p.Lag is not null).Select(p => (g.GroupId, Partition: p)));
         var total = snapshot.Groups.Sum(g => g.Partitions.Count);
@@ -63,7 +71,7 @@ public sealed class GroupGauges
 
     private IEnumerable<Measurement<double>> TimeLag()
     {
-        foreach (var group in _groups.Current.Groups)
+        foreach (var group in Groups.Current.Groups)
         {
             foreach (var topic in group.Topics)
             {

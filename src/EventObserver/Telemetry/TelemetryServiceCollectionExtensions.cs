@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 
+using EventObserver.Core.Groups;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Metrics;
 
@@ -42,7 +43,7 @@ public static class TelemetryServiceCollectionExtensions
             // Told by the index writer about each committed batch, after the observers registered before it.
             services.AddSingleton<ICommittedBatchObserver, CommittedBatchMetrics>();
             services.AddSingleton<StateGauges>();
-            services.AddSingleton<GroupGauges>();
+            services.AddSingleton(sp => new GroupGauges(sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<IConsumerGroupView>));
             services.AddHostedService<CounterBaseline>();
             telemetry.WithMetrics(builder =>
             {
