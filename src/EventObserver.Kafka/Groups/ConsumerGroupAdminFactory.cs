@@ -36,7 +36,7 @@ public static partial class ConsumerGroupAdminFactory
         var ownGroupId = connection.Options.GroupId;
         if (UsesKnownGroups(options.Discovery, connection.IsEmbedded))
         {
-            return new KnownGroupsAdmin(admin, options, local, ownGroupId, ownsAdmin: true);
+            return new KnownGroupsAdmin(admin, options, local, ownGroupId, ownsAdmin: true, memberConfig: connection.CreateDemoConsumerConfig);
         }
 
         return new AdminClientGroupAdmin(admin, options, ownGroupId, ownsAdmin: true);

@@ -17,6 +17,7 @@ public sealed class KnownGroupsAdmin : IConsumerGroupAdmin, IDisposable
     private readonly IAdminClient _admin;
     private readonly GroupsOptions _options;
     private readonly LocalGroupMembers _local;
+    private readonly Func<string, ConsumerConfig>? _memberConfig;
     private readonly string? _ownGroupId;
     private readonly bool _ownsAdmin;
     private readonly AdminOffsetCalls _calls;
@@ -26,8 +27,14 @@ public sealed class KnownGroupsAdmin : IConsumerGroupAdmin, IDisposable
     /// <param name="local">Groups running in this process, with their members.</param>
     /// <param name="ownGroupId">The observer's own group: left out (its checkpoints live in the index).</param>
     /// <param name="ownsAdmin">Dispose <paramref name="admin"/> with this.</param>
-    public KnownGroupsAdmin(IAdminClient admin, GroupsOptions options, LocalGroupMembers local, string? ownGroupId, bool ownsAdmin = false)
+    /// <param name="memberConfig">
+    /// The consumer configuration to join a group with when the broker refuses an admin commit for it (the mock cluster,
+    /// for a group whose members all left); null: no such fallback.
+    /// </param>
+    public KnownGroupsAdmin(
+        IAdminClient admin, GroupsOptions options, LocalGroupMembers local, string? ownGroupId, bool ownsAdmin = false, Func<string, ConsumerConfig>? memberConfig = null)
     {
+        _memberConfig = memberConfig;
         _admin = admin;
         _options = options;
         _local = local;
@@ -82,8 +89,18 @@ public sealed class KnownGroupsAdmin : IConsumerGroupAdmin, IDisposable
         IReadOnlyCollection<TopicPartitionKey> partitions, CancellationToken cancellationToken) =>
         _calls.WatermarksAsync(partitions, cancellationToken);
 
-    public Task AlterCommittedOffsetsAsync(string groupId, IReadOnlyDictionary<TopicPartitionKey, long> offsets, CancellationToken cancellationToken) =>
-        _calls.AlterAsync(groupId, offsets, cancellationToken);
+    public async Task AlterCommittedOffsetsAsync(string groupId, IReadOnlyDictionary<TopicPartitionKey, long> offsets, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _calls.AlterAsync(groupId, offsets, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e) when (_memberConfig is not null && e.Message.Contains("Unknown member", StringComparison.OrdinalIgnoreCase))
+        {
+            // The mock cluster refuses an admin commit for a group that once had members: write as a member instead.
+            await MemberOffsetCommit.CommitAsync(_memberConfig(groupId), offsets, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public void Dispose()
     {

@@ -79,6 +79,35 @@ public sealed class KnownGroupsAdminMockTests : IClassFixture<MockClusterFixture
     }
 
     [Fact]
+    public async Task AlterCommittedOffsets_GroupWhoseMembersLeft_IsWrittenByJoiningIt()
+    {
+        var group = "left-" + Guid.NewGuid().ToString("N")[..8];
+        ConsumerConfig Member(string g) => new()
+        {
+            BootstrapServers = _fixture.BootstrapServers,
+            GroupId = g,
+            EnableAutoCommit = false,
+            SessionTimeoutMs = 6000,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+        };
+        using (var member = new ConsumerBuilder<byte[], byte[]>(Member(group)).SetLogHandler((_, _) => { }).Build())
+        {
+            member.Subscribe(_topic);
+            await Eventually.TrueAsync(() => { member.Consume(TimeSpan.FromMilliseconds(200)); return member.Assignment.Count == 3; }, "the member to own the topic");
+            member.Commit([new TopicPartitionOffset(_topic, 0, 2)]);
+            member.Close();
+        }
+
+        using var admin = new KnownGroupsAdmin(_client, new GroupsOptions(), _local, ownGroupId: "eventobserver", memberConfig: Member);
+
+        await admin.AlterCommittedOffsetsAsync(group, new Dictionary<TopicPartitionKey, long> { [Key(0)] = 7, [Key(1)] = 3 }, CancellationToken.None);
+
+        var committed = Assert.Single(await admin.GetCommittedOffsetsAsync([group], CancellationToken.None));
+        Assert.Equal(7, committed.Offsets[Key(0)]);
+        Assert.Equal(3, committed.Offsets[Key(1)]);
+    }
+
+    [Fact]
     public async Task ListAndDescribe_LocalAndKnownGroups_MembershipOnlyWhereItIsKnown()
     {
         var member = new GroupMember("m-1", "shipping-1", "/127.0.0.1", [Key(0)]);

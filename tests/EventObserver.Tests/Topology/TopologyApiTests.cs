@@ -29,6 +29,8 @@ public sealed class TopologyApiTests : IDisposable
         }
 
         traffic.Add("ta.orders.dlq", "d-1", "OrderPlaced", MessageKind.Event, "/shop/orders", TimeSpan.FromSeconds(3), null);
+        // Near the window's start: the index covers (almost) the whole 15 minutes, so rates are over 890 s.
+        traffic.Add("ta.audit", "a-1", "AuditWritten", MessageKind.Event, "/shop/audit", TimeSpan.FromSeconds(890), null);
         _factory.Seed(traffic.All);
         _groups.Current = new ConsumerGroupsSnapshot(DateTimeOffset.UtcNow, TimeSpan.Zero, [FakeGroupView.Group("analytics", ("ta.orders", 40, 25, 0.5))], "known groups");
         _client = _factory.CreateClient();
@@ -39,7 +41,7 @@ public sealed class TopologyApiTests : IDisposable
     {
         var map = await _client.GetFromJsonAsync<JsonElement>("/api/topology");
 
-        Assert.Equal(("15m", 61L, "known groups"), (map.GetProperty("window").GetString(), map.GetProperty("eventsRead").GetInt64(), map.GetProperty("groupsSource").GetString()));
+        Assert.Equal(("15m", 62L, "known groups"), (map.GetProperty("window").GetString(), map.GetProperty("eventsRead").GetInt64(), map.GetProperty("groupsSource").GetString()));
         var nodes = map.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetString()!);
         Assert.Equal(("producer", "./?source=%2Fshop%2Forders"), (nodes["producer:/shop/orders"].GetProperty("kind").GetString(), nodes["producer:/shop/orders"].GetProperty("href").GetString()));
         Assert.Equal("topics/ta.orders", nodes["topic:ta.orders"].GetProperty("href").GetString());
@@ -47,7 +49,7 @@ public sealed class TopologyApiTests : IDisposable
         var group = nodes["group:analytics"];
         Assert.Equal(("group", "lagging", 40L, "groups/analytics"), (group.GetProperty("kind").GetString(), group.GetProperty("lagLevel").GetString(), group.GetProperty("lag").GetInt64(), group.GetProperty("href").GetString()));
         var edges = map.GetProperty("edges").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!);
-        Assert.Equal(("produces", 60.0 / 900), (edges["produces:/shop/orders>ta.orders"].GetProperty("kind").GetString(), edges["produces:/shop/orders>ta.orders"].GetProperty("perSecond").GetDouble()), new RoundedRate());
+        Assert.Equal(("produces", 60.0 / 890), (edges["produces:/shop/orders>ta.orders"].GetProperty("kind").GetString(), edges["produces:/shop/orders>ta.orders"].GetProperty("perSecond").GetDouble()), new RoundedRate());
         Assert.Equal(("consumes", 0.5, 40L), (edges["consumes:ta.orders>analytics"].GetProperty("kind").GetString(), edges["consumes:ta.orders>analytics"].GetProperty("perSecond").GetDouble(), edges["consumes:ta.orders>analytics"].GetProperty("lag").GetInt64()));
     }
 

@@ -22,6 +22,23 @@ public sealed class TopologyQueriesTests : IDisposable
     private readonly FakeGroupView _groups = new();
 
     [Fact]
+    public async Task Read_WindowReachingBeforeTheFirstIndexedMessage_RatesOverTheSpanTheIndexCovers()
+    {
+        // The observer started 40 s ago; the window is an hour: 40 messages are about 1/s, not 40/3600.
+        var traffic = new FlowTraffic(DateTimeOffset.UtcNow);
+        for (var i = 0; i < 40; i++)
+        {
+            traffic.Add("tq.fresh", $"f-{i}", "OrderPlaced", MessageKind.Event, "fresh-svc", TimeSpan.FromSeconds(1 + i), null);
+        }
+
+        _factory.Seed(traffic.All);
+
+        var map = (await Queries().ReadAsync(TimeWindow.OneHour, UserAccess.System, CancellationToken.None)).Value!;
+
+        Assert.InRange(map.Edges.Single(e => e.To == "topic:tq.fresh").PerSecond!.Value, 40 / 50.0, 40 / 39.0);
+    }
+
+    [Fact]
     public async Task Read_TrafficOfTheWindow_CountsEachSourceOnEachTopicAsARate()
     {
         var traffic = new FlowTraffic(DateTimeOffset.UtcNow);
@@ -36,6 +53,8 @@ public sealed class TopologyQueriesTests : IDisposable
         }
 
         traffic.Add("tq.orders.dlt", "d-1", "OrderPlaced", MessageKind.Event, "orders-svc", TimeSpan.FromSeconds(20), null);
+        // Near the window's start (another producer and topic): the index covers the window from 290 s ago.
+        traffic.Add("tq.audit", "a-1", "AuditWritten", MessageKind.Event, "audit-svc", TimeSpan.FromSeconds(290), null);
         // Outside the 5-minute window: not counted, but the topic is still shown.
         traffic.Add("tq.old", "old-1", "Old", MessageKind.Event, "old-svc", TimeSpan.FromMinutes(20), null);
         _factory.Seed(traffic.All);
@@ -43,14 +62,14 @@ public sealed class TopologyQueriesTests : IDisposable
 
         var map = (await Queries().ReadAsync(TimeWindow.FiveMinutes, UserAccess.System, CancellationToken.None)).Value!;
 
-        Assert.Equal(37, map.EventsRead);
+        Assert.Equal(38, map.EventsRead);
         Assert.False(map.Capped);
         var toOrders = map.Edges.Single(e => e.From == "producer:orders-svc" && e.To == "topic:tq.orders");
-        Assert.Equal(0.1, toOrders.PerSecond!.Value, 3);
-        Assert.Equal(0.02, map.Edges.Single(e => e.To == "topic:tq.payments").PerSecond!.Value, 3);
+        Assert.InRange(toOrders.PerSecond!.Value, 30 / 310.0, 30 / 290.0);
+        Assert.InRange(map.Edges.Single(e => e.To == "topic:tq.payments").PerSecond!.Value, 6 / 310.0, 6 / 290.0);
         Assert.True(map.Nodes.Single(n => n.Id == "topic:tq.orders.dlt").DeadLetter);
         Assert.Equal(
-            ["producer:orders-svc", "producer:payments-svc", "topic:tq.idle", "topic:tq.old", "topic:tq.orders", "topic:tq.orders.dlt", "topic:tq.payments"],
+            ["producer:audit-svc", "producer:orders-svc", "producer:payments-svc", "topic:tq.audit", "topic:tq.idle", "topic:tq.old", "topic:tq.orders", "topic:tq.orders.dlt", "topic:tq.payments"],
             map.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
     }
 

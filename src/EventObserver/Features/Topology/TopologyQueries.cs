@@ -132,6 +132,7 @@ public sealed class TopologyQueries(
         var start = NewestWindow.StartHoldingAtMost(index, selection, from, now, maxEvents, out _);
         var tally = new Dictionary<(string? Source, string Topic), (long Count, long DeadLetters)>();
         long read = 0;
+        DateTimeOffset? oldest = null;
         foreach (var e in index.ReadOldestFirst(new EventRange { Selection = selection with { From = start, To = now } }))
         {
             if (!topics.CanRead(e.Topic))
@@ -140,12 +141,17 @@ public sealed class TopologyQueries(
             }
 
             read++;
+            // Offset order within a partition, not strictly time order: keep the minimum.
+            oldest = oldest is { } o && o <= e.Timestamp ? o : e.Timestamp;
             var (count, dead) = tally.GetValueOrDefault((e.Source, e.Topic));
             tally[(e.Source, e.Topic)] = (count + 1, dead + (e.DeadLetterOf is null ? 0 : 1));
         }
 
         var counts = tally.Select(t => new ProducerTopicCount(t.Key.Source, t.Key.Topic, t.Value.Count, t.Value.DeadLetters)).ToList();
-        return new Counted(new TopologyTraffic(counts, start, now, read, Capped: start > from), indexTopics);
+        // Rates are over the span the index covers: a window reaching back before the first indexed message (the
+        // observer started five minutes ago, the window is an hour) would otherwise divide five minutes of traffic by an hour.
+        var spanFrom = oldest is { } first && first > start ? first : start;
+        return new Counted(new TopologyTraffic(counts, spanFrom, now, read, Capped: start > from), indexTopics);
     }
 
     private sealed record Counted(TopologyTraffic Traffic, IReadOnlyList<string> IndexTopics);
