@@ -66,7 +66,11 @@ public sealed partial class DemoConsumerGroups : IHostedService, IDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _shutDown = true;
-        await _lifetime.CancelAsync();
+        // A test host may dispose the service before it stops it.
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            await _lifetime.CancelAsync();
+        }
         await Task.WhenAll(_slots.Keys.Select(id => StopAsync(id, cancellationToken)));
     }
 
