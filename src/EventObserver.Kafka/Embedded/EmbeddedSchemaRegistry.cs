@@ -18,15 +18,20 @@ namespace EventObserver.Kafka.Embedded;
 /// </summary>
 public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+#pragma warning disable ASPDEPR008 // See StartAsync: the deprecated web host keeps off the generic host's listener.
+    private readonly IWebHost _app;
+#pragma warning restore ASPDEPR008
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly string? _requiredAuthorization;
     private volatile RegistryFault _fault;
 
-    private EmbeddedSchemaRegistry(WebApplication app, string? requiredUserInfo)
+#pragma warning disable ASPDEPR008
+    private EmbeddedSchemaRegistry(IWebHost app, string? requiredUserInfo, RegistryStore store)
+#pragma warning restore ASPDEPR008
     {
         _app = app;
+        Store = store;
         _requiredAuthorization = requiredUserInfo is null ? null : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(requiredUserInfo));
     }
 
@@ -46,7 +51,7 @@ public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
     /// <summary>Every request received, as <c>METHOD /path</c>, oldest first.</summary>
     public IReadOnlyCollection<string> Requests => _requests.ToArray();
 
-    internal RegistryStore Store { get; } = new();
+    internal RegistryStore Store { get; }
 
     public static Task<EmbeddedSchemaRegistry> StartAsync(CancellationToken cancellationToken) => StartAsync(null, cancellationToken);
 
@@ -54,15 +59,29 @@ public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<EmbeddedSchemaRegistry> StartAsync(string? requiredUserInfo, CancellationToken cancellationToken)
     {
-        // Slim and empty: none of the host app's configuration (URLs, logging, appsettings) applies to this server.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(EmbeddedSchemaRegistry).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var registry = new EmbeddedSchemaRegistry(app, requiredUserInfo);
-        app.Use(registry.GuardAsync);
-        RegistryEndpoints.Map(app, registry.Store);
-        app.MapFallback(context => RegistryEndpoints.ErrorAsync(context, StatusCodes.Status404NotFound, 404, "HTTP 404 Not Found"));
+        // A bare web host, not WebApplication: a generic host announces its build on the process-wide
+        // "Microsoft.Extensions.Hosting" diagnostic listener, and a WebApplicationFactory starting at that moment (tests
+        // run in parallel) takes that host for its own app's. Empty: none of the host app's configuration applies here.
+        EmbeddedSchemaRegistry? registry = null;
+        var store = new RegistryStore();
+#pragma warning disable ASPDEPR004, ASPDEPR008 // WebHostBuilder is deprecated, and it is the one builder that stays off that listener.
+        var app = new WebHostBuilder()
+            .UseKestrel(o => o.Listen(IPAddress.Loopback, 0))
+            .ConfigureLogging(logging => logging.ClearProviders())
+            .ConfigureServices(services => services.AddRouting())
+            .Configure(web =>
+            {
+                web.Use((context, next) => registry!.GuardAsync(context, next));
+                web.UseRouting();
+                web.UseEndpoints(endpoints =>
+                {
+                    RegistryEndpoints.Map(endpoints, store);
+                    endpoints.MapFallback(context => RegistryEndpoints.ErrorAsync(context, StatusCodes.Status404NotFound, 404, "HTTP 404 Not Found"));
+                });
+            })
+            .Build();
+#pragma warning restore ASPDEPR004, ASPDEPR008
+        registry = new EmbeddedSchemaRegistry(app, requiredUserInfo, store);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -74,11 +93,11 @@ public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        _app.Dispose();
         _stopping.Dispose();
     }
 
-    private async Task GuardAsync(HttpContext context, Func<Task> next)
+    private async Task GuardAsync(HttpContext context, RequestDelegate next)
     {
         _requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
         switch (_fault)
@@ -110,6 +129,6 @@ public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
             return;
         }
 
-        await next().ConfigureAwait(false);
+        await next(context).ConfigureAwait(false);
     }
 }
