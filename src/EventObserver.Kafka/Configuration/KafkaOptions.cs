@@ -23,7 +23,11 @@ public sealed class KafkaOptions
     /// <summary>Where a partition never seen before starts: Earliest (default) or Latest.</summary>
     public StartPosition StartFrom { get; set; } = StartPosition.Earliest;
 
+    /// <summary>The consumer group ingestion joins with <see cref="PartitionAssignment.Group"/>; unused with Manual.</summary>
     public string GroupId { get; set; } = "eventobserver";
+
+    /// <summary>Manual (default: every included partition, no consumer group) or Group (Kafka spreads the partitions).</summary>
+    public PartitionAssignment Assignment { get; set; } = PartitionAssignment.Manual;
 
     /// <summary>How often topic metadata is refreshed, so new topics are picked up.</summary>
     public int MetadataRefreshMs { get; set; } = 5000;

@@ -42,22 +42,38 @@ internal sealed class ConsumeLoop(
     private readonly OffsetResetChase _chase = new(logger);
     private List<RetentionGap> _pendingGaps = [];
     private long _nextLagAt;
+    private long _nextDiscoveryAt;
+    private PartitionDiscovery? _discovery;
     private Error? _fatal;
 
     /// <summary>Consumes until <paramref name="cancellationToken"/> fires; throws on a fatal client error.</summary>
     public void Run(CancellationToken cancellationToken)
     {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(connection.CreateConsumerConfig())
+        var builder = new ConsumerBuilder<byte[], byte[]>(connection.CreateConsumerConfig())
             .SetErrorHandler((_, error) => OnError(error))
             .SetLogHandler((_, message) =>
             {
                 _chase.OnLog(message);
                 IngestionLog.Native(logger, ToLevel(message.Level), message.Facility, message.Message);
-            })
-            .SetPartitionsAssignedHandler((_, partitions) => Assign(partitions))
-            .Build();
-        Subscribe(consumer);
+            });
+        var manual = connection.Options.Assignment == PartitionAssignment.Manual;
+        if (!manual)
+        {
+            builder.SetPartitionsAssignedHandler((_, partitions) => Assign(partitions));
+        }
+
+        using var consumer = builder.Build();
         using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        if (manual)
+        {
+            _discovery = new PartitionDiscovery(filter, admin, Assign);
+            Discover(consumer);
+        }
+        else
+        {
+            Subscribe(consumer);
+        }
+
         var probe = new LagProbe(admin);
         try
         {
@@ -165,6 +181,10 @@ internal sealed class ConsumeLoop(
     private void Tick(IConsumer<byte[], byte[]> consumer, LagProbe probe)
     {
         _chase.Apply(consumer);
+        if (_discovery is not null && Environment.TickCount64 >= _nextDiscoveryAt)
+        {
+            Discover(consumer);
+        }
         if (probe.TryTake() is { } marks)
         {
             status.SetPartitionLag(LagProbe.LagByPartition(consumer, marks, filter, writer.Written, positions));
@@ -242,6 +262,17 @@ internal sealed class ConsumeLoop(
         }
 
         return ingestMasker is null ? envelope : ingestMasker.Mask(envelope);
+    }
+
+    /// <summary>Manual assignment: new topics and partitions are picked up as often as a subscription would see them.</summary>
+    private void Discover(IConsumer<byte[], byte[]> consumer)
+    {
+        _nextDiscoveryAt = Environment.TickCount64 + Math.Max(500, connection.Options.MetadataRefreshMs);
+        if (_discovery!.Refresh(consumer) is null)
+        {
+            // Not answered (brokers down): try again soon, so ingestion starts as soon as they return.
+            _nextDiscoveryAt = Environment.TickCount64 + 1000;
+        }
     }
 
     private void Subscribe(IConsumer<byte[], byte[]> consumer)

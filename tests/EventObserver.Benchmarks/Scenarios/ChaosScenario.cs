@@ -20,6 +20,8 @@ internal static class ChaosScenario
             Outages = Option(args, "--outages", 10),
             Seed = Option(args, "--seed", 13),
             EventsPerSecond = Option(args, "--rate", 2_000),
+            MinOutage = TimeSpan.FromSeconds(Option(args, "--min-outage", 5)),
+            MaxOutage = TimeSpan.FromSeconds(Option(args, "--max-outage", 30)),
             Progress = Console.Error.WriteLine,
         };
         Console.Error.WriteLine($"chaos: {options.Kills} kills, {options.Outages} outages of {options.MinOutage.TotalSeconds:0}–{options.MaxOutage.TotalSeconds:0} s, {options.EventsPerSecond} events/s, seed {options.Seed}");

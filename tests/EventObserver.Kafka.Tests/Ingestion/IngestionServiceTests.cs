@@ -1,5 +1,6 @@
 using System.Text;
 using EventObserver.Core.Envelopes;
+using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Kafka.Tests.Support;
 using EventObserver.TestSupport;
@@ -25,6 +26,23 @@ public sealed class IngestionServiceTests(MockClusterFixture kafka) : IClassFixt
         await Eventually.TrueAsync(() => ingestion.Count(later) == 20, "the topic created after start to be indexed", TimeSpan.FromSeconds(18));
         ingestion.Index.HoldsExactlyOnce(first, 50);
         ingestion.Index.HoldsExactlyOnce(later, 20);
+    }
+
+    [Fact]
+    public async Task GroupAssignment_TopicCreatedAfterStart_IsIngestedExactlyOnce()
+    {
+        var first = kafka.CreateTopic("group-first", partitions: 3);
+        _producer.SendMany(first, 40);
+        var options = IngestionHarness.Options(kafka.BootstrapServers, o => o.Assignment = PartitionAssignment.Group);
+        await using var ingestion = await IngestionHarness.StartAsync(options, _indexes.Open);
+        await Eventually.TrueAsync(() => ingestion.Count(first) == 40, "the first topic to be indexed through the group");
+
+        var later = kafka.CreateTopic("group-later", partitions: 2);
+        _producer.SendMany(later, 10);
+
+        await Eventually.TrueAsync(() => ingestion.Count(later) == 10, "the topic created after start to be indexed through the group", TimeSpan.FromSeconds(18));
+        ingestion.Index.HoldsExactlyOnce(first, 40);
+        ingestion.Index.HoldsExactlyOnce(later, 10);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public static class ChaosDriver
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan ResumeTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan SlowResume = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SlowResume = TimeSpan.FromSeconds(2);
 
     public static async Task<ChaosResult> RunAsync(ChaosOptions options)
     {
