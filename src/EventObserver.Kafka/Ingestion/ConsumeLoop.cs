@@ -185,6 +185,7 @@ internal sealed class ConsumeLoop(
         {
             Discover(consumer);
         }
+
         if (probe.TryTake() is { } marks)
         {
             status.SetPartitionLag(LagProbe.LagByPartition(consumer, marks, filter, writer.Written, positions));
@@ -268,7 +269,7 @@ internal sealed class ConsumeLoop(
     private void Discover(IConsumer<byte[], byte[]> consumer)
     {
         _nextDiscoveryAt = Environment.TickCount64 + Math.Max(500, connection.Options.MetadataRefreshMs);
-        if (_discovery!.Refresh(consumer) is null)
+        if (!_discovery!.Refresh(consumer))
         {
             // Not answered (brokers down): try again soon, so ingestion starts as soon as they return.
             _nextDiscoveryAt = Environment.TickCount64 + 1000;

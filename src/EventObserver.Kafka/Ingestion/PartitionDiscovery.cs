@@ -14,14 +14,11 @@ internal sealed class PartitionDiscovery(TopicFilter filter, IAdminClient admin,
 
     private readonly HashSet<TopicPartition> _assigned = [];
 
-    /// <summary>Partitions currently assigned by this discovery.</summary>
-    public int Count => _assigned.Count;
-
     /// <summary>
-    /// Reads the metadata and brings the assignment up to date; returns the partitions newly assigned, or null when the
-    /// cluster did not answer (the assignment is left as it is).
+    /// Reads the metadata and brings the assignment up to date; false when the cluster did not answer (the assignment is
+    /// left as it is).
     /// </summary>
-    public IReadOnlyList<TopicPartition>? Refresh(IConsumer<byte[], byte[]> consumer)
+    public bool Refresh(IConsumer<byte[], byte[]> consumer)
     {
         Metadata metadata;
         try
@@ -30,7 +27,7 @@ internal sealed class PartitionDiscovery(TopicFilter filter, IAdminClient admin,
         }
         catch (KafkaException)
         {
-            return null;
+            return false;
         }
 
         var current = new HashSet<TopicPartition>();
@@ -70,6 +67,6 @@ internal sealed class PartitionDiscovery(TopicFilter filter, IAdminClient admin,
             _assigned.UnionWith(added);
         }
 
-        return added;
+        return true;
     }
 }

@@ -12,37 +12,23 @@ public sealed class IngestionServiceTests(MockClusterFixture kafka) : IClassFixt
     private readonly TestIndexes _indexes = new();
     private readonly TestProducer _producer = new(kafka.BootstrapServers);
 
-    [Fact]
-    public async Task AllTopics_TopicCreatedAfterStart_IsIngested()
+    [Theory]
+    [InlineData(PartitionAssignment.Manual)]
+    [InlineData(PartitionAssignment.Group)]
+    public async Task AllTopics_TopicCreatedAfterStart_IsIngestedExactlyOnce(PartitionAssignment assignment)
     {
-        var first = kafka.CreateTopic("all-first", partitions: 3);
+        var first = kafka.CreateTopic($"all-first-{assignment}".ToLowerInvariant(), partitions: 3);
         _producer.SendMany(first, 50);
-        await using var ingestion = await IngestionHarness.StartAsync(IngestionHarness.Options(kafka.BootstrapServers), _indexes.Open);
+        var options = IngestionHarness.Options(kafka.BootstrapServers, o => o.Assignment = assignment);
+        await using var ingestion = await IngestionHarness.StartAsync(options, _indexes.Open);
         await Eventually.TrueAsync(() => ingestion.Count(first) == 50, "the first topic to be indexed");
 
-        var later = kafka.CreateTopic("all-later", partitions: 2);
+        var later = kafka.CreateTopic($"all-later-{assignment}".ToLowerInvariant(), partitions: 2);
         _producer.SendMany(later, 20);
 
         await Eventually.TrueAsync(() => ingestion.Count(later) == 20, "the topic created after start to be indexed", TimeSpan.FromSeconds(18));
         ingestion.Index.HoldsExactlyOnce(first, 50);
         ingestion.Index.HoldsExactlyOnce(later, 20);
-    }
-
-    [Fact]
-    public async Task GroupAssignment_TopicCreatedAfterStart_IsIngestedExactlyOnce()
-    {
-        var first = kafka.CreateTopic("group-first", partitions: 3);
-        _producer.SendMany(first, 40);
-        var options = IngestionHarness.Options(kafka.BootstrapServers, o => o.Assignment = PartitionAssignment.Group);
-        await using var ingestion = await IngestionHarness.StartAsync(options, _indexes.Open);
-        await Eventually.TrueAsync(() => ingestion.Count(first) == 40, "the first topic to be indexed through the group");
-
-        var later = kafka.CreateTopic("group-later", partitions: 2);
-        _producer.SendMany(later, 10);
-
-        await Eventually.TrueAsync(() => ingestion.Count(later) == 10, "the topic created after start to be indexed through the group", TimeSpan.FromSeconds(18));
-        ingestion.Index.HoldsExactlyOnce(first, 40);
-        ingestion.Index.HoldsExactlyOnce(later, 10);
     }
 
     [Fact]
