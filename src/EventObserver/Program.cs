@@ -17,6 +17,7 @@ using EventObserver.Core.Metrics;
 using EventObserver.Features.Account;
 using EventObserver.Features.Audit;
 using EventObserver.Features.Conventions;
+using EventObserver.Features.Conversations;
 using EventObserver.Features.Events;
 using EventObserver.Features.Feed;
 using EventObserver.Features.Flows;
@@ -39,6 +40,8 @@ using EventObserver.Kafka.Groups;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Kafka.SchemaRegistry;
 using EventObserver.Lifecycle;
+using EventObserver.Monitoring;
+using EventObserver.Monitoring.Webhooks;
 
 using EventObserver.Security;
 using EventObserver.Shared;
@@ -186,6 +189,11 @@ services.AddSingleton<FlowQueries>();
 services.AddSingleton<ConventionQueries>();
 services.AddSingleton<SchemaQueries>();
 
+// Conversation monitoring: processes that started and never finished (EventObserver:Monitoring), alerts, the page.
+services.AddConversationMonitoring();
+services.AddConversationWebhooks();
+services.AddConversationQueries();
+
 // Replay: options, saved projections + publish log (projections.db), the guarded publisher, the run manager.
 services.AddReplay();
 
@@ -230,6 +238,7 @@ app.MapLineageEndpoints();
 app.MapFlowEndpoints();
 app.MapTopologyEndpoints();
 app.MapConventionsEndpoints();
+app.MapConversationEndpoints();
 app.MapReplayEndpoints();
 app.MapAuditEndpoints();
 app.MapSchemaEndpoints();

@@ -10,4 +10,5 @@ public static class ConfigurationSections
     public const string Lineage = Root + ":Lineage";
     public const string Decoding = Root + ":Decoding";
     public const string Groups = Root + ":Groups";
+    public const string Monitoring = Root + ":Monitoring";
 }
