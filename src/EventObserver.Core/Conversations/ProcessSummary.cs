@@ -11,6 +11,9 @@ public sealed record ProcessSummary
 
     public IReadOnlyList<string> FailedTypes { get; init; } = [];
 
+    /// <summary>Topics the process's messages were seen on, ordinal order (for access checks: a user sees a process only when they may read all of them).</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
     /// <summary>From <c>Monitoring:Processes</c> (else inferred from traffic).</summary>
     public bool Configured { get; init; }
 
