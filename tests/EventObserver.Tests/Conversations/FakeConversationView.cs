@@ -11,11 +11,15 @@ public sealed class FakeConversationView : IConversationView
 
     public TimeSpan? LastWindow { get; private set; }
 
+    /// <summary>Every window asked for, in order.</summary>
+    public List<TimeSpan> Windows { get; } = [];
+
     public int? LastLimit { get; private set; }
 
     public ConversationsOverview Overview(DateTimeOffset now, TimeSpan window)
     {
         LastWindow = window;
+        Windows.Add(window);
         return Current;
     }
 
