@@ -110,7 +110,7 @@ public sealed class ConversationsPageTests : ConversationsTestContext
 
         page.Find("[data-testid=conversations-window] [data-window='6h']").Click();
 
-        Assert.Contains(TimeSpan.FromHours(6), View.Windows);
+        Assert.Equal(TimeSpan.FromHours(6), View.LastWindow);
         Assert.Contains("last 6h", page.Find("[data-testid=conversations-summary]").TextContent, StringComparison.Ordinal);
     }
 

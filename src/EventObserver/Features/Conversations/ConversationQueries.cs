@@ -61,18 +61,25 @@ public sealed class ConversationQueries(IConversationView view, IOptions<Monitor
     {
         ArgumentNullException.ThrowIfNull(access);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        if (FindProcess(process, DefaultWindow.Length, access) is null)
-        {
-            return null;
-        }
+        return FindProcess(process, DefaultWindow.Length, access) is { } visible ? ConversationsOf(visible, status, limit, access) : null;
+    }
 
+    /// <summary>
+    /// The conversations of a process already found through <see cref="Overview"/> for the same <paramref name="access"/>
+    /// (the page has it: no second overview), only those whose every topic the user may read.
+    /// </summary>
+    public IReadOnlyList<ConversationInfo> ConversationsOf(ProcessSummary process, ConversationStatus? status, int limit, UserAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         if (access.Topics.IsUnrestricted)
         {
-            return view.Conversations(process, status, limit);
+            return view.Conversations(process.Name, status, limit);
         }
 
-        // Hidden conversations are left out after the view's limit: ask for the most, so the page still fills up.
-        return [.. view.Conversations(process, status, MaxLimit).Where(c => MayRead(c.Topics, access)).Take(limit)];
+        // Hidden conversations are left out after the view's limit: ask for the most, so the list still fills up.
+        return [.. view.Conversations(process.Name, status, Math.Max(limit, MaxLimit)).Where(c => MayRead(c.Topics, access)).Take(limit)];
     }
 
     private static bool MayRead(IReadOnlyList<string> topics, UserAccess access) => topics.All(access.CanRead);

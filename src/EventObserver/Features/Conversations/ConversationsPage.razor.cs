@@ -131,7 +131,7 @@ public sealed partial class ConversationsPage : IDisposable
         UnknownProcess = Selected is null && _selectedName is not null && _selectedName == _processParameterSeen ? _selectedName : null;
         // Without a choice: the process with the most stuck conversations, else the first.
         Selected ??= Overview.Processes.OrderByDescending(p => p.Stuck).FirstOrDefault();
-        Rows = Selected is null ? [] : Queries.Conversations(Selected.Name, Status, ListLimit, User.Access) ?? [];
+        Rows = Selected is null ? [] : Queries.ConversationsOf(Selected, Status, ListLimit, User.Access);
     }
 
     private string StatusLabel(ConversationStatus status)
