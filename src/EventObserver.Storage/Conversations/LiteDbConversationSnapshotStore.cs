@@ -66,7 +66,7 @@ public sealed partial class LiteDbConversationSnapshotStore : IConversationSnaps
             {
                 return Read(Database());
             }
-            catch (Exception ex) when (ex is LiteException or IOException or InvalidDataException or InvalidCastException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is not OutOfMemoryException and not ObjectDisposedException)
             {
                 LogUnreadable(FilePath, ex.Message);
                 return null;
@@ -184,7 +184,7 @@ public sealed partial class LiteDbConversationSnapshotStore : IConversationSnaps
         {
             _db = OpenFile(FilePath);
         }
-        catch (Exception ex) when (ex is LiteException or IOException or InvalidCastException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A damaged file costs the snapshot (the monitor rebuilds from the index), never the start: keep it for a
             // look, start a new one.
