@@ -14,9 +14,6 @@ namespace EventObserver.Monitoring;
 /// </summary>
 public sealed partial class ConversationMonitor : IDisposable
 {
-    /// <summary>Batches held back while catching up are capped; beyond it they are let go and read back from the index.</summary>
-    public const int MaxHeldEvents = 100_000;
-
     /// <summary>Without a snapshot, at most this many of the newest events are read back (about 10–40 s of reading).</summary>
     public const int MaxWindowEvents = 500_000;
 
@@ -75,6 +72,9 @@ public sealed partial class ConversationMonitor : IDisposable
             return new[] { TimeSpan.FromHours(1), _options.QuietAfter * 5, longest * 2 }.Max();
         }
     }
+
+    /// <summary>Events held back while catching up are capped (memory); beyond it they are let go and read back from the index.</summary>
+    public int MaxHeldEvents { get; init; } = 100_000;
 
     /// <summary>True once caught up: batches go straight to the tracker, and deadlines may be checked.</summary>
     public bool IsLive
