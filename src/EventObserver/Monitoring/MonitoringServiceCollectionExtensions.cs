@@ -22,8 +22,9 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MonitoringOptions>>().Value);
 
-        // TRACKER-PENDING: ConversationTracker (conv-core) registered here once merged.
-        services.AddSingleton<IConversationView>(sp => sp.GetRequiredService<IConversationTracker>());
+        services.AddSingleton(sp => new ConversationTracker(sp.GetRequiredService<MonitoringOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IConversationTracker>(sp => sp.GetRequiredService<ConversationTracker>());
+        services.AddSingleton<IConversationView>(sp => sp.GetRequiredService<ConversationTracker>());
 
         var enabled = configuration.GetSection(ConfigurationSections.Monitoring).GetValue(nameof(MonitoringOptions.Enabled), defaultValue: true);
         if (!enabled)
