@@ -10,7 +10,6 @@ public sealed partial class ConversationTracker
     private static readonly JsonSerializerOptions SnapshotJson = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
         // A snapshot missing a part (or with nulls where none belong) is garbage, not an empty state.
         RespectNullableAnnotations = true,

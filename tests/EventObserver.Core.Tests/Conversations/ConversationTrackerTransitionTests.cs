@@ -103,19 +103,30 @@ public sealed class ConversationTrackerTransitionTests
     public void Observe_DeadLetterOfAStep_Fails()
     {
         var tracker = new ConversationTracker(Orders(), _time);
-        var order = _traffic.Order("o1", 0, shipped: false);
-        var dead = _traffic.Message("o1-3", "ShipOrder", 500, "o1", topic: "shipping.commands.dlt",
+        var withHeaders = _traffic.Message("o1-3-dead", "ShipOrder", 500, "o1", topic: "shipping-retry",
             deadLetterOf: new DeadLetterOrigin("shipping.commands", 0, 0, "boom"));
-        var deadCopy = _traffic.Message("o1-3-dlq", "ShipOrder", 500, "o1", topic: "shipping.commands.dlt");
+        var onDeadLetterTopic = _traffic.Message("o2-3-dead", "ShipOrder", 700, "o2", topic: "shipping.commands.dlt");
 
-        tracker.Observe(order);
-        tracker.Observe([deadCopy]);
+        tracker.Observe([.. _traffic.Order("o1", 0, shipped: false), .. _traffic.Order("o2", 0, shipped: false)]);
+        tracker.Observe([withHeaders, onDeadLetterTopic]);
+
+        Assert.Equal((ConversationStatus.Failed, At(500)), (tracker.Find("o1")!.Status, tracker.Find("o1")!.EndedAt));
+        Assert.Equal((ConversationStatus.Failed, At(700)), (tracker.Find("o2")!.Status, tracker.Find("o2")!.EndedAt));
+        Assert.Equal(2, tracker.Overview(At(1_000), TimeSpan.FromHours(1)).Processes.Single().Failed);
+    }
+
+    [Fact]
+    public void Observe_MessagesAfterTerminal_OnlyUpdateLastSeen()
+    {
+        var tracker = new ConversationTracker(Orders(), _time);
+
+        tracker.Observe([.. _traffic.Order("o1", 0), _traffic.Message("late", "OrderCancelled", 5_000, "o1")]);
 
         var info = tracker.Find("o1")!;
-        Assert.Equal(ConversationStatus.Failed, info.Status);
-        Assert.Equal(At(500), info.EndedAt);
-        Assert.Equal(1, tracker.Overview(At(1_000), TimeSpan.FromHours(1)).Processes.Single().Failed);
-        Assert.NotNull(dead.DeadLetterOf);
+        Assert.Equal(ConversationStatus.Completed, info.Status);
+        Assert.Equal(At(1_000), info.EndedAt);
+        Assert.Equal(At(5_000), info.LastSeenAt);
+        Assert.Equal(5, info.Messages);
     }
 
     [Fact]
