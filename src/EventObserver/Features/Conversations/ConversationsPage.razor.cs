@@ -60,7 +60,7 @@ public sealed partial class ConversationsPage : IDisposable
     private DateTimeOffset Now => Time.GetUtcNow();
 
     private string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{Overview.Processes.Count} processes · {DisplayFormat.Count(Overview.Tracked)} of {DisplayFormat.Count(Overview.Capacity)} open conversations tracked · counts over the {Window.Label.ToLowerInvariant()}");
+        $"{Overview.Processes.Count} {(Overview.Processes.Count == 1 ? "process" : "processes")} · {DisplayFormat.Count(Overview.Tracked)} of {DisplayFormat.Count(Overview.Capacity)} open conversations tracked · counts over the {Window.Label.ToLowerInvariant()}");
 
     private string OverflowText => string.Create(CultureInfo.InvariantCulture,
         $"{DisplayFormat.Count(Overview.Overflowed)} dropped (cap reached): the oldest open conversations were let go at {DisplayFormat.Count(Overview.Capacity)}; raise EventObserver:Monitoring:MaxOpenConversations to keep more.");
