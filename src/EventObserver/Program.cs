@@ -190,7 +190,7 @@ services.AddSingleton<ConventionQueries>();
 services.AddSingleton<SchemaQueries>();
 
 // Conversation monitoring: processes that started and never finished (EventObserver:Monitoring), alerts, the page.
-services.AddConversationMonitoring();
+services.AddConversationMonitoring(builder.Configuration);
 services.AddConversationWebhooks();
 services.AddConversationQueries();
 

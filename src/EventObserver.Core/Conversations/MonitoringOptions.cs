@@ -35,4 +35,10 @@ public sealed class MonitoringOptions
 
     /// <summary>At most this many requests per receiver per minute; alerts wait (never dropped below the queue cap).</summary>
     public int WebhookMaxRequestsPerMinute { get; set; } = 12;
+
+    /// <summary>
+    /// The dashboard's external base URL (e.g. <c>https://observer.example.com/</c>): alert links are absolute under it.
+    /// Unset: links are relative paths (<c>/lineage?correlation=…</c>), which a chat client cannot open.
+    /// </summary>
+    public string? PublicUrl { get; set; }
 }

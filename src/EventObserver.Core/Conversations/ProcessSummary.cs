@@ -36,6 +36,15 @@ public sealed record ProcessSummary
 
     public long Failed { get; init; }
 
+    /// <summary>
+    /// Completed since tracking began (kept across restarts, reset when the monitor starts over on another index),
+    /// whatever the window: the Prometheus counters read these. Added for the metrics (conv-monitor).
+    /// </summary>
+    public long CompletedTotal { get; init; }
+
+    /// <summary>Failed since tracking began, like <see cref="CompletedTotal"/>.</summary>
+    public long FailedTotal { get; init; }
+
     /// <summary>Now: open (not yet past the deadline) and stuck.</summary>
     public long Open { get; init; }
 

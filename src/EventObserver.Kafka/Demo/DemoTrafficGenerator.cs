@@ -30,6 +30,7 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
     private readonly Lazy<(IProducer<byte[], byte[]> Producer, DemoSender Sender, DemoSchemaEncoder? Schemas)> _producer;
     private long _ordersStarted;
     private long _ordersRunning;
+    private long _ordersLate;
     private int _disposed;
 
     public DemoTrafficGenerator(
@@ -54,8 +55,11 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
     /// <summary>Messages delivered to the cluster so far.</summary>
     public long MessagesProduced => _producer.IsValueCreated ? _producer.Value.Sender.MessagesProduced : 0;
 
-    /// <summary>Orders whose chains are still being produced.</summary>
+    /// <summary>Orders whose chains are still being produced (late orders waiting for their shipment are not among them).</summary>
     public long OrdersRunning => Interlocked.Read(ref _ordersRunning);
+
+    /// <summary>Late orders (<see cref="DemoOptions.LateRate"/>) waiting out <see cref="DemoOptions.LateDelay"/> before they ship and complete.</summary>
+    public long OrdersLate => Interlocked.Read(ref _ordersLate);
 
     /// <summary>Starts <paramref name="orders"/> orders at once (chains still unfold step by step).</summary>
     public void Burst(int orders)
@@ -134,7 +138,7 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
         }
 
         // Let running chains see the cancellation before the producer goes away.
-        for (var waited = 0; OrdersRunning > 0 && waited < 40; waited++)
+        for (var waited = 0; (OrdersRunning > 0 || OrdersLate > 0) && waited < 40; waited++)
         {
             await Task.Delay(50, CancellationToken.None);
         }
@@ -154,6 +158,7 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
     private async Task RunOrderAsync(long number, CancellationToken ct)
     {
         Interlocked.Increment(ref _ordersRunning);
+        Func<CancellationToken, Task>? rest = null;
         try
         {
             await _slots.WaitAsync(ct);
@@ -162,7 +167,12 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
                 var sender = _producer.Value.Sender;
                 await DemoOddities.SendDueAsync(sender, number, ct);
                 await LegacyWarehouse.SendDueAsync(sender, number, ct);
-                await new OrderScenario(sender, _options.PaymentFailureRate, TimeSpan.FromMilliseconds(400)).RunAsync(ct);
+                rest = await new OrderScenario(sender, _options, TimeSpan.FromMilliseconds(400)).RunAsync(ct);
+                if (rest is not null)
+                {
+                    // Counted as late before it stops counting as running, so "nothing running or late" is never seen early.
+                    Interlocked.Increment(ref _ordersLate);
+                }
             }
             finally
             {
@@ -181,6 +191,32 @@ public sealed partial class DemoTrafficGenerator : BackgroundService
         finally
         {
             Interlocked.Decrement(ref _ordersRunning);
+        }
+
+        if (rest is not null)
+        {
+            await RunLateAsync(rest, ct);
+        }
+    }
+
+    // Outside the order slots: a late order's minutes-long wait must not hold up the orders behind it.
+    private async Task RunLateAsync(Func<CancellationToken, Task> rest, CancellationToken ct)
+    {
+        try
+        {
+            await rest(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+        catch (Exception e)
+        {
+            LogOrderFailed(_logger, e);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _ordersLate);
         }
     }
 

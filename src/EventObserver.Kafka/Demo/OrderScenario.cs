@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
+using EventObserver.Kafka.Configuration;
 using static EventObserver.Kafka.Demo.HeaderConvention;
 
 namespace EventObserver.Kafka.Demo;
@@ -9,9 +10,10 @@ namespace EventObserver.Kafka.Demo;
 /// <summary>
 /// One order through the demo shop: storefront → order service → inventory → payment → shipping →
 /// notification, each step caused by the previous message, with short pauses so orders overlap.
-/// A send that fails ends the order quietly (the sender logged it).
+/// A send that fails ends the order quietly (the sender logged it). One draw per order picks its outcome: payment
+/// failure, a stall (a service never answers), a late shipment, or the normal path.
 /// </summary>
-internal sealed class OrderScenario(DemoSender sender, double paymentFailureRate, TimeSpan maxStepDelay)
+internal sealed class OrderScenario(DemoSender sender, DemoOptions options, TimeSpan maxStepDelay)
 {
     private const string Storefront = "storefront";
     private const string Orders = "order-service";
@@ -22,7 +24,11 @@ internal sealed class OrderScenario(DemoSender sender, double paymentFailureRate
 
     private DeliveryResult<byte[], byte[]>? _lastCharge;
 
-    public async Task RunAsync(CancellationToken ct)
+    /// <returns>
+    /// Null when the order has ended (or stalled); for a late order, the rest of it (wait <see cref="DemoOptions.LateDelay"/>,
+    /// then ship and complete), for the caller to run outside its order slots.
+    /// </returns>
+    public async Task<Func<CancellationToken, Task>?> RunAsync(CancellationToken ct)
     {
         var order = OrderContext.New();
         var lines = order.Lines.Select(l => new { sku = l.Sku, name = l.Name, quantity = l.Quantity, unitPrice = l.UnitPrice }).ToArray();
@@ -37,7 +43,7 @@ internal sealed class OrderScenario(DemoSender sender, double paymentFailureRate
             new { orderId = order.OrderId, warehouse = DemoCatalog.Warehouse(), lines = reservedLines }, ct);
         if (id is null)
         {
-            return;
+            return null;
         }
 
         if (Random.Shared.NextDouble() < 0.07)
@@ -46,20 +52,25 @@ internal sealed class OrderScenario(DemoSender sender, double paymentFailureRate
             id = await Step(DemoTopics.InventoryEvents, PlainHeaders, "OutOfStock", Inventory, order, id,
                 new { orderId = order.OrderId, sku = missing.Sku, requested = missing.Quantity, available = 0 }, ct);
             await CancelAsync(order, id, "out_of_stock", releaseStock: false, ct);
-            return;
+            return null;
         }
 
         id = await Step(DemoTopics.InventoryEvents, PlainHeaders, "StockReserved", Inventory, order, id,
             new { orderId = order.OrderId, reservationId = DemoCatalog.ShortId("res"), lines = reservedLines, expiresAt = now.AddMinutes(15) }, ct);
         var outcome = Random.Shared.NextDouble();
+        var paymentFailureRate = options.PaymentFailureRate;
+        var stalled = outcome >= paymentFailureRate && outcome < paymentFailureRate + options.StallRate;
+        var stallAtPayment = stalled && outcome - paymentFailureRate < options.StallRate / 3;
+        var late = !stalled && outcome >= paymentFailureRate + options.StallRate && outcome < paymentFailureRate + options.StallRate + options.LateRate;
         var poison = outcome < paymentFailureRate * 0.25;
         var chargeId = await Step(DemoTopics.PaymentCommands, CloudEventsBinary, "ChargePayment", Orders, order, id,
             poison
                 ? new { orderId = order.OrderId, customerId = order.CustomerId, amount = (object)$"{order.Total:0.00} EUR", currency = "EUR", method = "card" }
                 : new { orderId = order.OrderId, customerId = order.CustomerId, amount = (object)order.Total, currency = "EUR", method = "card" }, ct);
-        if (chargeId is null)
+        if (chargeId is null || stallAtPayment)
         {
-            return;
+            // Stalled: the payment service never answers the charge.
+            return null;
         }
 
         if (poison)
@@ -68,7 +79,7 @@ internal sealed class OrderScenario(DemoSender sender, double paymentFailureRate
             await Pause(ct);
             await DeadLetterAsync(order, ct);
             await CancelAsync(order, chargeId, "payment_error", releaseStock: true, ct);
-            return;
+            return null;
         }
 
         if (outcome < paymentFailureRate)
@@ -76,15 +87,36 @@ internal sealed class OrderScenario(DemoSender sender, double paymentFailureRate
             id = await Step(DemoTopics.PaymentEvents, CloudEventsStructured, "PaymentFailed", Payments, order, chargeId,
                 new PaymentFailedData(order.OrderId, order.Total, "EUR", DemoCatalog.FailureReason()), ct);
             await CancelAsync(order, id, "payment_failed", releaseStock: true, ct);
-            return;
+            return null;
         }
 
         id = await Step(DemoTopics.PaymentEvents, CloudEventsStructured, "PaymentCharged", Payments, order, chargeId,
             new PaymentChargedData(order.OrderId, DemoCatalog.ShortId("pay"), order.Total, "EUR", Random.Shared.Next(100000, 999999).ToString(CultureInfo.InvariantCulture)), ct);
         var carrier = DemoCatalog.Carrier();
-        id = await Step(DemoTopics.ShippingCommands, CloudEventsBinary, "ShipOrder", Orders, order, id,
+        var shipId = await Step(DemoTopics.ShippingCommands, CloudEventsBinary, "ShipOrder", Orders, order, id,
             new { orderId = order.OrderId, carrier, address = order.Address, parcels = Math.Max(1, order.Lines.Length / 2) }, ct);
-        id = await Step(DemoTopics.ShippingEvents, TraceParentOnly, "OrderShipped", Shipping, order, id,
+        if (shipId is null || stalled)
+        {
+            // Stalled: the shipping service never answers.
+            return null;
+        }
+
+        if (late)
+        {
+            return async lateCt =>
+            {
+                await Task.Delay(options.LateDelay, sender.Time, lateCt);
+                await ShipAndCompleteAsync(order, shipId, carrier, lateCt);
+            };
+        }
+
+        await ShipAndCompleteAsync(order, shipId, carrier, ct);
+        return null;
+    }
+
+    private async Task ShipAndCompleteAsync(OrderContext order, string shipId, string carrier, CancellationToken ct)
+    {
+        var id = await Step(DemoTopics.ShippingEvents, TraceParentOnly, "OrderShipped", Shipping, order, shipId,
             new OrderShippedData(order.OrderId, DemoCatalog.ShortId("shp"), carrier, DemoCatalog.TrackingNumber(), sender.Time.GetUtcNow(), Math.Max(1, order.Lines.Length / 2)), ct);
         id = await NotifyAsync(order, id, "order-shipped", ct);
         await Step(DemoTopics.OrderEvents, CloudEventsBinary, "OrderCompleted", Orders, order, id,

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 
+using EventObserver.Core.Conversations;
 using EventObserver.Core.Groups;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Metrics;
@@ -44,6 +45,8 @@ public static class TelemetryServiceCollectionExtensions
             services.AddSingleton<ICommittedBatchObserver, CommittedBatchMetrics>();
             services.AddSingleton<StateGauges>();
             services.AddSingleton(sp => new GroupGauges(sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<IConsumerGroupView>));
+            services.AddSingleton(sp => new ConversationGauges(
+                sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<IConversationView>, sp.GetRequiredService<TimeProvider>()));
             services.AddHostedService<CounterBaseline>();
             telemetry.WithMetrics(builder =>
             {
@@ -54,9 +57,10 @@ public static class TelemetryServiceCollectionExtensions
                     var own = sp.GetRequiredService<IMeterFactory>();
                     b.AddView(i => i.Meter.Scope is IMeterFactory other && !ReferenceEquals(other, own) ? MetricStreamConfiguration.Drop : null);
                 });
-                builder.AddMeter([.. TelemetryNames.Meters])
+                builder.AddMeter([.. TelemetryNames.Meters, ConversationGauges.MeterName])
                     .AddInstrumentation(sp => sp.GetRequiredService<StateGauges>())
                     .AddInstrumentation(sp => sp.GetRequiredService<GroupGauges>())
+                    .AddInstrumentation(sp => sp.GetRequiredService<ConversationGauges>())
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();

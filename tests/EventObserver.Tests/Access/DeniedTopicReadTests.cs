@@ -29,9 +29,11 @@ public sealed class DeniedTopicReadTests(AccessAppFixture app)
         "/api/replays",
         "/api/replays/publishes",
         "/api/topology?window=24h",
+        "/api/processes?window=24h",
         "/",
         "/topics",
         "/topology?window=24h",
+        "/conversations?window=24h",
         "/topics/" + OrdersTopic,
         "/replay",
     ];

@@ -35,7 +35,13 @@ public sealed class MetricsAppFixture : IAsyncLifetime
         FramedTopic = _kafka.CreateTopic("metrics-framed");
         GroupId = "metrics-group-" + Guid.NewGuid().ToString("N")[..8];
         _groups = new CommittedOffsetsGroupAdmin(_kafka.BootstrapServers, [GroupId], [(Topic, 2)]);
-        _app = new ClusterAppFactory(_kafka.BootstrapServers, new Dictionary<string, string> { ["EventObserver:Groups:RefreshInterval"] = "00:00:01" });
+        _app = new ClusterAppFactory(_kafka.BootstrapServers, new Dictionary<string, string>
+        {
+            ["EventObserver:Groups:RefreshInterval"] = "00:00:01",
+
+            // A configured process has its conversation series from the start (the dashboard's conversation panels).
+            ["EventObserver:Monitoring:Processes:0:Start"] = "MetricsOrderPlaced",
+        });
         App = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IConsumerGroupAdmin>(_groups)));
     }
 

@@ -1,0 +1,269 @@
+using System.Runtime.InteropServices;
+using EventObserver.Core.Envelopes;
+using EventObserver.Core.Flows;
+using EventObserver.Core.Indexing;
+
+namespace EventObserver.Core.Conversations;
+
+/// <summary>
+/// Tracks conversations incrementally from committed batches: keys them (correlation id, else a known cause's
+/// conversation, else a start message's own id), assigns them to processes (configured, or inferred from a learning
+/// table of recent correlations), and moves them Open → Completed / Failed / Stuck. One lock guards everything; Observe
+/// does dictionary work per message only, so the index writer's thread barely notices it.
+/// </summary>
+public sealed partial class ConversationTracker : IConversationTracker
+{
+    /// <summary>Recent correlations kept for learning: enough for inference to see hundreds of each process, small in memory.</summary>
+    internal const int LearningCapacity = 20_000;
+
+    private readonly Lock _gate = new();
+    private readonly MonitoringOptions _options;
+    private readonly TimeProvider _time;
+    private readonly StringPool _names = new();
+    private readonly Dictionary<string, bool> _deadLetterTopics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _failureTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<TopicPartitionKey, long> _positions = [];
+    private readonly Dictionary<string, ProcessState> _processesByStart = new(StringComparer.Ordinal);
+    private readonly List<ProcessState> _processes = [];
+    private readonly Dictionary<string, TrackedConversation> _conversations = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<TrackedConversation, long> _byStart = new();
+    private readonly TraceTable _traces = new(LearningCapacity);
+    private readonly MessageIndex _messages;
+    private readonly ReactionTable _reactions = new();
+    private readonly List<ConversationAlert> _pendingAlerts = [];
+    private long _live;
+    private long _overflowed;
+    private long _messagesObserved;
+    private long _ignored;
+    private DateTimeOffset _lastInference = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastSample = DateTimeOffset.MinValue;
+
+    public ConversationTracker(MonitoringOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        _options = options;
+        _time = time;
+        // A few messages per open conversation, and never less than the learning table's correlations need.
+        _messages = new MessageIndex(Math.Max(4 * LearningCapacity, 2 * Math.Max(1, options.MaxOpenConversations)));
+        AddConfiguredProcesses();
+    }
+
+    private void AddConfiguredProcesses()
+    {
+        foreach (var configured in _options.Processes.Where(p => !string.IsNullOrWhiteSpace(p.Start)))
+        {
+            var start = _names.Intern(configured.Start);
+            if (_processesByStart.ContainsKey(start))
+            {
+                continue;
+            }
+
+            var process = new ProcessState(configured.Name ?? start, start, configured: true)
+            {
+                Done = new HashSet<string>(configured.Done.Select(_names.Intern), StringComparer.Ordinal),
+                Failed = new HashSet<string>(configured.Failed.Select(_names.Intern), StringComparer.Ordinal),
+                Within = configured.Within,
+            };
+            _processesByStart[start] = process;
+            _processes.Add(process);
+        }
+    }
+
+    public IReadOnlyDictionary<TopicPartitionKey, long> Positions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<TopicPartitionKey, long>(_positions);
+            }
+        }
+    }
+
+    /// <summary>Messages that had no key (no correlation id, no known cause, not a start type): not part of any conversation.</summary>
+    internal long IgnoredMessages
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ignored;
+            }
+        }
+    }
+
+    public void Observe(IReadOnlyList<EventEnvelope> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (!_options.Enabled || batch.Count == 0)
+        {
+            return;
+        }
+
+        var wallMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        lock (_gate)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                ObserveOne(batch[i], wallMs);
+            }
+        }
+    }
+
+    private void ObserveOne(EventEnvelope e, long wallMs)
+    {
+        ref var next = ref CollectionsMarshal.GetValueRefOrAddDefault(_positions, new TopicPartitionKey(e.Topic, e.Partition), out var known);
+        if (known && e.Offset < next)
+        {
+            return;
+        }
+
+        next = e.Offset + 1;
+        _messagesObserved++;
+
+        var type = _names.Intern(FlowNaming.TypeOf(e));
+        var key = string.IsNullOrEmpty(e.CorrelationId) ? null : e.CorrelationId;
+        MessageIndex.MessageRef cause = default;
+        var hasCause = e.CausationId is { Length: > 0 } causation && _messages.TryGet(causation, out cause);
+
+        if (key is null)
+        {
+            if (hasCause)
+            {
+                key = cause.Key;
+            }
+            else if (type != FlowNaming.Untyped && _processesByStart.ContainsKey(type))
+            {
+                key = e.MessageId;
+            }
+            else
+            {
+                _ignored++;
+                return;
+            }
+        }
+
+        var source = _names.InternOrNull(string.IsNullOrWhiteSpace(e.Source) ? null : e.Source);
+        if (!_messages.TryAdd(e.MessageId, new MessageIndex.MessageRef(key, type, source)))
+        {
+            // A producer retry of a message already counted (another offset, same id).
+            return;
+        }
+
+        var topic = _names.Intern(e.Topic);
+        var failure = IsFailure(e, type);
+
+        var conversation = _conversations.GetValueOrDefault(key);
+        var trace = _traces.Find(key);
+        LearnReaction(e, type, source, key, hasCause ? cause : null, conversation, trace);
+
+        var step = new ConversationStepState
+        {
+            MessageType = type, Source = source, Topic = topic, Partition = e.Partition, Offset = e.Offset,
+            MessageId = e.MessageId, TimestampMs = e.TimestampMs,
+        };
+        if (conversation is not null)
+        {
+            if (trace is not null)
+            {
+                _traces.Touch(trace);
+                UpdateTrace(trace, step, failure, wallMs);
+            }
+
+            Apply(conversation, step, failure);
+            return;
+        }
+
+        trace ??= _traces.GetOrAdd(key);
+        _traces.Touch(trace);
+        UpdateTrace(trace, step, failure, wallMs);
+        if (type != FlowNaming.Untyped && _processesByStart.TryGetValue(type, out var process))
+        {
+            Materialize(trace, process);
+        }
+    }
+
+    private void LearnReaction(
+        EventEnvelope e, string type, string? source, string key, MessageIndex.MessageRef? cause,
+        TrackedConversation? conversation, CorrelationTrace? trace)
+    {
+        if (cause is { } known)
+        {
+            if (known.Key == key)
+            {
+                _reactions.Learn(known.Type, type, source);
+            }
+
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(e.CausationId))
+        {
+            // A cause we no longer (or never) knew: order within the correlation would guess wrong.
+            return;
+        }
+
+        var (previousType, previousMs) = conversation is not null
+            ? (conversation.Last.MessageType, conversation.Last.TimestampMs)
+            : trace is not null ? (trace.LastType, trace.LastMs) : (null, 0L);
+        if (previousType is not null && e.TimestampMs >= previousMs)
+        {
+            _reactions.Learn(previousType, type, source);
+        }
+    }
+
+    private static void UpdateTrace(CorrelationTrace trace, ConversationStepState step, bool failure, long wallMs)
+    {
+        trace.Messages++;
+        trace.LastSeenWallMs = wallMs;
+        trace.AddType(step.MessageType, step.TimestampMs);
+        trace.Topics = TopicList.Add(trace.Topics, step.Topic);
+        if (step.TimestampMs < trace.FirstMs)
+        {
+            trace.FirstMs = step.TimestampMs;
+            trace.FirstType = step.MessageType;
+        }
+
+        if (step.TimestampMs >= trace.LastMs)
+        {
+            trace.LastMs = step.TimestampMs;
+            trace.LastType = step.MessageType;
+            trace.Last = step;
+        }
+
+        if (failure && (trace.FailureMs is null || step.TimestampMs < trace.FailureMs))
+        {
+            trace.FailureMs = step.TimestampMs;
+        }
+    }
+
+    private bool IsFailure(EventEnvelope e, string type)
+    {
+        if (e.DeadLetterOf is not null)
+        {
+            return true;
+        }
+
+        if (!_deadLetterTopics.TryGetValue(e.Topic, out var dead))
+        {
+            dead = FlowNaming.IsDeadLetterTopic(e.Topic);
+            _deadLetterTopics[_names.Intern(e.Topic)] = dead;
+        }
+
+        return dead || IsFailureType(type);
+    }
+
+    /// <summary>The flow map's notion of a failure type (its name), cached: the same few types come again and again.</summary>
+    private bool IsFailureType(string type)
+    {
+        if (!_failureTypes.TryGetValue(type, out var failed))
+        {
+            var probe = new EventEnvelope { Topic = string.Empty, Partition = 0, Offset = 0, TimestampMs = 0, MessageId = string.Empty, MessageType = type };
+            failed = FlowNaming.IsFailure(probe);
+            _failureTypes[type] = failed;
+        }
+
+        return failed;
+    }
+}
