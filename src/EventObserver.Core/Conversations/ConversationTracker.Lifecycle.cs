@@ -43,6 +43,7 @@ public sealed partial class ConversationTracker
             Messages = trace.Messages,
             Last = trace.Last,
             Topics = trace.Topics,
+            Trace = trace,
         };
         trace.Assigned = true;
         _conversations[trace.Key] = conversation;

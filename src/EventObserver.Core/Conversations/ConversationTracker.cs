@@ -27,7 +27,7 @@ public sealed partial class ConversationTracker : IConversationTracker
     private readonly List<ProcessState> _processes = [];
     private readonly Dictionary<string, TrackedConversation> _conversations = new(StringComparer.Ordinal);
     private readonly PriorityQueue<TrackedConversation, long> _byStart = new();
-    private readonly TraceTable _traces = new(LearningCapacity);
+    private readonly TraceTable _traces;
     private readonly MessageIndex _messages;
     private readonly ReactionTable _reactions = new();
     private readonly List<ConversationAlert> _pendingAlerts = [];
@@ -44,6 +44,7 @@ public sealed partial class ConversationTracker : IConversationTracker
         ArgumentNullException.ThrowIfNull(time);
         _options = options;
         _time = time;
+        _traces = new TraceTable(LearningCapacity, ForgetTrace);
         // A few messages per open conversation, and never less than the learning table's correlations need.
         _messages = new MessageIndex(Math.Max(4 * LearningCapacity, 2 * Math.Max(1, options.MaxOpenConversations)));
         AddConfiguredProcesses();
@@ -155,7 +156,7 @@ public sealed partial class ConversationTracker : IConversationTracker
         var failure = IsFailure(e, type);
 
         var conversation = _conversations.GetValueOrDefault(key);
-        var trace = _traces.Find(key);
+        var trace = conversation is not null ? conversation.Trace : _traces.Find(key);
         LearnReaction(e, type, source, key, hasCause ? cause : null, conversation, trace);
 
         var step = new ConversationStepState
@@ -181,6 +182,14 @@ public sealed partial class ConversationTracker : IConversationTracker
         if (type != FlowNaming.Untyped && _processesByStart.TryGetValue(type, out var process))
         {
             Materialize(trace, process);
+        }
+    }
+
+    private void ForgetTrace(CorrelationTrace trace)
+    {
+        if (_conversations.TryGetValue(trace.Key, out var conversation) && ReferenceEquals(conversation.Trace, trace))
+        {
+            conversation.Trace = null;
         }
     }
 
