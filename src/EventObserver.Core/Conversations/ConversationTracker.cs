@@ -125,8 +125,22 @@ public sealed partial class ConversationTracker : IConversationTracker
 
         var type = _names.Intern(FlowNaming.TypeOf(e));
         var key = string.IsNullOrEmpty(e.CorrelationId) ? null : e.CorrelationId;
+        var conversation = key is null ? null : _conversations.GetValueOrDefault(key);
         MessageIndex.MessageRef cause = default;
-        var hasCause = e.CausationId is { Length: > 0 } causation && _messages.TryGet(causation, out cause);
+        var hasCause = false;
+        if (e.CausationId is { Length: > 0 } causation)
+        {
+            // Most messages answer the conversation's newest one: no trip through the message index for those.
+            if (conversation is not null && conversation.Last.MessageId == causation)
+            {
+                cause = new MessageIndex.MessageRef(conversation.Key, conversation.Last.MessageType, conversation.Last.Source);
+                hasCause = true;
+            }
+            else
+            {
+                hasCause = _messages.TryGet(causation, out cause);
+            }
+        }
 
         if (key is null)
         {
@@ -143,6 +157,8 @@ public sealed partial class ConversationTracker : IConversationTracker
                 _ignored++;
                 return;
             }
+
+            conversation = _conversations.GetValueOrDefault(key);
         }
 
         var source = _names.InternOrNull(string.IsNullOrWhiteSpace(e.Source) ? null : e.Source);
@@ -155,7 +171,6 @@ public sealed partial class ConversationTracker : IConversationTracker
         var topic = _names.Intern(e.Topic);
         var failure = IsFailure(e, type);
 
-        var conversation = _conversations.GetValueOrDefault(key);
         var trace = conversation is not null ? conversation.Trace : _traces.Find(key);
         LearnReaction(e, type, source, key, hasCause ? cause : null, conversation, trace);
 
