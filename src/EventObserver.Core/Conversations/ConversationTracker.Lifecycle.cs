@@ -6,8 +6,12 @@ public sealed partial class ConversationTracker
     private void Apply(TrackedConversation conversation, ConversationStepState step, bool failure)
     {
         conversation.Messages++;
+        var topics = conversation.Topics;
         conversation.AddTopic(step.Topic);
-        conversation.Process.Topics.Add(step.Topic);
+        if (!ReferenceEquals(topics, conversation.Topics))
+        {
+            conversation.Process.Topics.Add(step.Topic);
+        }
         if (step.TimestampMs >= conversation.Last.TimestampMs)
         {
             conversation.Last = step;
