@@ -51,6 +51,9 @@ switch (scenario)
         var groupRefreshes = args.Length > 2 && int.TryParse(args[2], out var gr) && gr > 0 ? gr : 20;
         await GroupsScenario.RunAsync(groupCount, groupRefreshes, events: 1_000_000);
         return 0;
+    case "conversations":
+        await ConversationsScenario.RunAsync(args.Length > 1 && int.TryParse(args[1], out var cs) && cs > 0 ? cs : 60);
+        return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
         Console.Error.WriteLine("scenarios:");
@@ -68,6 +71,8 @@ switch (scenario)
         Console.Error.WriteLine("                           every broker at a steady rate; lost/duplicated by position and payload hash, resume p95 after outages");
         Console.Error.WriteLine("  groups [groups=500] [refreshes=20]   consumer group refresh: groups x 1,000 partitions, offsets moving, time lag from a");
         Console.Error.WriteLine("                           real index of 1,000,000 events; refresh p95 (target <= 1000 ms) and one uncached time-lag lookup p95");
+        Console.Error.WriteLine("  conversations [seconds=60]   100,000 open conversations tracked while the LiteDB index takes 5,000 events/s; tracking's");
+        Console.Error.WriteLine("                           share of writer time, heap bytes per open conversation, stuck detection delay p95 (1 s Check timer)");
         Console.Error.WriteLine("  masking [events=100000]  masking cost per event (ns, allocated bytes) of one JSON path rule on demo-like events");
         return 2;
 }

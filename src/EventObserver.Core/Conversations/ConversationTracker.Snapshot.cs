@@ -155,7 +155,7 @@ public sealed partial class ConversationTracker
 
         foreach (var message in model.Messages)
         {
-            _messages.Add(message.Id, new MessageIndex.MessageRef(message.Key, _names.Intern(message.Type), _names.InternOrNull(message.Source)));
+            _messages.TryAdd(message.Id, new MessageIndex.MessageRef(message.Key, _names.Intern(message.Type), _names.InternOrNull(message.Source)));
         }
 
         foreach (var reaction in model.Reactions)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Flows;
 using EventObserver.Core.Indexing;
@@ -112,23 +113,19 @@ public sealed partial class ConversationTracker : IConversationTracker
 
     private void ObserveOne(EventEnvelope e, long wallMs)
     {
-        var partition = new TopicPartitionKey(e.Topic, e.Partition);
-        if (_positions.TryGetValue(partition, out var next) && e.Offset < next)
+        ref var next = ref CollectionsMarshal.GetValueRefOrAddDefault(_positions, new TopicPartitionKey(e.Topic, e.Partition), out var known);
+        if (known && e.Offset < next)
         {
             return;
         }
 
-        _positions[partition] = e.Offset + 1;
+        next = e.Offset + 1;
         _messagesObserved++;
 
         var type = _names.Intern(FlowNaming.TypeOf(e));
         var key = string.IsNullOrEmpty(e.CorrelationId) ? null : e.CorrelationId;
-        var hasCause = e.CausationId is { Length: > 0 } causation && _messages.TryGet(causation, out _);
         MessageIndex.MessageRef cause = default;
-        if (hasCause)
-        {
-            _messages.TryGet(e.CausationId!, out cause);
-        }
+        var hasCause = e.CausationId is { Length: > 0 } causation && _messages.TryGet(causation, out cause);
 
         if (key is null)
         {
@@ -147,16 +144,15 @@ public sealed partial class ConversationTracker : IConversationTracker
             }
         }
 
-        if (_messages.Contains(e.MessageId))
+        var source = _names.InternOrNull(string.IsNullOrWhiteSpace(e.Source) ? null : e.Source);
+        if (!_messages.TryAdd(e.MessageId, new MessageIndex.MessageRef(key, type, source)))
         {
             // A producer retry of a message already counted (another offset, same id).
             return;
         }
 
-        var source = _names.InternOrNull(string.IsNullOrWhiteSpace(e.Source) ? null : e.Source);
         var topic = _names.Intern(e.Topic);
         var failure = IsFailure(e, type);
-        _messages.Add(e.MessageId, new MessageIndex.MessageRef(key, type, source));
 
         var conversation = _conversations.GetValueOrDefault(key);
         var trace = _traces.Find(key);

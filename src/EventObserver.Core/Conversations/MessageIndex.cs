@@ -16,13 +16,12 @@ internal sealed class MessageIndex
 
     public bool TryGet(string messageId, out MessageRef found) => _byId.TryGetValue(messageId, out found);
 
-    public bool Contains(string messageId) => _byId.ContainsKey(messageId);
-
-    public void Add(string messageId, MessageRef message)
+    /// <summary>False when the id is known already (the message was seen before).</summary>
+    public bool TryAdd(string messageId, MessageRef message)
     {
         if (!_byId.TryAdd(messageId, message))
         {
-            return;
+            return false;
         }
 
         _order.Enqueue(messageId);
@@ -30,6 +29,8 @@ internal sealed class MessageIndex
         {
             _byId.Remove(_order.Dequeue());
         }
+
+        return true;
     }
 
     /// <summary>Oldest first, the order a snapshot keeps.</summary>
