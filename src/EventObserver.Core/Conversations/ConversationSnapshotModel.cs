@@ -66,6 +66,6 @@ internal sealed record SnapshotTrace(
     List<string> Topics,
     bool Assigned);
 
-internal sealed record SnapshotMessage(string Id, string Key, string Type, string? Source);
+internal sealed record SnapshotMessage(ulong IdHash, string Key, string Type, string? Source);
 
 internal sealed record SnapshotReaction(string Cause, string Type, string? Source, long Count);

@@ -6,8 +6,12 @@ public sealed partial class ConversationTracker
     private void Apply(TrackedConversation conversation, ConversationStepState step, bool failure)
     {
         conversation.Messages++;
+        var topics = conversation.Topics;
         conversation.AddTopic(step.Topic);
-        conversation.Process.Topics.Add(step.Topic);
+        if (!ReferenceEquals(topics, conversation.Topics))
+        {
+            conversation.Process.Topics.Add(step.Topic);
+        }
         if (step.TimestampMs >= conversation.Last.TimestampMs)
         {
             conversation.Last = step;
@@ -43,6 +47,7 @@ public sealed partial class ConversationTracker
             Messages = trace.Messages,
             Last = trace.Last,
             Topics = trace.Topics,
+            Trace = trace,
         };
         trace.Assigned = true;
         _conversations[trace.Key] = conversation;

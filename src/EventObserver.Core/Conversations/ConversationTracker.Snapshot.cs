@@ -18,9 +18,10 @@ public sealed partial class ConversationTracker
 
     public byte[] ExportSnapshot()
     {
+        ConversationSnapshotModel model;
         lock (_gate)
         {
-            var model = new ConversationSnapshotModel(
+            model = new ConversationSnapshotModel(
                 ConversationSnapshotModel.CurrentVersion,
                 _overflowed,
                 _messagesObserved,
@@ -31,10 +32,12 @@ public sealed partial class ConversationTracker
                 [.. _processes.Select(ExportProcess)],
                 [.. _conversations.Values.Select(ExportConversation)],
                 [.. _traces.OldestFirst().Select(ExportTrace)],
-                [.. _messages.OldestFirst().Select(m => new SnapshotMessage(m.Id, m.Message.Key, m.Message.Type, m.Message.Source))],
+                [.. _messages.OldestFirst().Select(m => new SnapshotMessage(m.IdHash, m.Message.Key, m.Message.Type, m.Message.Source))],
                 [.. _reactions.All().Select(r => new SnapshotReaction(r.Cause, r.Type, r.Source, r.Count))]);
-            return JsonSerializer.SerializeToUtf8Bytes(model, SnapshotJson);
         }
+
+        // The model is a copy: writing the JSON (the slow part) does not hold up Observe.
+        return JsonSerializer.SerializeToUtf8Bytes(model, SnapshotJson);
     }
 
     public void ImportSnapshot(ReadOnlySpan<byte> snapshot)
@@ -150,12 +153,17 @@ public sealed partial class ConversationTracker
 
         foreach (var saved in model.Traces)
         {
-            _traces.Restore(RestoreTrace(saved));
+            var trace = RestoreTrace(saved);
+            _traces.Restore(trace);
+            if (_conversations.TryGetValue(trace.Key, out var conversation))
+            {
+                conversation.Trace = trace;
+            }
         }
 
         foreach (var message in model.Messages)
         {
-            _messages.TryAdd(message.Id, new MessageIndex.MessageRef(message.Key, _names.Intern(message.Type), _names.InternOrNull(message.Source)));
+            _messages.TryAdd(message.IdHash, new MessageIndex.MessageRef(message.Key, _names.Intern(message.Type), _names.InternOrNull(message.Source)));
         }
 
         foreach (var reaction in model.Reactions)

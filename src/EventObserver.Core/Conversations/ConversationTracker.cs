@@ -16,18 +16,21 @@ public sealed partial class ConversationTracker : IConversationTracker
     /// <summary>Recent correlations kept for learning: enough for inference to see hundreds of each process, small in memory.</summary>
     internal const int LearningCapacity = 20_000;
 
+    /// <summary>Types and topics are few; a flood of generated names must not grow the caches without bound.</summary>
+    private const int MaxNamesCached = 50_000;
+
     private readonly Lock _gate = new();
     private readonly MonitoringOptions _options;
     private readonly TimeProvider _time;
     private readonly StringPool _names = new();
-    private readonly Dictionary<string, bool> _deadLetterTopics = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _failureTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Name, bool Failure)> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Name, bool DeadLetter)> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<TopicPartitionKey, long> _positions = [];
     private readonly Dictionary<string, ProcessState> _processesByStart = new(StringComparer.Ordinal);
     private readonly List<ProcessState> _processes = [];
     private readonly Dictionary<string, TrackedConversation> _conversations = new(StringComparer.Ordinal);
     private readonly PriorityQueue<TrackedConversation, long> _byStart = new();
-    private readonly TraceTable _traces = new(LearningCapacity);
+    private readonly TraceTable _traces;
     private readonly MessageIndex _messages;
     private readonly ReactionTable _reactions = new();
     private readonly List<ConversationAlert> _pendingAlerts = [];
@@ -44,6 +47,7 @@ public sealed partial class ConversationTracker : IConversationTracker
         ArgumentNullException.ThrowIfNull(time);
         _options = options;
         _time = time;
+        _traces = new TraceTable(LearningCapacity, ForgetTrace);
         // A few messages per open conversation, and never less than the learning table's correlations need.
         _messages = new MessageIndex(Math.Max(4 * LearningCapacity, 2 * Math.Max(1, options.MaxOpenConversations)));
         AddConfiguredProcesses();
@@ -122,10 +126,24 @@ public sealed partial class ConversationTracker : IConversationTracker
         next = e.Offset + 1;
         _messagesObserved++;
 
-        var type = _names.Intern(FlowNaming.TypeOf(e));
+        var (type, failureType) = TypeNamed(FlowNaming.TypeOf(e));
         var key = string.IsNullOrEmpty(e.CorrelationId) ? null : e.CorrelationId;
+        var conversation = key is null ? null : _conversations.GetValueOrDefault(key);
         MessageIndex.MessageRef cause = default;
-        var hasCause = e.CausationId is { Length: > 0 } causation && _messages.TryGet(causation, out cause);
+        var hasCause = false;
+        if (e.CausationId is { Length: > 0 } causation)
+        {
+            // Most messages answer the conversation's newest one: no trip through the message index for those.
+            if (conversation is not null && conversation.Last.MessageId == causation)
+            {
+                cause = new MessageIndex.MessageRef(conversation.Key, conversation.Last.MessageType, conversation.Last.Source);
+                hasCause = true;
+            }
+            else
+            {
+                hasCause = _messages.TryGet(causation, out cause);
+            }
+        }
 
         if (key is null)
         {
@@ -142,6 +160,8 @@ public sealed partial class ConversationTracker : IConversationTracker
                 _ignored++;
                 return;
             }
+
+            conversation = _conversations.GetValueOrDefault(key);
         }
 
         var source = _names.InternOrNull(string.IsNullOrWhiteSpace(e.Source) ? null : e.Source);
@@ -151,11 +171,10 @@ public sealed partial class ConversationTracker : IConversationTracker
             return;
         }
 
-        var topic = _names.Intern(e.Topic);
-        var failure = IsFailure(e, type);
+        var (topic, deadLetterTopic) = TopicNamed(e.Topic);
+        var failure = e.DeadLetterOf is not null || deadLetterTopic || failureType;
 
-        var conversation = _conversations.GetValueOrDefault(key);
-        var trace = _traces.Find(key);
+        var trace = conversation is not null ? conversation.Trace : _traces.Find(key);
         LearnReaction(e, type, source, key, hasCause ? cause : null, conversation, trace);
 
         var step = new ConversationStepState
@@ -181,6 +200,14 @@ public sealed partial class ConversationTracker : IConversationTracker
         if (type != FlowNaming.Untyped && _processesByStart.TryGetValue(type, out var process))
         {
             Materialize(trace, process);
+        }
+    }
+
+    private void ForgetTrace(CorrelationTrace trace)
+    {
+        if (_conversations.TryGetValue(trace.Key, out var conversation) && ReferenceEquals(conversation.Trace, trace))
+        {
+            conversation.Trace = null;
         }
     }
 
@@ -238,32 +265,39 @@ public sealed partial class ConversationTracker : IConversationTracker
         }
     }
 
-    private bool IsFailure(EventEnvelope e, string type)
+    /// <summary>
+    /// The interned type and whether its name says failure (the flow map's rule), in one lookup: the same few types
+    /// come again and again.
+    /// </summary>
+    private (string Name, bool Failure) TypeNamed(string type)
     {
-        if (e.DeadLetterOf is not null)
-        {
-            return true;
-        }
-
-        if (!_deadLetterTopics.TryGetValue(e.Topic, out var dead))
-        {
-            dead = FlowNaming.IsDeadLetterTopic(e.Topic);
-            _deadLetterTopics[_names.Intern(e.Topic)] = dead;
-        }
-
-        return dead || IsFailureType(type);
-    }
-
-    /// <summary>The flow map's notion of a failure type (its name), cached: the same few types come again and again.</summary>
-    private bool IsFailureType(string type)
-    {
-        if (!_failureTypes.TryGetValue(type, out var failed))
+        if (!_types.TryGetValue(type, out var named))
         {
             var probe = new EventEnvelope { Topic = string.Empty, Partition = 0, Offset = 0, TimestampMs = 0, MessageId = string.Empty, MessageType = type };
-            failed = FlowNaming.IsFailure(probe);
-            _failureTypes[type] = failed;
+            named = (_names.Intern(type), FlowNaming.IsFailure(probe));
+            if (_types.Count < MaxNamesCached)
+            {
+                _types[named.Name] = named;
+            }
         }
 
-        return failed;
+        return named;
     }
+
+    /// <summary>The interned topic and whether it is a dead-letter topic, in one lookup.</summary>
+    private (string Name, bool DeadLetter) TopicNamed(string topic)
+    {
+        if (!_topics.TryGetValue(topic, out var named))
+        {
+            named = (_names.Intern(topic), FlowNaming.IsDeadLetterTopic(topic));
+            if (_topics.Count < MaxNamesCached)
+            {
+                _topics[named.Name] = named;
+            }
+        }
+
+        return named;
+    }
+
+    private bool IsFailureType(string type) => TypeNamed(type).Failure;
 }

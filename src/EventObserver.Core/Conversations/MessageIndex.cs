@@ -3,28 +3,48 @@ namespace EventObserver.Core.Conversations;
 /// <summary>
 /// Recent message ids → the conversation key, type and source, bounded first-in first-out. Links causation-only
 /// messages to their conversation, names the cause of a reaction, and spots a message seen twice (a producer retry).
+/// Ids are kept as 64-bit hashes: no id string stays alive, and a lookup never chases one through memory (a collision
+/// among a few hundred thousand ids is about one in a billion).
 /// </summary>
 internal sealed class MessageIndex
 {
-    private readonly Dictionary<string, MessageRef> _byId = new(StringComparer.Ordinal);
-    private readonly Queue<string> _order = new();
+    private const ulong FnvOffset = 14695981039346656037;
+    private const ulong FnvPrime = 1099511628211;
+
+    private readonly Dictionary<ulong, MessageRef> _byId = [];
+    private readonly Queue<ulong> _order = new();
     private readonly int _capacity;
 
     public MessageIndex(int capacity) => _capacity = capacity;
 
     public int Count => _byId.Count;
 
-    public bool TryGet(string messageId, out MessageRef found) => _byId.TryGetValue(messageId, out found);
+    /// <summary>FNV-1a over the UTF-16 code units: stable across processes, so snapshots keep working.</summary>
+    public static ulong Hash(string messageId)
+    {
+        var hash = FnvOffset;
+        foreach (var c in messageId)
+        {
+            hash = (hash ^ (byte)c) * FnvPrime;
+            hash = (hash ^ (byte)(c >> 8)) * FnvPrime;
+        }
+
+        return hash;
+    }
+
+    public bool TryGet(string messageId, out MessageRef found) => _byId.TryGetValue(Hash(messageId), out found);
 
     /// <summary>False when the id is known already (the message was seen before).</summary>
-    public bool TryAdd(string messageId, MessageRef message)
+    public bool TryAdd(string messageId, MessageRef message) => TryAdd(Hash(messageId), message);
+
+    public bool TryAdd(ulong idHash, MessageRef message)
     {
-        if (!_byId.TryAdd(messageId, message))
+        if (!_byId.TryAdd(idHash, message))
         {
             return false;
         }
 
-        _order.Enqueue(messageId);
+        _order.Enqueue(idHash);
         if (_order.Count > _capacity)
         {
             _byId.Remove(_order.Dequeue());
@@ -34,7 +54,7 @@ internal sealed class MessageIndex
     }
 
     /// <summary>Oldest first, the order a snapshot keeps.</summary>
-    public IEnumerable<(string Id, MessageRef Message)> OldestFirst()
+    public IEnumerable<(ulong IdHash, MessageRef Message)> OldestFirst()
     {
         foreach (var id in _order)
         {

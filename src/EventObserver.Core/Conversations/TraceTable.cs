@@ -5,10 +5,17 @@ internal sealed class TraceTable
 {
     private readonly Dictionary<string, CorrelationTrace> _byKey = new(StringComparer.Ordinal);
     private readonly int _capacity;
+    private readonly Action<CorrelationTrace> _evicted;
     private CorrelationTrace? _newest;
     private CorrelationTrace? _oldest;
 
-    public TraceTable(int capacity) => _capacity = capacity;
+    /// <param name="capacity">Correlations kept.</param>
+    /// <param name="evicted">Told about each trace dropped for room (whoever links to it lets go of it).</param>
+    public TraceTable(int capacity, Action<CorrelationTrace> evicted)
+    {
+        _capacity = capacity;
+        _evicted = evicted;
+    }
 
     public int Count => _byKey.Count;
 
@@ -31,6 +38,7 @@ internal sealed class TraceTable
         {
             Unlink(oldest);
             _byKey.Remove(oldest.Key);
+            _evicted(oldest);
         }
 
         return trace;

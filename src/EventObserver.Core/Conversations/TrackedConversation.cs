@@ -22,6 +22,9 @@ internal sealed class TrackedConversation
     public int Messages;
     public ConversationStepState Last;
 
+    /// <summary>Its learning trace while the table keeps it (saves a lookup per message).</summary>
+    public CorrelationTrace? Trace;
+
     /// <summary>Interned topic names, usually one to four: an array is smaller than a set.</summary>
     public string[] Topics = [];
 

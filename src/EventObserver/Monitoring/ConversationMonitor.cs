@@ -14,15 +14,6 @@ namespace EventObserver.Monitoring;
 /// </summary>
 public sealed partial class ConversationMonitor : IDisposable
 {
-    /// <summary>Without a snapshot, at most this many of the newest events are read back (about 10–40 s of reading).</summary>
-    public const int MaxWindowEvents = 500_000;
-
-    /// <summary>Events handed to the tracker per call while catching up.</summary>
-    private const int ReadBatch = 1_000;
-
-    /// <summary>Partitions per range read (the selection's own limit).</summary>
-    private const int RangesPerRead = Core.Selection.EventSelection.MaxRanges;
-
     private readonly IConversationTracker _tracker;
     private readonly IConversationSnapshotStore _store;
     private readonly ICurrentIndex _indexes;
@@ -207,7 +198,9 @@ public sealed partial class ConversationMonitor : IDisposable
             {
                 if (_indexes.TryGet(out var index))
                 {
-                    read += fromPositions ? ReadBeyondPositions(index, windowStart, cancellationToken) : ReadWindow(index, ref windowStart, cancellationToken);
+                    read += fromPositions
+                        ? IndexReadBack.BeyondPositions(_tracker, index, windowStart, cancellationToken)
+                        : IndexReadBack.Window(_tracker, index, ref windowStart, _time.GetUtcNow(), cancellationToken);
                 }
             }
             catch (ObjectDisposedException)
@@ -248,79 +241,6 @@ public sealed partial class ConversationMonitor : IDisposable
                 return;
             }
         }
-    }
-
-    private long ReadWindow(IEventIndex index, ref DateTimeOffset windowStart, CancellationToken cancellationToken)
-    {
-        var checkpoints = index.GetCheckpoints();
-        windowStart = NewestWindow.StartHoldingAtMost(index, windowStart, _time.GetUtcNow(), MaxWindowEvents, out _);
-        var range = new EventRange
-        {
-            Selection = new Core.Selection.EventSelection { From = windowStart },
-            EndOffsets = checkpoints,
-        };
-        return Feed(index.ReadOldestFirst(range), cancellationToken);
-    }
-
-    private long ReadBeyondPositions(IEventIndex index, DateTimeOffset windowStart, CancellationToken cancellationToken)
-    {
-        var checkpoints = index.GetCheckpoints();
-        var positions = _tracker.Positions;
-        var beyond = new List<Core.Selection.PartitionRange>();
-        var unseen = new List<Core.Selection.PartitionRange>();
-        foreach (var (partition, end) in checkpoints)
-        {
-            if (positions.TryGetValue(partition, out var next))
-            {
-                if (next < end)
-                {
-                    beyond.Add(new(partition.Topic, partition.Partition, next, end - 1));
-                }
-            }
-            else
-            {
-                unseen.Add(new(partition.Topic, partition.Partition));
-            }
-        }
-
-        var read = 0L;
-        foreach (var chunk in beyond.Chunk(RangesPerRead))
-        {
-            read += Feed(index.ReadOldestFirst(new EventRange { Selection = new() { Ranges = chunk }, EndOffsets = checkpoints }), cancellationToken);
-        }
-
-        // Partitions the tracker never saw (new since the snapshot): their recent part, as without a snapshot.
-        foreach (var chunk in unseen.Chunk(RangesPerRead))
-        {
-            read += Feed(index.ReadOldestFirst(new EventRange { Selection = new() { Ranges = chunk, From = windowStart }, EndOffsets = checkpoints }), cancellationToken);
-        }
-
-        return read;
-    }
-
-    private long Feed(IEnumerable<EventEnvelope> events, CancellationToken cancellationToken)
-    {
-        var batch = new List<EventEnvelope>(ReadBatch);
-        var read = 0L;
-        foreach (var envelope in events)
-        {
-            batch.Add(envelope);
-            if (batch.Count == ReadBatch)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                _tracker.Observe(batch);
-                read += batch.Count;
-                batch = new List<EventEnvelope>(ReadBatch);
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            _tracker.Observe(batch);
-            read += batch.Count;
-        }
-
-        return read;
     }
 
     private void OnIndexChanged(IEventIndex index)

@@ -103,7 +103,15 @@ public sealed partial class ConversationMonitorService(
         {
             // Shutting down.
         }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Monitoring stops; the app (ingestion, pages) must not stop with it.
+            LogStopped(ex);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Conversation monitoring stopped after an unexpected error; restart the app to resume it")]
+    private partial void LogStopped(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation alert receiver {Sink} failed to take {Count} alerts; the monitor goes on")]
     private partial void LogSinkFailed(string sink, int count, Exception exception);

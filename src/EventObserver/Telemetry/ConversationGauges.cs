@@ -36,8 +36,13 @@ public sealed class ConversationGauges
     /// <summary>The window asked of the view: the figures read here (now, and running totals) do not depend on it.</summary>
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
+    /// <summary>One collection reads all five instruments: they share one overview (it sorts durations per process).</summary>
+    private static readonly TimeSpan Reuse = TimeSpan.FromSeconds(1);
+
     private readonly Lazy<IConversationView> _view;
     private readonly TimeProvider _time;
+    private readonly Lock _sync = new();
+    private (DateTimeOffset At, ConversationsOverview Overview)? _last;
 
     /// <param name="meters">This host's meter factory.</param>
     /// <param name="view">Resolved at the first collection (as <see cref="GroupGauges"/> does), not while the host is built.</param>
@@ -55,7 +60,25 @@ public sealed class ConversationGauges
         meter.CreateObservableCounter(Overflowed.Name, () => new Measurement<long>(Overview().Overflowed), Overflowed.Unit, Overflowed.Description);
     }
 
-    private ConversationsOverview Overview() => _view.Value.Overview(_time.GetUtcNow(), Window);
+    private ConversationsOverview Overview()
+    {
+        var now = _time.GetUtcNow();
+        lock (_sync)
+        {
+            if (_last is { } last && now - last.At < Reuse && now >= last.At)
+            {
+                return last.Overview;
+            }
+        }
+
+        var overview = _view.Value.Overview(now, Window);
+        lock (_sync)
+        {
+            _last = (now, overview);
+        }
+
+        return overview;
+    }
 
     private List<Measurement<long>> PerProcess(Func<ProcessSummary, long> value)
     {

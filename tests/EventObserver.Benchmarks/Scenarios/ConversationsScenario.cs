@@ -20,6 +20,9 @@ internal static class ConversationsScenario
     private const int EventsPerSecond = 5_000;
     private const int BatchesPerSecond = 10;
     private const int ProbesPerSecond = 20;
+
+    /// <summary>Untimed seconds first: the runtime's tiered JIT otherwise measures its own unoptimized first code.</summary>
+    private const int WarmupSeconds = 10;
     private static readonly TimeSpan ProbeDeadline = TimeSpan.FromSeconds(3);
 
     public static async Task RunAsync(int seconds)
@@ -65,11 +68,12 @@ internal static class ConversationsScenario
             await checking;
 
             var share = observeMs / (writeMs + observeMs);
-            Report($"Observe alone (no index write, no check running): {ObserveAlone(observer, traffic):N1}, again {ObserveAlone(observer, traffic):N1}, again {ObserveAlone(observer, traffic):N1} µs per event");
+            var alone = Enumerable.Range(0, 3).Select(_ => ObserveAlone(observer, traffic).ToString("N1")).ToList();
+            Report($"Observe alone (no index write, no check running), three rounds: {string.Join(" / ", alone)} µs per event");
             var orders = tracker.Overview(DateTimeOffset.UtcNow, TimeSpan.FromHours(1)).Processes.Single(p => p.Name == "orders");
             var overview = tracker.Overview(DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
-            var probes = seconds * ProbesPerSecond;
-            Report($"{events:N0} events in {batches:N0} batches over {seconds} s: index writes {writeMs:N0} ms, Observe {observeMs:N0} ms (share {share:P2}, {observeMs * 1000 / events:N1} µs per event)");
+            var probes = (seconds + WarmupSeconds) * ProbesPerSecond;
+            Report($"{events:N0} events in {batches:N0} batches over {seconds} s after {WarmupSeconds} s of warm-up: index writes {writeMs:N0} ms, Observe {observeMs:N0} ms (share {share:P2}, {observeMs * 1000 / events:N1} µs per event)");
             Report($"orders open {orders.Open:N0}, stuck {orders.Stuck:N0}; tracked {overview.Tracked:N0}, overflowed {overview.Overflowed:N0}");
             Report($"probes reported stuck {detection.Count:N0} of {probes:N0}: detection delay p50 {detection.Percentile(50)} ms, p95 {detection.Percentile(95)} ms, max {detection.Percentile(100)} ms");
             Report($"Check over {overview.Tracked:N0} tracked: p50 {checks.Percentile(50)} ms, p95 {checks.Percentile(95)} ms");
@@ -96,7 +100,8 @@ internal static class ConversationsScenario
         var probesPerBatch = ProbesPerSecond / BatchesPerSecond;
         var clock = Stopwatch.StartNew();
         long writeTicks = 0, observeTicks = 0, events = 0;
-        var batches = seconds * BatchesPerSecond;
+        var warmup = WarmupSeconds * BatchesPerSecond;
+        var batches = (seconds * BatchesPerSecond) + warmup;
         for (var i = 0; i < batches; i++)
         {
             var due = TimeSpan.FromSeconds(i / (double)BatchesPerSecond);
@@ -111,17 +116,20 @@ internal static class ConversationsScenario
             var written = Stopwatch.GetTimestamp();
             observer.OnCommitted(batch);
             var observed = Stopwatch.GetTimestamp();
-            writeTicks += written - start;
-            observeTicks += observed - written;
-            events += batch.Count;
+            if (i >= warmup)
+            {
+                writeTicks += written - start;
+                observeTicks += observed - written;
+                events += batch.Count;
+            }
         }
 
-        if (clock.Elapsed > TimeSpan.FromSeconds(seconds + 5))
+        if (clock.Elapsed > TimeSpan.FromSeconds(seconds + WarmupSeconds + 5))
         {
             Report($"the writer fell behind: {batches} batches took {clock.Elapsed.TotalSeconds:N1} s");
         }
 
-        return (Ms(writeTicks), Ms(observeTicks), batches, events);
+        return (Ms(writeTicks), Ms(observeTicks), batches - warmup, events);
     }
 
     /// <summary>Observe on its own after the run (warm, no lock held by Check), to tell its cost from waits and GC pauses.</summary>
