@@ -28,6 +28,7 @@ internal sealed record SnapshotProcess(
     List<string> Failed,
     List<string> Topics,
     long CompletedTotal,
+    long FailedTotal,
     List<long[]> Durations,
     List<long[]> StuckOverTime,
     List<long[]> Window);

@@ -109,6 +109,10 @@ public sealed partial class ConversationTracker
         {
             process.AddDuration(endMs, Math.Max(0, endMs - conversation.StartMs));
         }
+        else if (status == ConversationStatus.Failed)
+        {
+            process.FailedTotal++;
+        }
 
         if (wasStuck)
         {

@@ -190,6 +190,7 @@ public sealed partial class ConversationTracker
         }
 
         process.CompletedTotal = saved.CompletedTotal;
+        process.FailedTotal = saved.FailedTotal;
         foreach (var s in saved.StuckOverTime.Where(s => s.Length == 2))
         {
             process.Sample(new StuckPoint(DateTimeOffset.FromUnixTimeMilliseconds(s[0]), (int)s[1]));
@@ -209,6 +210,7 @@ public sealed partial class ConversationTracker
         [.. p.Failed],
         [.. p.Topics],
         p.CompletedTotal,
+        p.FailedTotal,
         [.. p.Durations.Select(d => new[] { d.EndMs, d.DurationMs })],
         [.. p.StuckOverTime.Select(s => new[] { s.At.ToUnixTimeMilliseconds(), s.Stuck })],
         [.. p.Window.Slots().Select(w => new[] { w.Minute, w.Started, w.Completed, w.Failed })]);

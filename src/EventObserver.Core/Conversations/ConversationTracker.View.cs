@@ -94,6 +94,8 @@ public sealed partial class ConversationTracker
             Failed = failed,
             Open = p.Open,
             Stuck = p.Stuck,
+            CompletedTotal = p.CompletedTotal,
+            FailedTotal = p.FailedTotal,
             DurationP50Ms = p50,
             DurationP95Ms = p95,
             StuckOverTime = [.. p.StuckOverTime.Where(s => s.At >= from && s.At <= now)],

@@ -39,6 +39,7 @@ internal sealed class ProcessState
     public int Open;
     public int Stuck;
     public long CompletedTotal;
+    public long FailedTotal;
 
     /// <summary>(end ms, duration ms) of recent completions, oldest first.</summary>
     public Queue<(long EndMs, long DurationMs)> Durations { get; } = new();

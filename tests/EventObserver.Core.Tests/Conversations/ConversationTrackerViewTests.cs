@@ -59,4 +59,26 @@ public sealed class ConversationTrackerViewTests
         Assert.Equal((8_000L, 8_000L), (summary.DurationP50Ms, summary.DurationP95Ms));
         Assert.Equal(["orders.commands", "orders.events", "shipping.commands", "shipping.events"], summary.Topics);
     }
+
+    [Fact]
+    public void Overview_CompletionsAndFailures_LifetimeTotalsOutliveTheWindowAndASnapshot()
+    {
+        var options = new MonitoringOptions
+        {
+            InferProcesses = false,
+            Processes = [new ProcessOptions { Name = "orders", Start = "PlaceOrder", Done = ["OrderShipped"], Failed = ["OrderCancelled"], Within = TimeSpan.FromSeconds(30) }],
+        };
+        var tracker = new ConversationTracker(options, _time);
+        tracker.Observe([.. _traffic.Order("a", 0), .. _traffic.Order("b", 100), .. _traffic.Order("c", 200, shipped: false)]);
+        tracker.Observe([_traffic.Message("c-x", "OrderCancelled", 900, "c", "c-3", topic: "orders.events")]);
+        var restored = new ConversationTracker(options, _time);
+        restored.ImportSnapshot(tracker.ExportSnapshot());
+
+        // A window that ends before any of them: the window counts are 0, the totals are not.
+        var summary = tracker.Overview(ConversationTraffic.Epoch.AddHours(2), TimeSpan.FromMinutes(1)).Processes.Single();
+        var summaryAfter = restored.Overview(ConversationTraffic.Epoch.AddHours(2), TimeSpan.FromMinutes(1)).Processes.Single();
+
+        Assert.Equal((0L, 0L, 2L, 1L), (summary.Completed, summary.Failed, summary.CompletedTotal, summary.FailedTotal));
+        Assert.Equal((2L, 1L), (summaryAfter.CompletedTotal, summaryAfter.FailedTotal));
+    }
 }
