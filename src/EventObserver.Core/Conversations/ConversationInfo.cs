@@ -44,6 +44,6 @@ public sealed record ConversationInfo
     /// else "stopped after ShipOrder".
     /// </summary>
     public string WhereStopped => Expected is { } next
-        ? $"{Last.MessageType} never answered by {next.Source ?? next.MessageType}"
+        ? $"{Last.MessageType} never answered by {next.Answerer}"
         : $"stopped after {Last.MessageType}";
 }

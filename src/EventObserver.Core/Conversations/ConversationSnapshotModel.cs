@@ -69,4 +69,4 @@ internal sealed record SnapshotTrace(
 
 internal sealed record SnapshotMessage(ulong IdHash, string Key, string Type, string? Source);
 
-internal sealed record SnapshotReaction(string Cause, string Type, string? Source, long Count);
+internal sealed record SnapshotReaction(string Cause, string Type, string? Source, long Count, string? Topic = null);

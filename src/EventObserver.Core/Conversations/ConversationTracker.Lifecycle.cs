@@ -7,7 +7,7 @@ public sealed partial class ConversationTracker
     {
         conversation.Messages++;
         var topics = conversation.Topics;
-        conversation.AddTopic(step.Topic);
+        conversation.Topics = _topicSets.Add(topics, step.Topic);
         if (!ReferenceEquals(topics, conversation.Topics))
         {
             conversation.Process.Topics.Add(step.Topic);

@@ -33,7 +33,7 @@ public sealed partial class ConversationTracker
                 [.. _conversations.Values.Select(ExportConversation)],
                 [.. _traces.OldestFirst().Select(ExportTrace)],
                 [.. _messages.OldestFirst().Select(m => new SnapshotMessage(m.IdHash, m.Message.Key, m.Message.Type, m.Message.Source))],
-                [.. _reactions.All().Select(r => new SnapshotReaction(r.Cause, r.Type, r.Source, r.Count))]);
+                [.. _reactions.All().Select(r => new SnapshotReaction(r.Cause, r.Type, r.Source, r.Count, r.Topic))]);
         }
 
         // The model is a copy: writing the JSON (the slow part) does not hold up Observe.
@@ -168,7 +168,7 @@ public sealed partial class ConversationTracker
 
         foreach (var reaction in model.Reactions)
         {
-            _reactions.Learn(_names.Intern(reaction.Cause), _names.Intern(reaction.Type), _names.InternOrNull(reaction.Source), reaction.Count);
+            _reactions.Learn(_names.Intern(reaction.Cause), _names.Intern(reaction.Type), _names.InternOrNull(reaction.Source), _names.InternOrNull(reaction.Topic), reaction.Count);
         }
 
         foreach (var process in _processes)
@@ -221,7 +221,7 @@ public sealed partial class ConversationTracker
 
     private static SnapshotTrace ExportTrace(CorrelationTrace t) => new(
         t.Key, t.FirstType, t.FirstMs, t.LastType, t.LastMs, t.LastSeenWallMs,
-        [.. t.Types.Select(s => s.Type)], [.. t.Types.Select(s => s.FirstMs)], t.FailureMs, t.Messages,
+        [.. t.Types.ToArray().Select(s => s.Type)], [.. t.Types.ToArray().Select(s => s.FirstMs)], t.FailureMs, t.Messages,
         t.Messages == 0 ? null : SnapshotStep.From(t.Last), [.. t.Topics], t.Assigned);
 
     private CorrelationTrace RestoreTrace(SnapshotTrace saved)

@@ -23,6 +23,7 @@ public sealed partial class ConversationTracker : IConversationTracker
     private readonly MonitoringOptions _options;
     private readonly TimeProvider _time;
     private readonly StringPool _names = new();
+    private readonly TopicList _topicSets = new();
     private readonly Dictionary<string, (string Name, bool Failure)> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Name, bool DeadLetter)> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<TopicPartitionKey, long> _positions = [];
@@ -165,7 +166,11 @@ public sealed partial class ConversationTracker : IConversationTracker
         }
 
         var source = _names.InternOrNull(string.IsNullOrWhiteSpace(e.Source) ? null : e.Source);
-        if (!_messages.TryAdd(e.MessageId, new MessageIndex.MessageRef(key, type, source)))
+        var trace = conversation is not null ? conversation.Trace : _traces.Find(key);
+
+        // The key string already kept (not this envelope's copy), so the index holds no string per message.
+        var keptKey = conversation?.Key ?? trace?.Key ?? key;
+        if (!_messages.TryAdd(e.MessageId, new MessageIndex.MessageRef(keptKey, type, source)))
         {
             // A producer retry of a message already counted (another offset, same id).
             return;
@@ -174,8 +179,7 @@ public sealed partial class ConversationTracker : IConversationTracker
         var (topic, deadLetterTopic) = TopicNamed(e.Topic);
         var failure = e.DeadLetterOf is not null || deadLetterTopic || failureType;
 
-        var trace = conversation is not null ? conversation.Trace : _traces.Find(key);
-        LearnReaction(e, type, source, key, hasCause ? cause : null, conversation, trace);
+        LearnReaction(e, type, source, topic, key, hasCause ? cause : null, conversation, trace);
 
         var step = new ConversationStepState
         {
@@ -212,14 +216,14 @@ public sealed partial class ConversationTracker : IConversationTracker
     }
 
     private void LearnReaction(
-        EventEnvelope e, string type, string? source, string key, MessageIndex.MessageRef? cause,
+        EventEnvelope e, string type, string? source, string topic, string key, MessageIndex.MessageRef? cause,
         TrackedConversation? conversation, CorrelationTrace? trace)
     {
         if (cause is { } known)
         {
             if (known.Key == key)
             {
-                _reactions.Learn(known.Type, type, source);
+                _reactions.Learn(known.Type, type, source, topic);
             }
 
             return;
@@ -236,16 +240,16 @@ public sealed partial class ConversationTracker : IConversationTracker
             : trace is not null ? (trace.LastType, trace.LastMs) : (null, 0L);
         if (previousType is not null && e.TimestampMs >= previousMs)
         {
-            _reactions.Learn(previousType, type, source);
+            _reactions.Learn(previousType, type, source, topic);
         }
     }
 
-    private static void UpdateTrace(CorrelationTrace trace, ConversationStepState step, bool failure, long wallMs)
+    private void UpdateTrace(CorrelationTrace trace, ConversationStepState step, bool failure, long wallMs)
     {
         trace.Messages++;
         trace.LastSeenWallMs = wallMs;
         trace.AddType(step.MessageType, step.TimestampMs);
-        trace.Topics = TopicList.Add(trace.Topics, step.Topic);
+        trace.Topics = _topicSets.Add(trace.Topics, step.Topic);
         if (step.TimestampMs < trace.FirstMs)
         {
             trace.FirstMs = step.TimestampMs;

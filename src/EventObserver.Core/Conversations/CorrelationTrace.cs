@@ -16,8 +16,11 @@ internal sealed class CorrelationTrace
     public long LastMs = long.MinValue;
     public long LastSeenWallMs;
 
+    private TypeSeen[] _types = [];
+    private int _typeCount;
+
     /// <summary>Each distinct type with its earliest timestamp.</summary>
-    public TypeSeen[] Types = [];
+    public ReadOnlySpan<TypeSeen> Types => _types.AsSpan(0, _typeCount);
 
     /// <summary>Earliest failure message (dead letter or failure type), if any.</summary>
     public long? FailureMs;
@@ -35,23 +38,27 @@ internal sealed class CorrelationTrace
 
     public void AddType(string type, long timestampMs)
     {
-        for (var i = 0; i < Types.Length; i++)
+        for (var i = 0; i < _typeCount; i++)
         {
-            if (ReferenceEquals(Types[i].Type, type) || Types[i].Type == type)
+            ref var seen = ref _types[i];
+            if (ReferenceEquals(seen.Type, type) || seen.Type == type)
             {
-                if (timestampMs < Types[i].FirstMs)
+                if (timestampMs < seen.FirstMs)
                 {
-                    Types[i].FirstMs = timestampMs;
+                    seen.FirstMs = timestampMs;
                 }
 
                 return;
             }
         }
 
-        var grown = new TypeSeen[Types.Length + 1];
-        Types.CopyTo(grown, 0);
-        grown[^1] = new TypeSeen { Type = type, FirstMs = timestampMs };
-        Types = grown;
+        if (_typeCount == _types.Length)
+        {
+            // Room for a whole typical conversation at once: one allocation instead of one per new type.
+            Array.Resize(ref _types, Math.Max(4, _types.Length * 2));
+        }
+
+        _types[_typeCount++] = new TypeSeen { Type = type, FirstMs = timestampMs };
     }
 
     internal struct TypeSeen

@@ -29,6 +29,4 @@ internal sealed class TrackedConversation
     public string[] Topics = [];
 
     public bool IsLive => Status is ConversationStatus.Open or ConversationStatus.Stuck;
-
-    public void AddTopic(string topic) => Topics = TopicList.Add(Topics, topic);
 }

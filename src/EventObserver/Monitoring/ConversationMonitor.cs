@@ -10,7 +10,8 @@ namespace EventObserver.Monitoring;
 /// then feeds it the committed batches. Batches committed while it catches up are held back and handed over after, so
 /// none is lost and none moves the tracker's <see cref="IConversationTracker.Positions"/> past events the catch-up has
 /// still to read. An index switch (another cluster, a rebuild) starts it over on the new index. Thread-safe:
-/// <see cref="Accept"/> runs on the index writer's thread, the rest on the monitor's loop.
+/// <see cref="Accept"/> and <see cref="ReadBackMissed"/> run on the <see cref="ConversationFeed"/>'s thread, the rest on
+/// the monitor's loop.
 /// </summary>
 public sealed partial class ConversationMonitor : IDisposable
 {
@@ -79,7 +80,7 @@ public sealed partial class ConversationMonitor : IDisposable
     /// <summary>Set once the saved snapshot was loaded (or found missing): only then may the state be saved over it.</summary>
     public bool Loaded => _loaded;
 
-    /// <summary>A committed batch, from the index writer's thread: to the tracker, or held back while catching up.</summary>
+    /// <summary>A committed batch, in commit order from the feed: to the tracker, or held back while catching up.</summary>
     public void Accept(IReadOnlyList<EventEnvelope> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -108,6 +109,29 @@ public sealed partial class ConversationMonitor : IDisposable
             _held.Add(batch);
             _heldEvents += batch.Count;
         }
+    }
+
+    /// <summary>
+    /// The feed let committed batches go (its queue was full): read from the index what lies beyond the tracker's
+    /// positions, or, while still catching up, let the catch-up read it there.
+    /// </summary>
+    public void ReadBackMissed(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            // Held batches are older than the ones let go: the read from the positions covers both.
+            _held.Clear();
+            _heldEvents = 0;
+            if (!_live)
+            {
+                _heldOverflowed = true;
+                return;
+            }
+
+            _live = false;
+        }
+
+        CatchUp(resumed: true, cancellationToken);
     }
 
     /// <summary>At start: the saved snapshot (if any and readable), then the catch-up from the index, then live.</summary>

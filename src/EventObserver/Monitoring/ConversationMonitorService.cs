@@ -5,10 +5,12 @@ namespace EventObserver.Monitoring;
 /// <summary>
 /// The monitor's loop: at start the snapshot and the catch-up (off the start path), then every <c>CheckInterval</c>
 /// the deadline check with its alerts handed to every <see cref="IConversationAlertSink"/>, a snapshot every
-/// <see cref="SaveInterval"/>, and a last one at shutdown. Driven by the <see cref="TimeProvider"/>.
+/// <see cref="SaveInterval"/>, and a last one at shutdown. Driven by the <see cref="TimeProvider"/>. Beside it runs the
+/// <see cref="ConversationFeed"/>, which hands the committed batches over.
 /// </summary>
 public sealed partial class ConversationMonitorService(
     ConversationMonitor monitor,
+    ConversationFeed feed,
     IConversationTracker tracker,
     IEnumerable<IConversationAlertSink> sinks,
     MonitoringOptions options,
@@ -69,6 +71,7 @@ public sealed partial class ConversationMonitorService(
             return;
         }
 
+        var feeding = Task.Run(() => FeedAsync(stoppingToken), stoppingToken);
         try
         {
             // LiteDB reads are synchronous: off the host's start path.
@@ -106,6 +109,24 @@ public sealed partial class ConversationMonitorService(
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             // Monitoring stops; the app (ingestion, pages) must not stop with it.
+            LogStopped(ex);
+        }
+
+        await feeding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task FeedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await feed.RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
             LogStopped(ex);
         }
     }

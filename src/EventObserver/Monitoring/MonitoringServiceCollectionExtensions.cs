@@ -37,7 +37,8 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetRequiredService<ILogger<LiteDbConversationSnapshotStore>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationMonitor>();
-        services.AddSingleton<ICommittedBatchObserver, ConversationFeed>();
+        services.AddSingleton<ConversationFeed>();
+        services.AddSingleton<ICommittedBatchObserver>(sp => sp.GetRequiredService<ConversationFeed>());
         services.AddHostedService<ConversationMonitorService>();
         return services;
     }

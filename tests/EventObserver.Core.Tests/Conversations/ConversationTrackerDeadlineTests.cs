@@ -138,7 +138,26 @@ public sealed class ConversationTrackerDeadlineTests
 
         var info = tracker.Find("waiting")!;
         Assert.Equal("ShipOrder never answered by shipping-service", info.WhereStopped);
-        Assert.Equal(new ExpectedReaction("OrderShipped", "shipping-service", 3, 0.75), info.Expected);
+        Assert.Equal(new ExpectedReaction("OrderShipped", "shipping-service", 3, 0.75, "shipping.events"), info.Expected);
         Assert.Null(tracker.Find("done-0")!.Expected);
+    }
+
+    [Fact]
+    public void WhereStopped_ReactionNamesNoSource_NamesItByItsTopicAsTheFlowMapsLaneDoes()
+    {
+        var tracker = new ConversationTracker(Orders(TimeSpan.FromMinutes(1)), _time);
+        for (var i = 0; i < 3; i++)
+        {
+            tracker.Observe([
+                .. _traffic.Order($"done-{i}", i * 100, shipped: false),
+                _traffic.Message($"done-{i}-4", "OrderShipped", (i * 100) + 50, $"done-{i}", $"done-{i}-3", topic: "shipping.events"),
+            ]);
+        }
+
+        tracker.Observe(_traffic.Order("waiting", 2_000, shipped: false));
+
+        var info = tracker.Find("waiting")!;
+        Assert.Equal("ShipOrder never answered by OrderShipped on shipping.events", info.WhereStopped);
+        Assert.Equal(ConversationStatus.Completed, tracker.Find("done-2")!.Status);
     }
 }

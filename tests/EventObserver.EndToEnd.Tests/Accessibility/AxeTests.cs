@@ -40,6 +40,7 @@ public sealed class AxeTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixt
             ("conventions", "/conventions", p => Assertions.Expect(p.GetByTestId("conventions-summary")).ToBeVisibleAsync()),
             ("topics", "/topics", p => Assertions.Expect(p.GetByTestId("topic-name").First).ToBeVisibleAsync()),
             ("replay", "/replay", p => Assertions.Expect(p.GetByTestId("selection-count")).ToBeVisibleAsync()),
+            ("conversations", "/conversations", p => Assertions.Expect(p.GetByTestId("conversations-summary")).ToBeVisibleAsync()),
         };
 
         var report = new StringBuilder();

@@ -3,6 +3,7 @@ using EventObserver.Monitoring;
 using EventObserver.TestSupport;
 
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventObserver.Tests.Monitoring;
 
@@ -70,7 +71,7 @@ public sealed class ConversationMonitorServiceTests : IDisposable
     private ConversationMonitorService Service(IConversationSnapshotStore store, params IConversationAlertSink[] sinks)
     {
         Monitor = _harness.Monitor(_tracker, store, _options);
-        return new ConversationMonitorService(Monitor, _tracker, sinks, _options, _harness.Time, _log);
+        return new ConversationMonitorService(Monitor, new ConversationFeed(Monitor, NullLogger<ConversationFeed>.Instance), _tracker, sinks, _options, _harness.Time, _log);
     }
 
     private static ConversationAlert Alert(string key) => new(
