@@ -4,11 +4,12 @@ using EventObserver.Access;
 using EventObserver.Core.Conversations;
 using EventObserver.Features.Conversations;
 using EventObserver.TestSupport.Access;
+using EventObserver.TestSupport.Conversations;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
-using static EventObserver.Components.Tests.Conversations.ConversationSamples;
+using static EventObserver.TestSupport.Conversations.ConversationSamples;
 
 namespace EventObserver.Components.Tests.Conversations;
 

@@ -1,6 +1,7 @@
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Conversations;
 using EventObserver.Features.Conversations;
+using EventObserver.TestSupport.Conversations;
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using EventObserver.Access;
 using EventObserver.Core.Conversations;
+using EventObserver.TestSupport.Conversations;
 using EventObserver.Tests.Access;
 using EventObserver.Tests.Infrastructure;
 

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using EventObserver.TestSupport.Conversations;
+
 using Microsoft.AspNetCore.Mvc;
 
-using static EventObserver.Tests.Conversations.ConversationSamples;
+using static EventObserver.TestSupport.Conversations.ConversationSamples;
 
 namespace EventObserver.Tests.Conversations;
 

@@ -1,6 +1,6 @@
 using EventObserver.Core.Conversations;
 
-namespace EventObserver.Components.Tests.Conversations;
+namespace EventObserver.TestSupport.Conversations;
 
 /// <summary>A view that answers with what the test put in it and remembers what it was asked.</summary>
 public sealed class FakeConversationView : IConversationView

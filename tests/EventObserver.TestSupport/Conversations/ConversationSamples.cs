@@ -1,6 +1,6 @@
 using EventObserver.Core.Conversations;
 
-namespace EventObserver.Tests.Conversations;
+namespace EventObserver.TestSupport.Conversations;
 
 /// <summary>
 /// A shop whose "PlaceOrder" process runs over shop.orders and shop.shipping (one conversation also touched vault.ledger)
