@@ -119,8 +119,19 @@ public sealed partial class ConversationTracker
 
             if (existing is not null)
             {
-                existing.Done = done;
-                existing.Failed = failed;
+                if (!existing.Done.SetEquals(done) || !existing.Failed.SetEquals(failed))
+                {
+                    existing.Done = done;
+                    existing.Failed = failed;
+
+                    // A type that became terminal may already have come in open conversations: they end now, as
+                    // they would have had it been known then.
+                    foreach (var conversation in _conversations.Values.Where(c => c.IsLive && ReferenceEquals(c.Process, existing) && c.Trace is not null).ToList())
+                    {
+                        EndFromSeenTypes(conversation, conversation.Trace!);
+                    }
+                }
+
                 continue;
             }
 

@@ -60,7 +60,16 @@ public sealed partial class ConversationTracker
             process.Topics.Add(topic);
         }
 
-        // A terminal that arrived before the start (out of order) ends it right away; the earliest terminal wins.
+        // A terminal that arrived before the start (out of order) ends it right away.
+        EndFromSeenTypes(conversation, trace);
+        EnforceCap();
+        return conversation;
+    }
+
+    /// <summary>Ends a live conversation whose trace holds a terminal type of its process; the earliest terminal wins.</summary>
+    private void EndFromSeenTypes(TrackedConversation conversation, CorrelationTrace trace)
+    {
+        var process = conversation.Process;
         long? failedAt = trace.FailureMs;
         long? doneAt = null;
         foreach (var seen in trace.Types)
@@ -83,9 +92,6 @@ public sealed partial class ConversationTracker
         {
             End(conversation, ConversationStatus.Completed, doneAt.Value);
         }
-
-        EnforceCap();
-        return conversation;
     }
 
     private void End(TrackedConversation conversation, ConversationStatus status, long endMs)

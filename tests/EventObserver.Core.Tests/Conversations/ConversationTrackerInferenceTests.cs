@@ -70,6 +70,35 @@ public sealed class ConversationTrackerInferenceTests
     }
 
     [Fact]
+    public void Check_TerminalLearnedLater_EndsOpenConversationsThatAlreadySawIt()
+    {
+        var tracker = new ConversationTracker(new MonitoringOptions(), _time);
+        ObserveCraftedTraffic(tracker);
+        _time.Advance(TimeSpan.FromMinutes(3));
+        tracker.Check(_time.GetUtcNow());
+        for (var i = 0; i < 5; i++)
+        {
+            var c = $"cancelled-{i}";
+            var t = 200_000 + (i * 1_000L);
+            tracker.Observe([
+                _traffic.Message(c + "-1", "PlaceOrder", t, c, source: "storefront"),
+                _traffic.Message(c + "-2", "OrderCancelled", t + 50, c, c + "-1", "orders-service"),
+            ]);
+        }
+
+        var openBefore = tracker.Find("cancelled-0")!.Status;
+        _time.Advance(TimeSpan.FromMinutes(3));
+        tracker.Check(_time.GetUtcNow());
+
+        var orders = tracker.Overview(_time.GetUtcNow(), TimeSpan.FromDays(1)).Processes.Single(p => p.Start == "PlaceOrder");
+        Assert.Equal(ConversationStatus.Open, openBefore);
+        Assert.Equal(["OrderCancelled", "OrderShipped"], orders.DoneTypes);
+        Assert.Equal(ConversationStatus.Completed, tracker.Find("cancelled-0")!.Status);
+        Assert.Equal(ConversationTraffic.Epoch.AddMilliseconds(200_050), tracker.Find("cancelled-0")!.EndedAt);
+        Assert.Equal((0, 13L), (orders.Open, orders.Completed));
+    }
+
+    [Fact]
     public void Check_BeforeCorrelationsAreQuiet_InfersNothing()
     {
         var tracker = new ConversationTracker(new MonitoringOptions(), _time);
