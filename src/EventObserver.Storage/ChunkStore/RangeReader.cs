@@ -9,13 +9,14 @@ namespace EventObserver.Storage.ChunkStore;
 /// order. A partition's next chunk is read only when its earliest timestamp comes up in the merge, and its records
 /// are decoded one at a time as the merge takes them: a long scan holds one chunk's bytes and one decoded event per
 /// partition, not hundreds of decoded events that the collector would have to copy while the consumer works
-/// (a replay over 18 partitions kept ~2,300 of them alive at every collection). The chunk's bytes are copied into
-/// a pooled buffer and LiteDB's copy is dropped at once: a chunk stays in use for thousands of events, long enough
-/// to be copied by the collector into older generations, while the pooled buffers are allocated once.
+/// (a replay over 18 partitions kept ~2,300 of them alive at every collection). A chunk's body is held in a pooled
+/// buffer (decompressed straight into it, else copied there so LiteDB's or the cache's array is not held): a chunk
+/// stays in use for thousands of events, long enough to be copied by the collector into older generations, while the
+/// pooled buffers are allocated once.
 /// </summary>
 internal static class RangeReader
 {
-    public static IEnumerable<EventEnvelope> Read(RangePlan plan, Func<ChunkMeta, byte[]?> readChunk)
+    public static IEnumerable<EventEnvelope> Read(RangePlan plan, Func<ChunkMeta, ChunkBody?> readChunk)
     {
         var queue = new PriorityQueue<Cursor, HeadKey>(HeadKey.Comparer);
         foreach (var (key, chunks) in plan.Partitions)
@@ -47,7 +48,7 @@ internal static class RangeReader
         }
     }
 
-    public static long Count(RangePlan plan, Func<ChunkMeta, byte[]?> readChunk)
+    public static long Count(RangePlan plan, Func<ChunkMeta, ChunkBody?> readChunk)
     {
         long count = 0;
         foreach (var (key, chunks) in plan.Partitions)
@@ -60,10 +61,13 @@ internal static class RangeReader
                     continue;
                 }
 
-                var data = readChunk(chunk);
-                if (data is not null)
+                if (readChunk(chunk) is { } body)
                 {
-                    count += ChunkCodec.Decode(data, key.Topic, key.Partition).Count(e => plan.Matches(e, key));
+                    count += ChunkCodec.Decode(body.Span, key.Topic, key.Partition).Count(e => plan.Matches(e, key));
+                    if (body.Pooled)
+                    {
+                        ArrayPool<byte>.Shared.Return(body.Buffer);
+                    }
                 }
             }
         }
@@ -89,18 +93,26 @@ internal static class RangeReader
 
         public HeadKey EventKey => new(Head!.TimestampMs, Key.Topic, Key.Partition, Head.Offset);
 
-        public void Load(RangePlan plan, Func<ChunkMeta, byte[]?> readChunk)
+        public void Load(RangePlan plan, Func<ChunkMeta, ChunkBody?> readChunk)
         {
             var chunk = Chunks[NextChunk++];
             var stored = readChunk(chunk); // null: deleted by retention after the plan was made
             _position = 0;
             _remaining = 0;
-            if (stored is not null)
+            if (stored is { } body)
             {
-                _data = ArrayPool<byte>.Shared.Rent(stored.Length);
-                _length = stored.Length;
-                stored.CopyTo(_data, 0);
-                var reader = new ChunkReader(stored);
+                if (body.Pooled)
+                {
+                    _data = body.Buffer;
+                }
+                else
+                {
+                    _data = ArrayPool<byte>.Shared.Rent(body.Length);
+                    body.Span.CopyTo(_data);
+                }
+
+                _length = body.Length;
+                var reader = new ChunkReader(_data.AsSpan(0, _length));
                 _remaining = ChunkCodec.ReadHeader(ref reader);
                 _position = reader.Position;
             }

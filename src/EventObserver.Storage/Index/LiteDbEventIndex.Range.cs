@@ -20,6 +20,6 @@ public sealed partial class LiteDbEventIndex
     }
 
     /// <summary>Like <see cref="ReadChunk"/>, but a long scan does not push the lookups' hot chunks out of the cache.</summary>
-    private byte[]? ReadChunkForScan(ChunkMeta chunk) =>
-        _cache.TryGet(chunk, out var cached) ? cached : ReadVerified(chunk);
+    private ChunkBody? ReadChunkForScan(ChunkMeta chunk) =>
+        _cache.TryGet(chunk, out var cached) ? ChunkBody.Owned(cached!) : ReadVerified(chunk, pooled: true);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Graphs;
 using EventObserver.Core.Indexing;
@@ -290,8 +291,8 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         return data;
     }
 
-    /// <summary>A chunk's plain body read from the file, bypassing the cache.</summary>
-    private byte[]? ReadStoredChunk(ChunkMeta chunk)
+    /// <summary>A chunk's plain body read from the file, bypassing the cache (pooled: for one scan, see <see cref="ChunkBody"/>).</summary>
+    private ChunkBody? ReadStoredChunk(ChunkMeta chunk, bool pooled)
     {
         byte[]? stored;
         lock (_engineGate)
@@ -308,7 +309,12 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
         }
 
         // Decompressed outside the gate: it needs no engine.
-        return stored is null ? null : ChunkCompression.Unwrap(stored, _dictionaries);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        return pooled ? ChunkCompression.UnwrapPooled(stored, _dictionaries) : ChunkBody.Owned(ChunkCompression.Unwrap(stored, _dictionaries));
     }
 
     /// <summary>Inside a write transaction: the dictionaries the new chunks use, before anything refers to them.</summary>
@@ -323,24 +329,31 @@ public sealed partial class LiteDbEventIndex : IEventIndex, IDisposable
     /// A chunk from the file, checked against its catalog entry, so a damaged chunk fails the read with one clear
     /// <see cref="CorruptIndexException"/> instead of a decoding error deep in a query (or wrong results).
     /// </summary>
-    internal byte[]? ReadVerified(ChunkMeta chunk)
+    internal byte[]? ReadVerified(ChunkMeta chunk) => ReadVerified(chunk, pooled: false)?.Buffer;
+
+    /// <inheritdoc cref="ReadVerified(ChunkMeta)"/>
+    internal ChunkBody? ReadVerified(ChunkMeta chunk, bool pooled)
     {
-        byte[]? data;
+        ChunkBody? data = null;
         string? problem;
         try
         {
-            data = ReadStoredChunk(chunk);
-            problem = data is null ? null : ChunkVerifier.Problem(data, chunk);
+            data = ReadStoredChunk(chunk, pooled);
+            problem = data is { } body ? ChunkVerifier.Problem(body.Span, chunk) : null;
         }
         catch (Exception e) when (e is LiteException or InvalidDataException)
         {
-            data = null;
             problem = e.Message;
         }
 
         if (problem is null)
         {
             return data;
+        }
+
+        if (data is { Pooled: true } rented)
+        {
+            ArrayPool<byte>.Shared.Return(rented.Buffer);
         }
 
         var key = _catalog.GetPartition(chunk.PartitionNo);

@@ -31,6 +31,25 @@ public sealed class ChunkCompressionTests : IDisposable
     }
 
     [Fact]
+    public void UnwrapPooled_CompressedChunk_RentedBodyHoldsTheSameBytes()
+    {
+        var events = RecordShapes.All("shapes");
+        var writer = new ChunkWriter();
+        ChunkCodec.Encode(events, 0, events.Count, writer);
+        var body = writer.ToArray();
+        var stored = _dictionaries.Compress("shapes", body);
+
+        var pooled = ChunkCompression.UnwrapPooled(stored, _dictionaries);
+        var plain = ChunkCompression.UnwrapPooled(body, _dictionaries);
+
+        Assert.True(pooled.Pooled);
+        Assert.Equal(body, pooled.Span.ToArray());
+        Assert.Equal((false, body.Length), (plain.Pooled, plain.Length));
+        Assert.Same(body, plain.Buffer);
+        System.Buffers.ArrayPool<byte>.Shared.Return(pooled.Buffer);
+    }
+
+    [Fact]
     public void Compress_BodyThatDoesNotShrink_IsStoredPlain()
     {
         var writer = new ChunkWriter();
@@ -66,6 +85,7 @@ public sealed class ChunkCompressionTests : IDisposable
         };
 
         Assert.Throws<InvalidDataException>(() => ChunkCodec.Decode(ChunkCompression.Unwrap(bad, _dictionaries), "shapes", 0));
+        Assert.Throws<InvalidDataException>(() => ChunkCodec.Decode(ChunkCompression.UnwrapPooled(bad, _dictionaries).Span, "shapes", 0));
     }
 
     [Fact]
