@@ -96,19 +96,22 @@ internal static class SoakScenario
         var rssSamples = new List<(double Minutes, double Mb)>();
         var perMinute = new List<SoakMinute>();
         var clock = Stopwatch.StartNew();
+        var nextSample = Sample;
         for (var minute = 1; minute <= minutes; minute++)
         {
             var minuteEnd = TimeSpan.FromMinutes(minute);
-            while (clock.Elapsed < minuteEnd)
+            // One sample per 10 s, each taken once: a timer that wakes a hair early must not add a burst of samples
+            // at the same instant (it did: runs of 15-50 equal values, which weighted those instants in the slope).
+            while (nextSample <= minuteEnd)
             {
-                var next = Sample * (int)(clock.Elapsed / Sample + 1);
-                var wait = (next < minuteEnd ? next : minuteEnd) - clock.Elapsed;
+                var wait = nextSample - clock.Elapsed;
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait);
                 }
 
-                rssSamples.Add((clock.Elapsed.TotalMinutes, ProcessMemory.RssMb(app.Id)));
+                rssSamples.Add((nextSample.TotalMinutes, ProcessMemory.RssMb(app.Id)));
+                nextSample += Sample;
             }
 
             var stats = await ReadStatsAsync(api);
@@ -181,6 +184,8 @@ internal static class SoakScenario
     /// </summary>
     private static Dictionary<string, string> AppEnvironment() => new()
     {
+        // As the Dockerfile and the launch profile of `dotnet run` set it (README, Operations: GC).
+        ["DOTNET_GCgen0size"] = "0x4000000",
         ["EventObserver__Kafka__MetadataRefreshMs"] = "1000",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__EventObserver.Storage.Retention.RetentionService"] = "Information",
