@@ -71,33 +71,34 @@ public sealed partial class ConversationFeed : ICommittedBatchObserver, IDisposa
         while (true)
         {
             var signalled = await _signal.WaitAsync(IdleReadBack, cancellationToken).ConfigureAwait(false);
-            if (!signalled || !_queue.TryDequeue(out var queued))
-            {
-                // A batch let go with none after it to carry the mark: read it back once ingestion is idle.
-                if (Interlocked.Exchange(ref _gapPending, 0) == 1)
-                {
-                    LogReadingBack();
-                    _monitor.ReadBackMissed(cancellationToken);
-                }
-
-                continue;
-            }
-
-            Interlocked.Add(ref _queuedEvents, -queued.Batch.Count);
+            QueuedBatch? queued = signalled && _queue.TryDequeue(out var next) ? next : null;
             try
             {
-                if (queued.GapBefore)
+                if (queued is not { } batch)
+                {
+                    // A batch let go with none after it to carry the mark: read it back once ingestion is idle.
+                    if (Interlocked.Exchange(ref _gapPending, 0) == 1)
+                    {
+                        LogReadingBack();
+                        _monitor.ReadBackMissed(cancellationToken);
+                    }
+
+                    continue;
+                }
+
+                Interlocked.Add(ref _queuedEvents, -batch.Batch.Count);
+                if (batch.GapBefore)
                 {
                     LogReadingBack();
                     _monitor.ReadBackMissed(cancellationToken);
                 }
 
-                _monitor.Accept(queued.Batch);
+                _monitor.Accept(batch.Batch);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {
                 // One batch's counts may be off; the next batches are tracked as before.
-                LogBatchFailed(queued.Batch.Count, ex);
+                LogBatchFailed(queued?.Batch.Count ?? 0, ex);
             }
         }
     }
