@@ -1,7 +1,6 @@
 using EventObserver.EndToEnd.Tests.Infrastructure;
 
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Playwright;
 
 namespace EventObserver.EndToEnd.Tests.Conversations;
 
@@ -10,35 +9,9 @@ namespace EventObserver.EndToEnd.Tests.Conversations;
 /// few seconds and a high share of stalled demo orders, so stuck conversations appear within seconds; its own app, so
 /// the other browser tests keep the default demo. Without Chromium nothing starts.
 /// </summary>
-public sealed class ConversationsAppFixture : IAsyncLifetime
+public sealed class ConversationsAppFixture() : AppBrowserFixture(Configure)
 {
     public const string Process = "PlaceOrder";
-
-    public LiveAppFactory App { get; } = new(Configure);
-
-    public BrowserSession? Browser { get; private set; }
-
-    public IPage Page => (Browser ?? throw new InvalidOperationException(
-        $"{ChromiumFactAttribute.ChromiumPath} is missing; CI must install it (apt-get install chromium).")).Page;
-
-    public async Task InitializeAsync()
-    {
-        if (File.Exists(ChromiumFactAttribute.ChromiumPath))
-        {
-            App.StartServer();
-            Browser = await BrowserSession.StartAsync(App.BaseAddress);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        await App.DisposeAsync();
-    }
 
     private static void Configure(IWebHostBuilder builder)
     {
