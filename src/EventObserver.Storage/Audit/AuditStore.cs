@@ -1,4 +1,5 @@
 using LiteDB;
+using EventObserver.Storage.Shared;
 
 namespace EventObserver.Storage.Audit;
 
@@ -107,7 +108,7 @@ public sealed class AuditStore : IDisposable
     {
         lock (_sync)
         {
-            return _records.DeleteMany(Query.LT("t", cutoff.ToUnixTimeMilliseconds()));
+            return _records.DeleteMany(ParameterizedQuery.LessThan("t", cutoff.ToUnixTimeMilliseconds()));
         }
     }
 
@@ -142,7 +143,7 @@ public sealed class AuditStore : IDisposable
     {
         var from = filter.From?.ToUnixTimeMilliseconds() ?? long.MinValue;
         var to = filter.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
-        return Query.Between("t", from, to);
+        return ParameterizedQuery.Between("t", from, to);
     }
 
     private static bool Matches(BsonDocument doc, AuditFilter filter)

@@ -5,6 +5,7 @@ using EventObserver.Core.Conversations;
 using LiteDB;
 
 using Microsoft.Extensions.Logging;
+using EventObserver.Storage.Shared;
 
 namespace EventObserver.Storage.Conversations;
 
@@ -110,7 +111,7 @@ public sealed partial class LiteDbConversationSnapshotStore : IConversationSnaps
                     [Length] = snapshot.Length,
                     [Hash] = SHA256.HashData(snapshot),
                 });
-                chunks.DeleteMany(Query.Not(Generation, generation));
+                chunks.DeleteMany(ParameterizedQuery.NotEqual(Generation, generation));
                 if (!db.Commit())
                 {
                     throw new InvalidOperationException("the conversation snapshot transaction did not commit");

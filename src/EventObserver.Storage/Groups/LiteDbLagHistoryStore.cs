@@ -1,6 +1,7 @@
 using EventObserver.Core.Groups;
 
 using LiteDB;
+using EventObserver.Storage.Shared;
 
 namespace EventObserver.Storage.Groups;
 
@@ -94,7 +95,7 @@ public sealed class LiteDbLagHistoryStore : ILagHistoryStore, IDisposable
         List<BsonDocument> found;
         lock (_sync)
         {
-            found = _samples.Find(Query.EQ(Group, groupId)).ToList();
+            found = _samples.Find(ParameterizedQuery.Equal(Group, groupId)).ToList();
         }
 
         return found
@@ -109,7 +110,7 @@ public sealed class LiteDbLagHistoryStore : ILagHistoryStore, IDisposable
         var until = before.ToUnixTimeMilliseconds();
         lock (_sync)
         {
-            _samples.DeleteMany(Query.LT(Time, until));
+            _samples.DeleteMany(ParameterizedQuery.LessThan(Time, until));
         }
     }
 

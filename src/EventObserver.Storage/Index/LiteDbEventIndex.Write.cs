@@ -3,6 +3,7 @@ using EventObserver.Core.Indexing;
 using EventObserver.Storage.ChunkStore;
 
 using LiteDB;
+using EventObserver.Storage.Shared;
 
 namespace EventObserver.Storage.Index;
 
@@ -96,7 +97,7 @@ public sealed partial class LiteDbEventIndex
         }
 
         var ids = expired.Select(g => new BsonValue(GapId(g))).ToList();
-        RunInTransaction(() => _db.GetCollection(GapCollection).DeleteMany(LiteDB.Query.In("_id", ids)));
+        RunInTransaction(() => _db.GetCollection(GapCollection).DeleteMany(ParameterizedQuery.In("_id", ids)));
         _gaps.RemoveOldest(expired.Count);
     }
 

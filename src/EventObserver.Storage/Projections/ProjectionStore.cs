@@ -1,4 +1,5 @@
 using LiteDB;
+using EventObserver.Storage.Shared;
 
 namespace EventObserver.Storage.Projections;
 
@@ -136,7 +137,7 @@ public sealed class ProjectionStore : IDisposable
     private IEnumerable<ProjectionDefinition> ByName(string name)
     {
         var trimmed = name.Trim();
-        return _db.GetCollection(Definitions).Find(Query.EQ("n", trimmed)).Select(FromBson);
+        return _db.GetCollection(Definitions).Find(ParameterizedQuery.Equal("n", trimmed)).Select(FromBson);
     }
 
     private static BsonDocument ToBson(ProjectionDefinition d) => new()
