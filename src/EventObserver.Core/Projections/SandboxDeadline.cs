@@ -10,11 +10,13 @@ namespace EventObserver.Core.Projections;
 /// </summary>
 /// <remarks>
 /// The limit is on the script's own running time. Wall time alone also counts GC pauses of the whole process and the
-/// time the thread waited for a core: on a busy machine (the soak: a full collection, load 14 on two cores) a call that
-/// needs milliseconds failed a replay. So a call that passes half its interval starts a CPU-time reading of its thread
-/// (<see cref="ThreadCpuClock"/>), and at the deadline it stops only when the wall time before that reading plus the CPU
-/// time since reaches the interval; otherwise the deadline moves on by what is left. Where the CPU time cannot be read,
-/// GC pause time is taken off instead. A hard wall limit of <see cref="HardLimitFactor"/> intervals bounds it all.
+/// time the thread waited for a core: on a busy machine (the soak: full collections, load 14 on two cores) calls that
+/// need milliseconds failed replays. Reading a thread's CPU time costs microseconds, too much for every call, so a call
+/// that passes half its interval starts a reading (<see cref="ThreadCpuClock"/>); at the deadline the share of a core
+/// the thread got since then stands for the first half too: used = first half × share + CPU time since. The call stops
+/// when that reaches the interval; otherwise the deadline moves on by what is left. Where the CPU time cannot be read,
+/// GC pause time is taken off the wall time instead. A hard wall limit of <see cref="HardLimitFactor"/> intervals bounds
+/// it all.
 /// </remarks>
 internal sealed class SandboxDeadline(TimeSpan interval) : Constraint
 {
@@ -88,7 +90,10 @@ internal sealed class SandboxDeadline(TimeSpan interval) : Constraint
     {
         if (_cpuAtReading != TimeSpan.MinValue && ThreadCpuClock.TryRead(out var cpu))
         {
-            return Stopwatch.GetElapsedTime(_start, _readingAt) + (cpu - _cpuAtReading);
+            var sinceReading = Stopwatch.GetElapsedTime(_readingAt, now);
+            var cpuSinceReading = cpu - _cpuAtReading;
+            var share = sinceReading > TimeSpan.Zero ? Math.Clamp(cpuSinceReading / sinceReading, 0, 1) : 1;
+            return Stopwatch.GetElapsedTime(_start, _readingAt) * share + cpuSinceReading;
         }
 
         return Stopwatch.GetElapsedTime(_start, now) - (GC.GetTotalPauseDuration() - _pausesAtStart);
