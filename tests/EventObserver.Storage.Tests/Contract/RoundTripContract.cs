@@ -1,18 +1,15 @@
 using System.Text;
 
 using EventObserver.Core.Envelopes;
-using EventObserver.Storage.Index;
+using EventObserver.Storage.Tests.Contract.Skipping;
 using EventObserver.Storage.Tests.Support;
 
-namespace EventObserver.Storage.Tests.Index;
+namespace EventObserver.Storage.Tests.Contract;
 
-public sealed class EnvelopeRoundTripTests : IDisposable
+/// <summary>Every field of an envelope comes back exactly after a restart: raw bytes, headers in order, ids, decoding.</summary>
+public abstract class RoundTripContract(IndexEngine engine) : IndexContract(engine)
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
-    [Fact]
+    [ContractFact]
     public void Get_EnvelopeWithOddHeaders_ReturnsEveryFieldExactly()
     {
         var binary = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
@@ -59,7 +56,7 @@ public sealed class EnvelopeRoundTripTests : IDisposable
         Assert.Equal(binary, stored.Payload);
     }
 
-    [Fact]
+    [ContractFact]
     public void Get_Tombstone_KeepsNullPayload()
     {
         var stored = WriteAndReopen(With(payload: null, PayloadFormat.Tombstone));
@@ -68,7 +65,7 @@ public sealed class EnvelopeRoundTripTests : IDisposable
         Assert.Equal(PayloadFormat.Tombstone, stored.PayloadFormat);
     }
 
-    [Fact]
+    [ContractFact]
     public void Get_EmptyPayload_IsNotATombstone()
     {
         var stored = WriteAndReopen(With(payload: [], PayloadFormat.Empty));
@@ -78,7 +75,7 @@ public sealed class EnvelopeRoundTripTests : IDisposable
         Assert.Equal(PayloadFormat.Empty, stored.PayloadFormat);
     }
 
-    [Fact]
+    [ContractFact]
     public void Get_OneMegabytePayload_RoundTrips()
     {
         var big = new byte[1024 * 1024];
@@ -89,13 +86,12 @@ public sealed class EnvelopeRoundTripTests : IDisposable
         Assert.Equal(big, stored.Payload);
     }
 
-    [Fact]
+    [ContractFact]
     public void Get_DeadLetterWithoutPartitionOrOffset_KeepsTheNulls()
     {
-        var original = Envelopes.Event("dlq", 0, 0);
-        original = new EventEnvelope
+        var original = new EventEnvelope
         {
-            Topic = original.Topic, Partition = 0, Offset = 0, TimestampMs = 1, MessageId = "x",
+            Topic = "dlq", Partition = 0, Offset = 0, TimestampMs = 1, MessageId = "x",
             DeadLetterOf = new DeadLetterOrigin("orders", null, null, null),
         };
 
@@ -107,7 +103,7 @@ public sealed class EnvelopeRoundTripTests : IDisposable
         Assert.Empty(stored.Headers);
     }
 
-    [Fact]
+    [ContractFact]
     public void Get_TextKeyThatDiffersFromItsBytes_KeepsTheGivenKey()
     {
         var original = new EventEnvelope
@@ -120,6 +116,18 @@ public sealed class EnvelopeRoundTripTests : IDisposable
 
         Assert.Equal("\uFFFD-custom", stored.Key);
         Assert.Equal(new byte[] { 0xC3 }, stored.KeyBytes);
+    }
+
+    [ContractFact]
+    public void Get_EveryRecordShapeAfterReopen_ReturnsEveryFieldExactly()
+    {
+        var events = RecordShapes.All("shapes");
+        var index = Engine.Open();
+        Assert.Equal(events.Count, index.Write(events));
+
+        var reopened = Reopen(index);
+
+        Assert.All(events, original => Assert.Equivalent(original, reopened.Get("shapes", 0, original.Offset), strict: true));
     }
 
     private static EventEnvelope With(byte[]? payload, PayloadFormat format) => new()
@@ -135,14 +143,11 @@ public sealed class EnvelopeRoundTripTests : IDisposable
 
     private EventEnvelope WriteAndReopen(EventEnvelope original)
     {
-        var path = _dir.File("rt.db");
-        using (var index = LiteDbEventIndex.Open(path))
-        {
-            Assert.Equal(1, index.Write([original]));
-        }
+        var index = Engine.Open();
+        Assert.Equal(1, index.Write([original]));
 
-        using var reopened = LiteDbEventIndex.Open(path);
-        var stored = reopened.Get(original.Topic, original.Partition, original.Offset);
+        var stored = Reopen(index).Get(original.Topic, original.Partition, original.Offset);
+
         Assert.NotNull(stored);
         return stored;
     }

@@ -1,37 +1,23 @@
+using EventObserver.Core.Envelopes;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Selection;
-using EventObserver.Storage.Index;
+using EventObserver.Storage.Tests.Contract.Skipping;
 using EventObserver.Storage.Tests.Support;
 
-namespace EventObserver.Storage.Tests.Projections;
+namespace EventObserver.Storage.Tests.Contract;
 
-/// <summary>The index's ordered streaming read and exact count that replays use.</summary>
-public sealed class ReplayRangeReadTests : IDisposable
+/// <summary>The index's ordered streaming read and exact count that replays and window pages use.</summary>
+public abstract class ReadRangeContract : IndexContract
 {
-    private readonly TempDirectory _directory = new();
-    private readonly LiteDbEventIndex _index;
+    private readonly IEventIndex _index;
 
-    public ReplayRangeReadTests()
+    protected ReadRangeContract(IndexEngine engine)
+        : base(engine)
     {
-        _index = LiteDbEventIndex.Open(_directory.File("index.db"));
+        _index = Engine.Open();
     }
 
-    /// <summary>1,200 events over three partitions (several chunks each), interleaved in time; every 3rd is an OrderPlaced.</summary>
-    private List<Core.Envelopes.EventEnvelope> Seed()
-    {
-        var events = Enumerable.Range(0, 1200)
-            .Select(i => Envelopes.Event("orders", i % 3, i / 3, timestampMs: Envelopes.BaseTimestampMs + i,
-                type: i % 3 == 0 ? "OrderPlaced" : "Other", key: $"k{i % 10}"))
-            .ToList();
-        foreach (var batch in events.Chunk(100))
-        {
-            _index.Write(batch);
-        }
-
-        return events;
-    }
-
-    [Fact]
+    [ContractFact]
     public void ReadOldestFirst_WholeTopic_GivesEveryEventOnceInTimeOrder()
     {
         var seeded = Seed();
@@ -42,7 +28,7 @@ public sealed class ReplayRangeReadTests : IDisposable
         Assert.Equal(1200, _index.Count(new EventRange { Selection = new EventSelection { Topics = ["orders"] } }));
     }
 
-    [Fact]
+    [ContractFact]
     public void ReadOldestFirst_PartitionWithOlderTimestampsLater_KeepsOffsetOrderWithinThePartition()
     {
         _index.Write([Envelopes.Event("t", 0, 0, timestampMs: 50), Envelopes.Event("t", 0, 1, timestampMs: 10), Envelopes.Event("t", 1, 0, timestampMs: 20)]);
@@ -52,7 +38,18 @@ public sealed class ReplayRangeReadTests : IDisposable
         Assert.Equal(["t/1/0", "t/0/0", "t/0/1"], read);
     }
 
-    [Fact]
+    [ContractFact]
+    public void ReadOldestFirst_EqualTimestamps_OrderedByTopicPartitionOffset()
+    {
+        _index.Write([Envelopes.Event("b", 1, 0, timestampMs: 5), Envelopes.Event("a", 2, 0, timestampMs: 5), Envelopes.Event("b", 0, 0, timestampMs: 5)]);
+        _index.Write([Envelopes.Event("a", 0, 0, timestampMs: 5), Envelopes.Event("a", 2, 1, timestampMs: 5)]);
+
+        var read = _index.ReadOldestFirst(new EventRange()).Select(e => e.Id).ToList();
+
+        Assert.Equal(["a/0/0", "a/2/0", "a/2/1", "b/0/0", "b/1/0"], read);
+    }
+
+    [ContractFact]
     public void Count_WithRecordFilters_MatchesWhatTheReadGives()
     {
         var seeded = Seed();
@@ -64,7 +61,7 @@ public sealed class ReplayRangeReadTests : IDisposable
         Assert.Equal(read.Count, _index.Count(range));
     }
 
-    [Fact]
+    [ContractFact]
     public void OffsetRanges_AndEndOffsets_BoundTheRead()
     {
         Seed();
@@ -80,11 +77,25 @@ public sealed class ReplayRangeReadTests : IDisposable
         Assert.Equal(12, _index.Count(range));
     }
 
-    [Fact]
-    public void ReadOldestFirst_RecordFilterMatchingInFewChunks_GivesExactlyTheMatchesInTimeOrder()
+    [ContractFact]
+    public void ReadOldestFirst_EndOffsetsTakenBeforeMoreWrites_ReadsTheSnapshotOnly()
     {
-        // Records are decoded one by one as the merge takes them: matches at a chunk's first and last record, and
-        // chunks with no match at all, must neither lose nor repeat an event.
+        Seed();
+        var range = new EventRange { EndOffsets = _index.GetCheckpoints() };
+        _index.Write(Envelopes.Range("orders", 0, 400, 449).Concat(Envelopes.Range("late", 0, 0, 9)).ToList());
+
+        var read = _index.ReadOldestFirst(range).ToList();
+
+        Assert.Equal(1200, read.Count);
+        Assert.Equal(1200, _index.Count(range));
+        Assert.DoesNotContain(read, e => e.Topic == "late" || e.Offset >= 400);
+    }
+
+    [ContractFact]
+    public void ReadOldestFirst_RecordFilterMatchingInFewPlaces_GivesExactlyTheMatchesInTimeOrder()
+    {
+        // Matches at the first and last record of a storage unit, and units with no match at all, must neither lose
+        // nor repeat an event.
         var rare = new HashSet<int> { 0, 2, 298, 299, 300, 301, 899 };
         var events = Enumerable.Range(0, 900)
             .Select(i => Envelopes.Event("orders", i % 3, i / 3, timestampMs: Envelopes.BaseTimestampMs + i, key: rare.Contains(i) ? "rare" : "common"))
@@ -103,7 +114,7 @@ public sealed class ReplayRangeReadTests : IDisposable
         Assert.Equal(events.Take(451).Select(e => e.Id), _index.ReadOldestFirst(new EventRange()).Take(451).Select(e => e.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public void ReadOldestFirst_UnknownTypeOrTopic_IsEmpty()
     {
         Seed();
@@ -112,9 +123,18 @@ public sealed class ReplayRangeReadTests : IDisposable
         Assert.Equal(0, _index.Count(new EventRange { Selection = new EventSelection { Topics = ["nope"] } }));
     }
 
-    public void Dispose()
+    /// <summary>1,200 events over three partitions, interleaved in time; every 3rd is an OrderPlaced.</summary>
+    private List<EventEnvelope> Seed()
     {
-        _index.Dispose();
-        _directory.Dispose();
+        var events = Enumerable.Range(0, 1200)
+            .Select(i => Envelopes.Event("orders", i % 3, i / 3, timestampMs: Envelopes.BaseTimestampMs + i,
+                type: i % 3 == 0 ? "OrderPlaced" : "Other", key: $"k{i % 10}"))
+            .ToList();
+        foreach (var batch in events.Chunk(100))
+        {
+            _index.Write(batch);
+        }
+
+        return events;
     }
 }

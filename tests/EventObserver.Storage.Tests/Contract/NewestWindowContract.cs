@@ -1,35 +1,30 @@
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Selection;
-using EventObserver.Storage.Index;
+using EventObserver.Storage.Tests.Contract.Skipping;
 using EventObserver.Storage.Tests.Support;
 
-namespace EventObserver.Storage.Tests.Index;
+namespace EventObserver.Storage.Tests.Contract;
 
-public sealed class NewestWindowTests : IDisposable
+/// <summary><see cref="NewestWindow"/> over the index's exact counts: the window pages that must not decode a busy day.</summary>
+public abstract class NewestWindowContract : IndexContract
 {
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeMilliseconds(Envelopes.BaseTimestampMs);
 
-    private readonly TempDirectory _dir = new();
-    private readonly LiteDbEventIndex _index;
+    private readonly IEventIndex _index;
 
-    public NewestWindowTests()
+    protected NewestWindowContract(IndexEngine engine)
+        : base(engine)
     {
-        _index = LiteDbEventIndex.Open(_dir.File("w.db"));
+        _index = Engine.Open();
 
-        // 3,000 messages one millisecond apart on two partitions (several chunks each), and a burst of 500 more in
-        // the last 50 ms: uneven traffic, which interpolation alone would misjudge.
+        // 3,000 messages one millisecond apart on two partitions (several chunks each on LiteDB), and a burst of 500
+        // more in the last 50 ms: uneven traffic, which interpolation alone would misjudge.
         _index.Write(Envelopes.Range("steady", 0, 0, 1_499));
         _index.Write([.. Enumerable.Range(0, 1_500).Select(i => Envelopes.Event("steady", 1, i, timestampMs: Envelopes.BaseTimestampMs + 1_500 + i))]);
         _index.Write([.. Enumerable.Range(0, 500).Select(i => Envelopes.Event("burst", 0, i, timestampMs: Envelopes.BaseTimestampMs + 2_950 + (i % 50)))]);
     }
 
-    public void Dispose()
-    {
-        _index.Dispose();
-        _dir.Dispose();
-    }
-
-    [Fact]
+    [ContractFact]
     public void StartHoldingAtMost_WindowFits_IsTheWindowsStart()
     {
         var start = NewestWindow.StartHoldingAtMost(_index, Start, Start.AddSeconds(10), 10_000, out var inWindow);
@@ -38,7 +33,7 @@ public sealed class NewestWindowTests : IDisposable
         Assert.Equal(3_500, inWindow);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(100)]
     [InlineData(700)]
     [InlineData(2_000)]
@@ -54,7 +49,7 @@ public sealed class NewestWindowTests : IDisposable
         Assert.InRange(held, (long)(cap * 0.9), cap);
     }
 
-    [Fact]
+    [ContractFact]
     public void StartHoldingAtMost_WithinSomeTopics_CountsAndNarrowsOverThoseOnly()
     {
         var to = Start.AddSeconds(10);

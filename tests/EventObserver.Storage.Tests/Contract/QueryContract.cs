@@ -1,19 +1,21 @@
 using EventObserver.Core.Envelopes;
+using EventObserver.Core.Indexing;
 using EventObserver.Core.Selection;
-using EventObserver.Storage.Index;
+using EventObserver.Storage.Tests.Contract.Skipping;
 using EventObserver.Storage.Tests.Support;
 
-namespace EventObserver.Storage.Tests.Index;
+namespace EventObserver.Storage.Tests.Contract;
 
-public sealed class LiteDbEventIndexQueryTests : IDisposable
+/// <summary>Lookups by id, type, key and kind, time ranges, limits and positions: the newest-first queries of the UI.</summary>
+public abstract class QueryContract : IndexContract
 {
-    private readonly TempDirectory _dir = new();
-    private readonly LiteDbEventIndex _index;
+    private readonly IEventIndex _index;
 
-    public LiteDbEventIndexQueryTests()
+    protected QueryContract(IndexEngine engine)
+        : base(engine)
     {
-        _index = LiteDbEventIndex.Open(_dir.File("q.db"));
-        // Two conversations over three topics plus 600 unrelated events (several chunks).
+        _index = Engine.Open();
+        // Two conversations over three topics plus 600 unrelated events (several chunks on LiteDB).
         _index.Write(
         [
             Envelopes.Event("orders.commands", 0, 0, type: "PlaceOrder", kind: MessageKind.Command, correlationId: "conv-1", key: "order-1", messageId: "m1", timestampMs: Envelopes.BaseTimestampMs + 10),
@@ -25,37 +27,31 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
         _index.Write(Envelopes.Range("noise", 0, 0, 599));
     }
 
-    public void Dispose()
-    {
-        _index.Dispose();
-        _dir.Dispose();
-    }
-
-    [Fact]
+    [ContractFact]
     public void Query_ByMessageId_ReturnsThatEvent() =>
         Assert.Equal(["m3"], Ids(new EventSelection { MessageId = "m3" }));
 
-    [Fact]
+    [ContractFact]
     public void Query_ByCorrelationId_ReturnsTheConversationNewestFirst() =>
         Assert.Equal(["m3", "m2", "m1"], Ids(new EventSelection { CorrelationId = "conv-1" }));
 
-    [Fact]
+    [ContractFact]
     public void Query_ByCausationId_ReturnsDirectChildren() =>
         Assert.Equal(["m5"], Ids(new EventSelection { CausationId = "m4" }));
 
-    [Fact]
+    [ContractFact]
     public void Query_ByType_ReturnsOnlyThatType() =>
         Assert.Equal(["m4", "m2"], Ids(new EventSelection { Type = "OrderPlaced" }));
 
-    [Fact]
+    [ContractFact]
     public void Query_ByKey_ReturnsEventsOfThatKey() =>
         Assert.Equal(["m5", "m4"], Ids(new EventSelection { Key = "order-2" }));
 
-    [Fact]
+    [ContractFact]
     public void Query_ByKind_ReturnsOnlyCommands() =>
         Assert.Equal(["m1"], Ids(new EventSelection { Kind = MessageKind.Command }));
 
-    [Fact]
+    [ContractFact]
     public void Query_UnknownValues_ReturnNothing()
     {
         Assert.Empty(Ids(new EventSelection { MessageId = "nope" }));
@@ -63,7 +59,7 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
         Assert.Empty(Ids(new EventSelection { Topics = ["no-such-topic"] }));
     }
 
-    [Fact]
+    [ContractFact]
     public void Query_FiltersAreAnded()
     {
         Assert.Equal(["m5"], Ids(new EventSelection { CorrelationId = "conv-2", Topics = ["payments"] }));
@@ -71,7 +67,7 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
         Assert.Equal(["m2"], Ids(new EventSelection { Key = "order-1", Type = "OrderPlaced", Kind = MessageKind.Event }));
     }
 
-    [Fact]
+    [ContractFact]
     public void Query_TopicAndTimeRange_ReturnsInclusiveRangeNewestFirst()
     {
         var from = DateTimeOffset.FromUnixTimeMilliseconds(Envelopes.BaseTimestampMs + 100);
@@ -82,7 +78,7 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
         Assert.Equal(Enumerable.Range(100, 300).Reverse().Select(i => (long)i), result.Select(e => e.Offset));
     }
 
-    [Fact]
+    [ContractFact]
     public void Query_NoFilter_ReturnsNewestFirstUpToLimit()
     {
         var result = _index.Query(new EventSelection { Limit = 7 });
@@ -91,7 +87,7 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
         Assert.All(result, e => Assert.Equal("noise", e.Topic));
     }
 
-    [Fact]
+    [ContractFact]
     public void Query_LimitAboveMaximum_IsCappedAtMaxLimit()
     {
         _index.Write(Envelopes.Range("noise", 1, 0, 599));
@@ -102,7 +98,7 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
         Assert.True(result.Zip(result.Skip(1)).All(p => p.First.TimestampMs >= p.Second.TimestampMs));
     }
 
-    [Fact]
+    [ContractFact]
     public void Get_KnownPosition_ReturnsTheEnvelope()
     {
         var e = _index.Get("payments", 0, 1);
@@ -113,7 +109,7 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
         Assert.Equal("m4", e.CausationId);
     }
 
-    [Fact]
+    [ContractFact]
     public void Get_UnknownPosition_ReturnsNull()
     {
         Assert.Null(_index.Get("payments", 0, 99));
@@ -121,13 +117,10 @@ public sealed class LiteDbEventIndexQueryTests : IDisposable
         Assert.Null(_index.Get("nope", 0, 0));
     }
 
-    [Fact]
+    [ContractFact]
     public void Query_AfterReopen_ServesTheSameLookups()
     {
-        var path = _index.FilePath;
-        _index.Dispose();
-
-        using var reopened = LiteDbEventIndex.Open(path);
+        var reopened = Reopen(_index);
 
         Assert.Equal(["m5", "m4"], reopened.Query(new EventSelection { Key = "order-2" }).Select(e => e.MessageId));
         Assert.Equal(["m4", "m2"], reopened.Query(new EventSelection { Type = "OrderPlaced" }).Select(e => e.MessageId));
