@@ -122,6 +122,27 @@ public sealed class EventsHubTests(FeedHubFixture app) : IClassFixture<FeedHubFi
     }
 
     [Fact]
+    public async Task Publish_BatchesApartByMoreThanTheLinger_EachArrivesWithoutDrops()
+    {
+        // Between bursts the pump's wait outlives its linger and is picked up again by the next burst.
+        var topic = Unique("bursts");
+        await using var client = await app.ConnectAsync();
+        var received = new ReceivedEvents(client);
+        await client.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Topics = [topic] });
+
+        for (var burst = 0; burst < 5; burst++)
+        {
+            app.Feed.Publish(Events(topic, burst * 10, 10));
+            var expected = (burst + 1) * 10;
+            await WaitUntilAsync(() => received.Count >= expected, $"burst {burst} arrived");
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => (long)i), received.Events.Select(e => e.Offset));
+        Assert.Equal(0, received.DroppedNotices);
+    }
+
+    [Fact]
     public async Task Publish_ClientBlocksInItsHandler_GetsDroppedNoticeWhileOthersAndPublishingGoOn()
     {
         var topic = Unique("flood");

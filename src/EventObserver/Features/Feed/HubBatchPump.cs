@@ -22,6 +22,7 @@ internal sealed class HubBatchPump : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _run;
     private Task? _pendingSend;
+    private Task<bool>? _wait;
     private long _sent;
     private long _droppedHere;
     private long _reported;
@@ -62,9 +63,9 @@ internal sealed class HubBatchPump : IAsyncDisposable
         var batch = new List<EventEnvelope>(_options.BatchSize);
         try
         {
-            while (await _subscription.Reader.WaitToReadAsync(stop))
+            while (await WaitAsync(timeout: null) == true)
             {
-                await FillAsync(batch, stop);
+                await FillAsync(batch);
                 await SendAsync(batch, stop);
                 batch.Clear();
             }
@@ -84,9 +85,8 @@ internal sealed class HubBatchPump : IAsyncDisposable
     /// batch interval since its first event has passed. Ingestion publishes whole index batches at once, so a
     /// short linger collects one of them without holding it back until the next.
     /// </summary>
-    private async Task FillAsync(List<EventEnvelope> batch, CancellationToken stop)
+    private async Task FillAsync(List<EventEnvelope> batch)
     {
-        var reader = _subscription.Reader;
         var started = Environment.TickCount64;
         Drain(batch);
         while (batch.Count < _options.BatchSize)
@@ -97,23 +97,35 @@ internal sealed class HubBatchPump : IAsyncDisposable
                 return;
             }
 
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            wait.CancelAfter(left < _options.BatchLinger ? left : _options.BatchLinger);
-            try
+            // Null: nothing more within the linger or the interval, send what there is; false: the feed ended.
+            if (await WaitAsync(left < _options.BatchLinger ? left : _options.BatchLinger) != true)
             {
-                if (!await reader.WaitToReadAsync(wait.Token))
-                {
-                    return;
-                }
-            }
-            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
-            {
-                // Nothing more within the linger or the interval: send what there is.
                 return;
             }
 
             Drain(batch);
         }
+    }
+
+    /// <summary>
+    /// Whether events are queued (true) or the feed ended (false); null when <paramref name="timeout"/> passed first.
+    /// The reader's wait is kept across timeouts instead of being cancelled: ending each linger by cancelling threw about
+    /// 18 exceptions a second per client at 5,000 events/s. Readers allow one waiter beside a taker, which this is.
+    /// </summary>
+    private async Task<bool?> WaitAsync(TimeSpan? timeout)
+    {
+        var wait = _wait ??= _subscription.Reader.WaitToReadAsync(_stop.Token).AsTask();
+        if (!wait.IsCompleted && timeout is { } linger)
+        {
+            await Task.WhenAny(wait, Task.Delay(linger));
+            if (!wait.IsCompleted)
+            {
+                return null;
+            }
+        }
+
+        _wait = null;
+        return await wait;
     }
 
     private void Drain(List<EventEnvelope> batch)
