@@ -47,7 +47,10 @@ internal sealed class SandboxDeadline(TimeSpan interval) : Constraint
 
         if (!_reading)
         {
+            // A thread first seen here past its deadline was kept off the CPU (a GC pause, a busy machine): give the
+            // reading half an interval to tell its share of a core before judging.
             StartReading(now);
+            _deadline = Math.Max(_deadline, now + Ticks(Interval / 2));
         }
 
         if (now < _deadline)

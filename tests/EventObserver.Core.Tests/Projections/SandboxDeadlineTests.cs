@@ -34,6 +34,45 @@ public sealed class SandboxDeadlineTests
     }
 
     [Fact]
+    public void Check_FirstCheckAfterWholeIntervalOffCpu_DoesNotThrowWhereCpuTimeIsKnown()
+    {
+        // A GC pause that spans the whole interval: the call's next statement must not be taken for a slow script.
+        var deadline = new SandboxDeadline(Interval);
+        deadline.Reset();
+
+        Thread.Sleep(Interval * 2);
+        var error = Record.Exception(deadline.Check);
+
+        if (ThreadCpuClock.TryRead(out _))
+        {
+            Assert.Null(error);
+        }
+        else
+        {
+            Assert.IsType<TimeoutException>(error);
+        }
+    }
+
+    [Fact]
+    public void Check_ComputingAfterWholeIntervalOffCpu_ThrowsTimeout()
+    {
+        var deadline = new SandboxDeadline(Interval);
+        var clock = Stopwatch.StartNew();
+        deadline.Reset();
+        Thread.Sleep(Interval * 2);
+
+        var error = Record.Exception(() =>
+        {
+            while (clock.Elapsed < Interval * SandboxDeadline.HardLimitFactor)
+            {
+                deadline.Check();
+            }
+        });
+
+        Assert.IsType<TimeoutException>(error);
+    }
+
+    [Fact]
     public void Check_ComputingPastInterval_ThrowsTimeout()
     {
         var deadline = new SandboxDeadline(Interval);
