@@ -19,16 +19,27 @@ public sealed partial class PostgresEventIndex
 
     private const string DefaultPartition = "events_default";
 
-    // Deletes the chosen rows and takes their number off their partitions' counts, in one statement.
+    // Deletes the chosen rows (the statement names the events table "e") and takes their number off their partitions' counts, in one statement.
     private const string DeleteAndCount = """
-        WITH gone AS ({0} RETURNING topic, partition),
+        WITH gone AS ({0} RETURNING e.topic, e.partition),
         counted AS (SELECT topic, partition, count(*) AS n FROM gone GROUP BY topic, partition),
         updated AS (UPDATE checkpoints c SET event_count = c.event_count - counted.n FROM counted
                     WHERE c.topic = counted.topic AND c.partition = counted.partition)
         SELECT topic, partition, n FROM counted
         """;
 
+    /// <summary>
+    /// Applies <paramref name="policy"/>, then (outside the write lock: it takes a while and writers go on) builds the
+    /// free-text index of the days that ended (<see cref="DailyPartitions.IndexClosedDays"/>).
+    /// </summary>
     public long ApplyRetention(RetentionPolicy policy, DateTimeOffset now)
+    {
+        var deleted = ApplyLimits(policy, now);
+        _days.IndexClosedDays(now);
+        return deleted;
+    }
+
+    private long ApplyLimits(RetentionPolicy policy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(policy);
         lock (_writeLock)
@@ -43,7 +54,10 @@ public sealed partial class PostgresEventIndex
                     deleted += DropDay(day, touched);
                 }
 
-                deleted += Delete(Invariant($"DELETE FROM events WHERE timestamp_ms < {cutoff}"), touched);
+                // Through the (topic, timestamp_ms) index, topic by topic: the boundary day is not scanned every minute.
+                deleted += Delete(
+                    Invariant($"DELETE FROM events e USING (SELECT DISTINCT topic FROM checkpoints) t WHERE e.topic = t.topic AND e.timestamp_ms < {cutoff}"),
+                    touched);
             }
 
             if (policy.MaxEvents is > 0 and var maxEvents)

@@ -79,6 +79,13 @@ public sealed partial class PostgresEventIndex : IEventIndex, IDisposable
         time ??= TimeProvider.System;
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.SearchPath = $"{schema},public";
+
+        // COPY streams a batch of megabytes: bigger buffers mean fewer socket writes (8 KiB by default).
+        if (!builder.ConnectionStringBuilder.ContainsKey("Write Buffer Size"))
+        {
+            builder.ConnectionStringBuilder.WriteBufferSize = 64 * 1024;
+        }
+
         var settings = builder.ConnectionStringBuilder;
         var description = $"postgres://{settings.Host}:{settings.Port}/{settings.Database} (schema {schema})";
         var source = builder.Build();

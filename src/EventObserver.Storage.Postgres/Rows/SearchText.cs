@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 using EventObserver.Core.Envelopes;
@@ -19,28 +20,56 @@ internal static class SearchText
 
     public static string? For(EventEnvelope e)
     {
-        var text = new StringBuilder();
-        if (e.Key is { } key)
-        {
-            text.Append(key).Append(Separator);
-        }
+        var payload = e.JsonPayload ?? (e.PayloadFormat == PayloadFormat.Text ? e.Payload : null);
+        var payloadBytes = Math.Min(payload?.Length ?? 0, EventSelection.MaxScannedPayloadBytes);
 
+        // UTF-8 never decodes to more UTF-16 characters than it has bytes, replacement characters included.
+        var capacity = (e.Key?.Length ?? 0) + 1 + payloadBytes;
         foreach (var header in e.Headers)
         {
-            if (header.Value is { Length: > 0 } value)
-            {
-                text.Append(Encoding.UTF8.GetString(value)).Append(Separator);
-            }
+            capacity += (header.Value?.Length ?? 0) + 1;
         }
 
-        var payload = e.JsonPayload ?? (e.PayloadFormat == PayloadFormat.Text ? e.Payload : null);
-        if (payload is { Length: > 0 })
+        var text = ArrayPool<char>.Shared.Rent(capacity);
+        var folded = ArrayPool<char>.Shared.Rent(capacity);
+        try
         {
-            text.Append(Encoding.UTF8.GetString(payload, 0, Math.Min(payload.Length, EventSelection.MaxScannedPayloadBytes)));
-        }
+            var length = 0;
+            if (e.Key is { } key)
+            {
+                key.CopyTo(text.AsSpan(length));
+                length += key.Length;
+                text[length++] = Separator;
+            }
 
-        // A NUL cannot be stored; a needle without one never matched across it, so any other character will do.
-        return text.Length == 0 ? null : Fold(text.Replace('\0', ' ').ToString());
+            foreach (var header in e.Headers)
+            {
+                if (header.Value is { Length: > 0 } value)
+                {
+                    length += Encoding.UTF8.GetChars(value, text.AsSpan(length));
+                    text[length++] = Separator;
+                }
+            }
+
+            if (payloadBytes > 0)
+            {
+                length += Encoding.UTF8.GetChars(payload.AsSpan(0, payloadBytes), text.AsSpan(length));
+            }
+
+            if (length == 0)
+            {
+                return null;
+            }
+
+            // A NUL cannot be stored; a needle without one never matched across it, so any other character will do.
+            text.AsSpan(0, length).Replace('\0', ' ');
+            return new string(folded, 0, Fold(text.AsSpan(0, length), folded));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
+            ArrayPool<char>.Shared.Return(folded);
+        }
     }
 
     /// <summary>The <c>LIKE</c> pattern for a free text; null when the column cannot pre-filter it (a NUL in it).</summary>
@@ -72,22 +101,34 @@ internal static class SearchText
     /// </summary>
     internal static string Fold(string text)
     {
-        var folded = new StringBuilder(text.Length);
-        Span<char> pair = stackalloc char[2];
+        var folded = new char[text.Length];
+        return new string(folded, 0, Fold(text, folded));
+    }
+
+    /// <summary>Folds <paramref name="text"/> into <paramref name="destination"/> (as long as the text); returns the length.</summary>
+    private static int Fold(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        // Mostly ASCII JSON: the vectorized path.
+        if (Ascii.IsValid(text))
+        {
+            Ascii.ToUpper(text, destination, out var upper);
+            return upper;
+        }
+
+        var written = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                var written = Rune.ToUpperInvariant(new Rune(c, text[++i])).EncodeToUtf16(pair);
-                folded.Append(pair[..written]);
+                written += Rune.ToUpperInvariant(new Rune(c, text[++i])).EncodeToUtf16(destination[written..]);
             }
             else
             {
-                folded.Append(c < 0x80 ? (c is >= 'a' and <= 'z' ? (char)(c - ('a' - 'A')) : c) : char.ToUpperInvariant(c));
+                destination[written++] = c < 0x80 ? (c is >= 'a' and <= 'z' ? (char)(c - ('a' - 'A')) : c) : char.ToUpperInvariant(c);
             }
         }
 
-        return folded.ToString();
+        return written;
     }
 }

@@ -39,7 +39,8 @@ CREATE TABLE events (
     dead_letter_error text COLLATE "C",
     -- Strings a text column cannot hold (a NUL character), kept exactly here (Rows/ExactStrings).
     exact_strings bytea,
-    -- What free text searches, case-folded as .NET folds it: a pre-filter only, EventSelection.Matches decides.
+    -- What free text searches, case-folded as .NET folds it: a pre-filter only, EventSelection.Matches decides. Closed
+    -- days have a trigram index over it; the current day and the default partition are scanned (LIKE in the server).
     search_text text COLLATE "C"
 ) PARTITION BY RANGE (timestamp_ms);
 
@@ -54,7 +55,8 @@ CREATE INDEX events_message_type ON events (message_type) WHERE message_type IS 
 CREATE INDEX events_key ON events (key) WHERE key IS NOT NULL;
 CREATE INDEX events_dead_letter ON events (dead_letter_topic, dead_letter_partition, dead_letter_offset)
     WHERE dead_letter_topic IS NOT NULL;
-CREATE INDEX events_search ON events USING gin (search_text public.gin_trgm_ops);
+-- The trigram index over search_text is built per day once the day is over (Schema/DailyPartitions.IndexClosedDays):
+-- kept row by row it cost about ten times the rest of a write.
 
 -- One row per partition ever seen: where ingestion resumes (written with the events), who owns it, and the partition's
 -- figures (kept with each write and by retention, so statistics never count the events table).
