@@ -38,5 +38,12 @@ public sealed class PostgresDatabase : IDisposable
         return command.ExecuteScalar();
     }
 
-    public void Dispose() => _opened.ForEach(i => i.Dispose());
+    public void Dispose()
+    {
+        _opened.ForEach(i => i.Dispose());
+        if (ConnectionString.Length > 0)
+        {
+            PostgresServer.Shared.DropDatabase(ConnectionString);
+        }
+    }
 }

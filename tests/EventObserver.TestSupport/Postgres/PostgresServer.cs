@@ -91,6 +91,29 @@ public sealed class PostgresServer : IDisposable
     /// <summary>Synchronous <see cref="CreateDatabaseAsync"/>, for constructors.</summary>
     public string CreateDatabase() => CreateDatabaseAsync().GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Drops a database made by <see cref="CreateDatabaseAsync"/> (closing what is still connected), so a long test run
+    /// does not pile up a copy of the template per test.
+    /// </summary>
+    public void DropDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        if (Volatile.Read(ref _stopped) == 1 || name is null || !name.StartsWith("t_", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)

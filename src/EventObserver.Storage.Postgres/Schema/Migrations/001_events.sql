@@ -48,13 +48,15 @@ CREATE TABLE events_default PARTITION OF events DEFAULT;
 
 CREATE INDEX events_position ON events (topic, partition, "offset");
 CREATE INDEX events_topic_time ON events (topic, timestamp_ms);
-CREATE INDEX events_message_id ON events (message_id);
-CREATE INDEX events_correlation_id ON events (correlation_id) WHERE correlation_id IS NOT NULL;
-CREATE INDEX events_causation_id ON events (causation_id) WHERE causation_id IS NOT NULL;
-CREATE INDEX events_message_type ON events (message_type) WHERE message_type IS NOT NULL;
-CREATE INDEX events_key ON events (key) WHERE key IS NOT NULL;
-CREATE INDEX events_dead_letter ON events (dead_letter_topic, dead_letter_partition, dead_letter_offset)
-    WHERE dead_letter_topic IS NOT NULL;
+-- Ids, keys and types come from the records and have no length limit: a B-tree refuses a row over ~2.7 KB (one long
+-- key would stop ingestion), a hash index takes any length and is all these equality lookups need.
+CREATE INDEX events_message_id ON events USING hash (message_id);
+CREATE INDEX events_correlation_id ON events USING hash (correlation_id) WHERE correlation_id IS NOT NULL;
+CREATE INDEX events_causation_id ON events USING hash (causation_id) WHERE causation_id IS NOT NULL;
+CREATE INDEX events_message_type ON events USING hash (message_type) WHERE message_type IS NOT NULL;
+CREATE INDEX events_key ON events USING hash (key) WHERE key IS NOT NULL;
+-- The original's topic comes from a header too (any length): the offset and partition find the few candidates.
+CREATE INDEX events_dead_letter ON events (dead_letter_offset, dead_letter_partition) WHERE dead_letter_topic IS NOT NULL;
 -- The trigram index over search_text is built per day once the day is over (Schema/DailyPartitions.IndexClosedDays):
 -- kept row by row it cost about ten times the rest of a write.
 
