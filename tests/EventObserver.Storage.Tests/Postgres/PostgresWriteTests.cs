@@ -168,4 +168,17 @@ public sealed class PostgresWriteTests(PostgresFixture fixture) : IDisposable
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(Envelopes.BaseTimestampMs + 2_499), range.NewestAt);
         Assert.Equal("orders-3-1234", index.Get("orders", 3, 1234)!.MessageId);
     }
+
+    [PostgresFact]
+    public void Write_IdsAndKeyOfTenKilobytes_AreStoredAndFound()
+    {
+        using var index = _db.Open();
+        var id = new string('i', 10_000);
+        var key = new string('k', 10_000);
+
+        index.Write([Envelopes.Event("orders", 0, 0, key: key, correlationId: id, causationId: id, messageId: id, type: new string('T', 10_000))]);
+
+        Assert.Equal(id, Assert.Single(index.Query(new EventSelection { Key = key, MessageId = id, CorrelationId = id, CausationId = id })).MessageId);
+        Assert.Equal(1, index.Lineage.CountByCausationId(id));
+    }
 }

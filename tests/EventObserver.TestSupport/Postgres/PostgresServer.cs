@@ -68,6 +68,7 @@ public sealed class PostgresServer : IDisposable
                 $"-p {server.Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
             server.RunPg("pg_ctl", "-D", server.DataDirectory, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "start");
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+            server.StartReaper();
             return server;
         }
         catch
@@ -145,6 +146,35 @@ public sealed class PostgresServer : IDisposable
     }
 
     private string DataDirectory => Path.Combine(_root, "data");
+
+    /// <summary>
+    /// A detached shell that stops the server and deletes its folder once this process is gone, however it ended: the
+    /// test host is often killed right after the run (or on a hang), before or during <see cref="Dispose"/>, which would
+    /// leave a running server and its folder behind. Detached (<c>setsid</c>), so killing the test process tree spares it.
+    /// </summary>
+    private void StartReaper()
+    {
+        var stop = _asServiceUser ? $"runuser -u {ServiceUser} -- " : string.Empty;
+        var script = string.Create(
+            CultureInfo.InvariantCulture,
+            $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; "
+            + $"if [ -f '{DataDirectory}/postmaster.pid' ]; then {stop}'{Path.Combine(_bin, "pg_ctl")}' -D '{DataDirectory}' -m immediate -w stop; fi; "
+            + $"rm -rf '{_root}'");
+        var start = new ProcessStartInfo("setsid")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // Its output goes nowhere at once (exec above), so no pipe of ours is held open while it waits.
+        foreach (var argument in (string[])["-f", "/bin/sh", "-c", script])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var reaper = Process.Start(start);
+        reaper?.WaitForExit();
+    }
 
     private string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
     {
