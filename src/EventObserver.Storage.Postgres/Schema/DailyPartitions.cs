@@ -127,8 +127,15 @@ internal sealed class DailyPartitions
 
             // CONCURRENTLY runs outside a transaction: an interrupted build leaves an invalid index, dropped here first.
             Run(connection, $"DROP INDEX CONCURRENTLY IF EXISTS {name}");
-            Run(connection, $"CREATE INDEX CONCURRENTLY {name} ON {NameOf(day)} USING gin (search_text public.gin_trgm_ops)");
-            built++;
+            try
+            {
+                Run(connection, $"CREATE INDEX CONCURRENTLY {name} ON {NameOf(day)} USING gin (search_text public.gin_trgm_ops)");
+                built++;
+            }
+            catch (PostgresException e) when (e.SqlState is DuplicateTable or UniqueViolation)
+            {
+                // Another observer built it at the same moment.
+            }
         }
 
         return built;
