@@ -26,11 +26,6 @@ public sealed class PostgresWriteRateTests(PostgresFixture fixture, ITestOutputH
     public void Write_DemoLikeBatches_ReportsEventsPerSecond()
     {
         using var index = _db.Open();
-        if (Environment.GetEnvironmentVariable("EO_PG_EXPERIMENT") is { Length: > 0 } sql)
-        {
-            _db.Scalar(sql);
-        }
-
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var batches = Enumerable.Range(0, Batches).Select(b => Batch(b, now)).ToList();
         index.Write(batches[0]); // warm-up: connections, statement plans, the first day partitions
