@@ -1,0 +1,7 @@
+namespace EventObserver.Storage.Tests.Contract.Postgres;
+
+public sealed class PostgresNewestWindowContractTests() : NewestWindowContract(new PostgresIndexEngine())
+{
+    /// <summary>Null where the PostgreSQL binaries exist (CI installs them): then every test of this class runs.</summary>
+    public static string? EngineSkipReason => PostgresIndexEngine.SkipReason;
+}
