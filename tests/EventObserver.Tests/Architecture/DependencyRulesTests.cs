@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using EventObserver.Core.Envelopes;
 using EventObserver.Kafka.Ingestion;
 using EventObserver.Storage.Index;
+using EventObserver.Storage.Postgres.Index;
 
 namespace EventObserver.Tests.Architecture;
 
@@ -22,10 +23,14 @@ public sealed class DependencyRulesTests
         ["EventObserver.Core"] =
         [
             ("EventObserver.Storage", false), ("EventObserver.Kafka", false), (Web, true),
-            ("Microsoft.AspNetCore", false), ("LiteDB", false), ("Confluent", false),
+            ("Microsoft.AspNetCore", false), ("LiteDB", false), ("Confluent", false), ("Npgsql", false),
         ],
         ["EventObserver.Kafka"] = [("EventObserver.Storage", false), ("LiteDB", false), (Web, true)],
-        ["EventObserver.Storage"] = [("EventObserver.Kafka", false), ("Confluent", false), (Web, true)],
+        ["EventObserver.Storage"] = [("EventObserver.Kafka", false), ("Confluent", false), ("Npgsql", false), (Web, true)],
+        ["EventObserver.Storage.Postgres"] =
+        [
+            ("EventObserver.Storage", true), ("EventObserver.Kafka", false), ("LiteDB", false), ("Confluent", false), (Web, true),
+        ],
     };
 
     private static readonly Dictionary<string, Assembly> Assemblies = new(StringComparer.Ordinal)
@@ -33,6 +38,7 @@ public sealed class DependencyRulesTests
         ["EventObserver.Core"] = typeof(EventEnvelope).Assembly,
         ["EventObserver.Kafka"] = typeof(IngestionService).Assembly,
         ["EventObserver.Storage"] = typeof(LiteDbEventIndex).Assembly,
+        ["EventObserver.Storage.Postgres"] = typeof(PostgresEventIndex).Assembly,
         [Web] = typeof(Program).Assembly,
     };
 
