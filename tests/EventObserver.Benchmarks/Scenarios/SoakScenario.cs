@@ -95,6 +95,8 @@ internal static class SoakScenario
         var cpuAtStart = app.CpuTime();
         var rssSamples = new List<(double Minutes, double Mb)>();
         var perMinute = new List<SoakMinute>();
+        var conversationsTracked = new List<long?>();
+        var gcHeapMb = new List<double?>();
         var clock = Stopwatch.StartNew();
         var nextSample = Sample;
         for (var minute = 1; minute <= minutes; minute++)
@@ -115,6 +117,13 @@ internal static class SoakScenario
             }
 
             var stats = await ReadStatsAsync(api);
+            var metrics = await PrometheusText.ScrapeAsync(api);
+            // What the bounded in-memory parts hold: the conversations tracked (open + stuck, capped by
+            // Monitoring:MaxOpenConversations) and the managed heap after the last collection, beside RSS.
+            var conversations = PrometheusText.Sum(metrics, "eventobserver_conversations_open") + PrometheusText.Sum(metrics, "eventobserver_conversations_stuck");
+            var heapMb = PrometheusText.Sum(metrics, "dotnet_gc_last_collection_heap_size_bytes") / 1048576.0;
+            conversationsTracked.Add(conversations is { } c ? (long)c : null);
+            gcHeapMb.Add(heapMb is { } h ? Math.Round(h) : null);
             var (browser, hub) = load.TakeLatencies();
             var figures = new SoakMinute(minute, Math.Round(rssSamples[^1].Mb, 1),
                 LatencyRecorder.PercentileOf(browser, 95), browser.Length, LatencyRecorder.PercentileOf(hub, 95), hub.Length,
@@ -123,6 +132,7 @@ internal static class SoakScenario
             Report($"minute {minute}: RSS {figures.RssMb:N0} MB, browser p95 {figures.BrowserP95Ms} ms ({figures.BrowserSamples:N0} rows), " +
                 $"hub p95 {figures.HubP95Ms} ms ({figures.HubSamples:N0} events), index {figures.IndexedEvents:N0} events {figures.IndexSizeMb:N1} MB, " +
                 $"retention deleted {log.Retention.Deleted:N0}, warnings {log.Warnings}, errors {log.Errors}, replay runs {load.Replay?.Started}, " +
+                $"conversations tracked {conversations:N0}, GC heap {heapMb:N0} MB, " +
                 $"load {FeedScenario.MachineLoad()}");
             if (load.Tabs is not null && minute < minutes)
             {
@@ -153,6 +163,8 @@ internal static class SoakScenario
 
             // The shape within minutes (a step, a saw-tooth, a climb), from which the slope was fitted.
             ["rssEvery10sMb"] = rssSamples.Select(r => Math.Round(r.Mb)).ToArray(),
+            ["conversationsTracked"] = conversationsTracked.ToArray(),
+            ["gcHeapAfterLastGcMb"] = gcHeapMb.ToArray(),
             ["gcPauseSeconds"] = gcEnd.Seconds - gcStart.Seconds is { } pause ? Math.Round(pause, 3) : null,
             ["gcPauseSecondsSinceStart"] = gcEnd.Seconds is { } total ? Math.Round(total, 3) : null,
             ["gcPauseSource"] = gcEnd.Source,

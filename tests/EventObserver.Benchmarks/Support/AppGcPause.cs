@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace EventObserver.Benchmarks.Support;
@@ -41,26 +40,5 @@ internal static class AppGcPause
     }
 
     /// <summary>The sum of the metric's samples (one per label set) in a Prometheus text exposition, or null without any.</summary>
-    public static double? FromPrometheusText(string text)
-    {
-        double? total = null;
-        foreach (var line in text.Split('\n'))
-        {
-            if (!line.StartsWith(MetricName, StringComparison.Ordinal) || line.Length == MetricName.Length
-                || line[MetricName.Length] is not (' ' or '{'))
-            {
-                continue;
-            }
-
-            // name{labels} value [timestamp]
-            var afterLabels = line[MetricName.Length] == '{' ? line.IndexOf('}', StringComparison.Ordinal) + 1 : MetricName.Length;
-            var parts = line[afterLabels..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length > 0 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                total = (total ?? 0) + value;
-            }
-        }
-
-        return total;
-    }
+    public static double? FromPrometheusText(string text) => PrometheusText.Sum(text, MetricName);
 }
