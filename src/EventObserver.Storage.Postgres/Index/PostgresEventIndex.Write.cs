@@ -43,7 +43,7 @@ public sealed partial class PostgresEventIndex
 
         lock (_writeLock)
         {
-            var groups = BatchPlan.GroupByPartition(batch);
+            var groups = PartitionWrite.GroupByPartition(batch);
             _days.EnsureFor(groups.Values.SelectMany(g => g).Select(e => e.TimestampMs), _time.GetUtcNow());
             using var connection = OpenConnection();
             using var transaction = connection.BeginTransaction();

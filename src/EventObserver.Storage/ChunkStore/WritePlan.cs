@@ -49,37 +49,19 @@ internal sealed class WritePlan
             return nextType++;
         }
 
-        var gapsByPartition = gaps.GroupBy(g => new TopicPartitionKey(g.Topic, g.Partition)).ToDictionary(g => g.Key, g => g.ToList());
-        var groups = GroupByPartition(batch);
-        foreach (var key in groups.Keys.Union(gapsByPartition.Keys))
+        var writes = PartitionWrite.Plan(
+            PartitionWrite.GroupByPartition(batch),
+            gaps,
+            key => catalog.TryGetPartitionNumber(key, out var known) ? catalog.GetCheckpoint(known) ?? 0 : 0,
+            ChunkLimits.MaxOffset);
+        foreach (var write in writes)
         {
+            var (key, accepted, next) = (write.Key, write.Accepted, write.Next);
+            plan.Gaps.AddRange(write.Gaps);
             var known = catalog.TryGetPartitionNumber(key, out var number);
             if (!known)
             {
-                number = nextPartition;
-            }
-
-            var checkpoint = catalog.GetCheckpoint(number) ?? 0;
-            var accepted = groups.TryGetValue(key, out var events) ? Accept(events, checkpoint) : [];
-            var next = accepted.Count > 0 ? accepted[^1].Offset + 1 : checkpoint;
-            foreach (var gap in gapsByPartition.GetValueOrDefault(key) ?? [])
-            {
-                // A gap the checkpoint is already past was recorded before (or never mattered).
-                if (gap.LastOffset >= checkpoint)
-                {
-                    plan.Gaps.Add(gap.FirstOffset >= checkpoint ? gap : gap with { FirstOffset = checkpoint });
-                    next = Math.Max(next, gap.LastOffset + 1);
-                }
-            }
-
-            if (next == checkpoint)
-            {
-                continue;
-            }
-
-            if (!known)
-            {
-                nextPartition++;
+                number = nextPartition++;
                 plan.NewPartitions.Add((number, key));
             }
 
@@ -113,55 +95,5 @@ internal sealed class WritePlan
         {
             return null;
         }
-    }
-
-    private static Dictionary<TopicPartitionKey, List<EventEnvelope>> GroupByPartition(IReadOnlyList<EventEnvelope> batch)
-    {
-        var groups = new Dictionary<TopicPartitionKey, List<EventEnvelope>>();
-        foreach (var e in batch)
-        {
-            var key = new TopicPartitionKey(e.Topic, e.Partition);
-            if (!groups.TryGetValue(key, out var list))
-            {
-                list = [];
-                groups[key] = list;
-            }
-
-            list.Add(e);
-        }
-
-        return groups;
-    }
-
-    /// <summary>Offsets below the checkpoint are already indexed; a repeated offset is taken once.</summary>
-    private static List<EventEnvelope> Accept(List<EventEnvelope> events, long next)
-    {
-        var sorted = true;
-        for (var i = 1; i < events.Count && sorted; i++)
-        {
-            sorted = events[i - 1].Offset < events[i].Offset;
-        }
-
-        if (!sorted)
-        {
-            events.Sort((a, b) => a.Offset.CompareTo(b.Offset));
-        }
-
-        var accepted = new List<EventEnvelope>(events.Count);
-        foreach (var e in events)
-        {
-            if (e.Offset > ChunkLimits.MaxOffset)
-            {
-                throw new ArgumentOutOfRangeException(nameof(events), e.Offset, $"Offset of {e.Id} is beyond what the index can address.");
-            }
-
-            if (e.Offset >= next)
-            {
-                accepted.Add(e);
-                next = e.Offset + 1;
-            }
-        }
-
-        return accepted;
     }
 }
