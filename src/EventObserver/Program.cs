@@ -104,9 +104,8 @@ services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();
 services.AddSingleton<IValidateOptions<LineageOptions>, LineageOptionsValidator>();
 services.AddSingleton<IValidateOptions<DecodingOptions>, DecodingOptionsValidator>();
 
-// Storage: the one open index per process (the ports of Core.Indexing, implemented on LiteDB), and retention over it.
-services.AddSingleton<EventIndexProvider>();
-services.AddSingleton<ICurrentIndex>(sp => sp.GetRequiredService<EventIndexProvider>());
+// Storage: the one open index per process (the ports of Core.Indexing, on LiteDB or PostgreSQL), and retention over it.
+services.AddEventIndex();
 services.AddSingleton<IndexReads>();
 services.AddHostedService<RetentionService>();
 services.AddIndexRebuild();

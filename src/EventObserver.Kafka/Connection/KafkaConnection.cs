@@ -66,6 +66,13 @@ public sealed class KafkaConnection
             // message still there, never from the end, and record the gap. StartFrom is applied on assignment instead.
             AutoOffsetReset = AutoOffsetReset.Earliest,
         };
+        if (_options.Assignment == PartitionAssignment.Group)
+        {
+            // Several observers in one group: a member joining or leaving moves only the partitions that change hands,
+            // and the others keep writing meanwhile.
+            config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky;
+        }
+
         return config;
     }
 

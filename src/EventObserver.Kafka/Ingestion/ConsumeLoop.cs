@@ -25,7 +25,8 @@ internal sealed class ConsumeLoop(
     IndexWriter writer,
     TimeProvider time,
     ILogger logger,
-    RebuildTracker? rebuild = null)
+    RebuildTracker? rebuild = null,
+    IPartitionOwnership? ownership = null)
 {
     private const int MaxBatchAgeMs = 50;
     private const int IdlePollMs = 100;
@@ -60,6 +61,8 @@ internal sealed class ConsumeLoop(
         if (!manual)
         {
             builder.SetPartitionsAssignedHandler((_, partitions) => Assign(partitions));
+            builder.SetPartitionsRevokedHandler((_, partitions) => Release(partitions.Select(p => p.TopicPartition)));
+            builder.SetPartitionsLostHandler((_, partitions) => Release(partitions.Select(p => p.TopicPartition)));
         }
 
         using var consumer = builder.Build();
@@ -289,11 +292,59 @@ internal sealed class ConsumeLoop(
         }
     }
 
+    /// <summary>
+    /// On an index several observers share: takes the assigned partitions over in the index (which fences their previous
+    /// owner) and resumes each from the checkpoint committed there, whoever committed it.
+    /// </summary>
+    private void Claim(List<TopicPartition> partitions)
+    {
+        if (ownership is null)
+        {
+            return;
+        }
+
+        var keys = partitions.Where(p => filter.Includes(p.Topic)).Select(p => new TopicPartitionKey(p.Topic, p.Partition.Value)).ToList();
+        var committed = ownership.Claim(keys);
+        foreach (var key in keys)
+        {
+            if (committed.TryGetValue(key, out var next))
+            {
+                positions[key] = next;
+            }
+            else
+            {
+                positions.Remove(key);
+            }
+        }
+
+        if (keys.Count > 0)
+        {
+            IngestionLog.Claimed(logger, keys.Count, ownership.ObserverId);
+        }
+    }
+
+    /// <summary>Partitions revoked or lost: writes for them are refused from now on, so queued batches of them are dropped.</summary>
+    private void Release(IEnumerable<TopicPartition> partitions)
+    {
+        var keys = partitions.Select(p => new TopicPartitionKey(p.Topic, p.Partition.Value)).ToList();
+        ownership?.Release(keys);
+        foreach (var key in keys)
+        {
+            positions.Remove(key);
+        }
+
+        if (keys.Count > 0)
+        {
+            IngestionLog.Released(logger, keys.Count);
+        }
+    }
+
     private IEnumerable<TopicPartitionOffset> Assign(List<TopicPartition> partitions)
     {
         IngestionLog.Assigned(logger, partitions.Count, partitions.Select(p => p.Topic).Distinct().Count());
         // A rebuild must hold everything Kafka still has, whatever the configured start says.
         var startFrom = connection.Options.StartFrom == StartPosition.Latest && rebuild is not { Finished: false } ? Offset.End : Offset.Beginning;
+        Claim(partitions);
         var result = new List<TopicPartitionOffset>(partitions.Count);
         foreach (var partition in partitions)
         {

@@ -186,6 +186,23 @@ internal sealed class IndexWriter
                 EndPause();
                 break;
             }
+            catch (PartitionFencedException e)
+            {
+                // Another observer owns these partitions now and resumes them from the last commit: what this one
+                // read of them is not written (its successor reads it again); the rest of the batch is.
+                var fenced = new HashSet<TopicPartitionKey>(e.Partitions);
+                var kept = batch.Events.Where(x => !fenced.Contains(new TopicPartitionKey(x.Topic, x.Partition))).ToList();
+                var gaps = batch.Gaps.Where(g => !fenced.Contains(new TopicPartitionKey(g.Topic, g.Partition))).ToList();
+                IngestionLog.Fenced(_logger, e.Message, batch.Events.Count - kept.Count);
+                _status.RecordFenced(batch.Events.Count - kept.Count);
+                batch = new IngestBatch(kept, gaps);
+                if (kept.Count == 0 && gaps.Count == 0)
+                {
+                    return;
+                }
+
+                attempt = 0;
+            }
             catch (Exception e) when (_discarded)
             {
                 // The index was archived under this batch (a rebuild): the new one is filled from Kafka again.

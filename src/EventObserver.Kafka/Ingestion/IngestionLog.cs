@@ -73,4 +73,13 @@ internal static partial class IngestionLog
 
     [LoggerMessage(Message = "librdkafka {Facility}: {Text}")]
     public static partial void Native(ILogger logger, LogLevel level, string facility, string text);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason}: {Events} events of those partitions were not written; their new owner reads them from the last commit")]
+    public static partial void Fenced(ILogger logger, string reason, int events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Claimed {Partitions} partitions in the shared index as observer {ObserverId}")]
+    public static partial void Claimed(ILogger logger, int partitions, string observerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Released {Partitions} partitions (revoked or lost in the consumer group)")]
+    public static partial void Released(ILogger logger, int partitions);
 }

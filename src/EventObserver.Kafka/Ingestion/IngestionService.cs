@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using EventObserver.Core.Decoding;
 using EventObserver.Core.Indexing;
 using EventObserver.Core.Masking;
+using EventObserver.Kafka.Configuration;
 using EventObserver.Kafka.Connection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -158,7 +159,9 @@ public sealed class IngestionService : BackgroundService
                     Activate(_active!, writer, loopStop);
                 }
 
-                new ConsumeLoop(_connection, filter, _decoder, _ingestMasker, _status, positions, writer, _time, _logger, rebuild).Run(loopStop.Token);
+                // In a consumer group on an index several observers share, partitions are claimed (and fenced) as Kafka assigns them.
+                var ownership = _connection.Options.Assignment == PartitionAssignment.Group ? _active as IPartitionOwnership : null;
+                new ConsumeLoop(_connection, filter, _decoder, _ingestMasker, _status, positions, writer, _time, _logger, rebuild, ownership).Run(loopStop.Token);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -16,6 +16,7 @@ public sealed class IngestionStatus
     private IReadOnlyDictionary<TopicPartitionKey, long> _lagByPartition = new Dictionary<TopicPartitionKey, long>();
     private readonly TimeProvider _time;
     private long _skippedOffsets;
+    private long _fencedEvents;
     private BrokerState _brokerState = BrokerState.Starting;
     private IndexWritePause? _writePause;
 
@@ -44,6 +45,9 @@ public sealed class IngestionStatus
 
     /// <summary>Offsets skipped without retention being the cause (compaction, transaction markers), since start.</summary>
     public long SkippedOffsets => Interlocked.Read(ref _skippedOffsets);
+
+    /// <summary>Events not written because another observer had taken their partitions over (several observers), since start.</summary>
+    public long FencedEvents => Interlocked.Read(ref _fencedEvents);
 
     public bool IsEmbedded { get; set; }
     public string BootstrapServers { get; set; } = "";
@@ -136,6 +140,8 @@ public sealed class IngestionStatus
             IngestionMetrics.Record(gap);
         }
     }
+
+    public void RecordFenced(long events) => Interlocked.Add(ref _fencedEvents, events);
 
     public void SetSkippedOffsets(long skipped) => Interlocked.Exchange(ref _skippedOffsets, skipped);
 }

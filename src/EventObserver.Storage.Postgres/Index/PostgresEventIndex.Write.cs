@@ -6,7 +6,10 @@ using Npgsql;
 
 namespace EventObserver.Storage.Postgres.Index;
 
-/// <summary>Writes: events (binary COPY), checkpoints and retention gaps in one transaction.</summary>
+/// <summary>
+/// Writes: events (binary COPY), checkpoints and retention gaps in one transaction, fenced by partition ownership once
+/// this instance claims partitions, and announced to the other observers on commit.
+/// </summary>
 public sealed partial class PostgresEventIndex
 {
     /// <summary>Retention gaps kept at most; the oldest go first.</summary>
@@ -48,6 +51,7 @@ public sealed partial class PostgresEventIndex
             using var connection = OpenConnection();
             using var transaction = connection.BeginTransaction();
             var keys = groups.Keys.Union(gaps.Select(g => new TopicPartitionKey(g.Topic, g.Partition))).ToList();
+            CheckOwnership(connection, transaction, keys);
             var plan = BatchPlan.Create(groups, gaps, LockCheckpoints(connection, keys));
             if (plan.Checkpoints.Count == 0)
             {
@@ -69,6 +73,11 @@ public sealed partial class PostgresEventIndex
             if (plan.Gaps.Count > 0)
             {
                 SaveGaps(connection, plan.Gaps);
+            }
+
+            if (plan.Events.Count > 0)
+            {
+                Announce(connection, plan.Events);
             }
 
             BeforeCommit?.Invoke();

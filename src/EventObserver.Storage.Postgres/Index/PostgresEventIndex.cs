@@ -109,6 +109,9 @@ public sealed partial class PostgresEventIndex : IEventIndex, IDisposable
         }
     }
 
+    /// <summary>Whether <paramref name="schema"/> can hold an index: lower-case letters, digits and underscores, at most 41.</summary>
+    public static bool IsUsableSchemaName(string? schema) => schema is not null && SchemaMigrator.IsValidName(schema);
+
     public IReadOnlyDictionary<TopicPartitionKey, long> GetCheckpoints()
     {
         var checkpoints = new Dictionary<TopicPartitionKey, long>();

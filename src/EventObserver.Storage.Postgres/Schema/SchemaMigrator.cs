@@ -83,6 +83,27 @@ internal static partial class SchemaMigrator
         return read.ExecuteScalar() as string;
     }
 
+    /// <summary>
+    /// Renames <paramref name="schema"/> to a free <c>&lt;schema&gt;_archive_&lt;time&gt;</c> (a rebuild keeps the old index
+    /// beside the new one, as LiteDB's archive folder does); returns the new name, or an empty string when there was none.
+    /// </summary>
+    public static string Archive(NpgsqlConnection connection, string schema, DateTimeOffset now)
+    {
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, $"SELECT pg_advisory_xact_lock({LockKey})");
+        using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", connection);
+        exists.Parameters.Add(new() { Value = schema });
+        if (exists.ExecuteScalar() is not true)
+        {
+            return string.Empty;
+        }
+
+        var archivedTo = FreeArchiveName(connection, schema, now);
+        Execute(connection, $"ALTER SCHEMA {Quote(schema)} RENAME TO {Quote(archivedTo)}");
+        transaction.Commit();
+        return archivedTo;
+    }
+
     private static int ApplyMissing(NpgsqlConnection connection)
     {
         var done = new HashSet<int>();

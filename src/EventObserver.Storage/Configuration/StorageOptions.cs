@@ -3,6 +3,15 @@ namespace EventObserver.Storage.Configuration;
 /// <summary>Bound from <c>EventObserver:Storage</c>.</summary>
 public sealed class StorageOptions
 {
+    /// <summary>The engine of the event index. The other stores (audit, projections, lag history) stay beside <see cref="Path"/>.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+
+    /// <summary>With <see cref="StorageProvider.Postgres"/>: an Npgsql connection string (its search path is replaced by <see cref="Schema"/>).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>With <see cref="StorageProvider.Postgres"/>: the schema holding the index, created and migrated on start.</summary>
+    public string Schema { get; set; } = "eventobserver";
+
     /// <summary>The LiteDB file. Relative paths are resolved against the working directory.</summary>
     public string Path { get; set; } = System.IO.Path.Combine("data", "eventobserver.db");
 

@@ -1,6 +1,10 @@
 using EventObserver.Storage.Configuration;
 
+using EventObserver.Storage.Postgres.Index;
+
 using Microsoft.Extensions.Options;
+
+using Npgsql;
 
 namespace EventObserver.Configuration;
 
@@ -45,6 +49,40 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add($"{Section}:OnCorrupt must be Rebuild or Stop; it is {options.OnCorrupt}.");
         }
 
+        if (!Enum.IsDefined(options.Provider))
+        {
+            failures.Add($"{Section}:Provider must be LiteDb or Postgres; it is {options.Provider}.");
+        }
+        else if (options.Provider == StorageProvider.Postgres)
+        {
+            ValidatePostgres(options, failures);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidatePostgres(StorageOptions options, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add($"{Section}:ConnectionString is required with Provider Postgres (e.g. Host=localhost;Username=eventobserver;Password=...;Database=eventobserver).");
+        }
+        else
+        {
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            }
+            catch (ArgumentException e)
+            {
+                // The message of a bad key names the key, never the password's value.
+                failures.Add($"{Section}:ConnectionString is not a valid PostgreSQL connection string: {e.Message}");
+            }
+        }
+
+        if (!PostgresEventIndex.IsUsableSchemaName(options.Schema))
+        {
+            failures.Add($"{Section}:Schema '{options.Schema}' is not usable: lower-case letters, digits and underscores, starting with a letter or underscore, at most 41 characters.");
+        }
     }
 }

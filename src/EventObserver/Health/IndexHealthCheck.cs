@@ -32,7 +32,9 @@ public sealed class IndexHealthCheck(
             return Result(HealthCheckResult.Unhealthy("no index open yet: it opens once the broker tells its cluster id"));
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(index.FilePath.Length > 0 ? index.FilePath : storage.Value.Path)) ?? ".";
+        // On PostgreSQL the index is the server's; the files beside Storage:Path (audit, projections) are still ours.
+        var file = storage.Value.Provider == StorageProvider.LiteDb && index.FilePath.Length > 0 ? index.FilePath : storage.Value.Path;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         if (directoryProbe.Check(directory) is { } error)
         {
             return Result(HealthCheckResult.Unhealthy($"the index directory is not writable: {error}"));

@@ -1,14 +1,10 @@
-using EventObserver.Core.Indexing;
-using EventObserver.Storage.Index;
-
 namespace EventObserver.Features.IndexRebuild;
 
 public static class IndexRebuildServiceCollectionExtensions
 {
-    /// <summary>Rebuilding the index from Kafka: the store's rebuild side (ingestion follows it) and the manual rebuild.</summary>
+    /// <summary>The manual rebuild of the index from Kafka (the store's side, <c>IIndexRebuilds</c>, comes with <c>AddEventIndex</c>).</summary>
     public static IServiceCollection AddIndexRebuild(this IServiceCollection services)
     {
-        services.AddSingleton<IIndexRebuilds>(sp => sp.GetRequiredService<EventIndexProvider>());
         services.AddSingleton<IndexRebuilder>();
         return services;
     }
