@@ -1,4 +1,4 @@
-using EventObserver.Core.Feed;
+using EventObserver.Core.Envelopes;
 using EventObserver.Core.Indexing;
 using EventObserver.Storage.Postgres.Index;
 
@@ -9,12 +9,18 @@ namespace EventObserver.Storage.Postgres.Hosting;
 
 /// <summary>
 /// With several observers on one PostgreSQL index, each ingests only its partitions but shows all of them: this service
-/// listens for the commits of the others (NOTIFY) and publishes what they wrote, read back from the index, to this
-/// instance's live feed. Its own commits reach the feed from the writer as with LiteDB. Reconnects after a failure;
+/// listens for the commits of the others (NOTIFY) and hands what they wrote, read back from the index, to this
+/// instance's <see cref="ISharedIndexBatchObserver"/>s (live feed, conversation monitoring). Its own commits reach the feed from the writer as with LiteDB. Reconnects after a failure;
 /// what was committed while it was away is in the index (pages and searches show it), not in the feed.
 /// </summary>
-public sealed partial class SharedIndexFeed(ICurrentIndex indexes, ILiveFeed feed, TimeProvider time, ILogger<SharedIndexFeed> logger) : BackgroundService
+public sealed partial class SharedIndexFeed(
+    ICurrentIndex indexes,
+    IEnumerable<ICommittedBatchObserver> observers,
+    TimeProvider time,
+    ILogger<SharedIndexFeed> logger) : BackgroundService
 {
+    private readonly ISharedIndexBatchObserver[] _observers = [.. observers.OfType<ISharedIndexBatchObserver>()];
+
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private bool _failing;
     private bool _announced;
@@ -38,7 +44,7 @@ public sealed partial class SharedIndexFeed(ICurrentIndex indexes, ILiveFeed fee
             {
                 if (indexes.TryGet(out var index) && index is PostgresEventIndex postgres)
                 {
-                    await postgres.ListenAsync(feed.Publish, () => Listening(postgres), changed.Token);
+                    await postgres.ListenAsync(Publish, () => Listening(postgres), changed.Token);
                 }
                 else
                 {
@@ -62,6 +68,22 @@ public sealed partial class SharedIndexFeed(ICurrentIndex indexes, ILiveFeed fee
             finally
             {
                 indexes.Changed -= OnChanged;
+            }
+        }
+    }
+
+    private void Publish(IReadOnlyList<EventEnvelope> batch)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnCommitted(batch);
+            }
+            catch (Exception e)
+            {
+                // As on the writer's side: one failing observer must not keep the batch from the others.
+                LogObserverFailed(e, observer.GetType().Name, batch.Count);
             }
         }
     }
@@ -98,6 +120,9 @@ public sealed partial class SharedIndexFeed(ICurrentIndex indexes, ILiveFeed fee
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Following the other observers' commits to {Where} again")]
     private partial void LogListeningAgain(string where);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Observer} failed on a batch of {Events} events another observer committed")]
+    private partial void LogObserverFailed(Exception exception, string observer, int events);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not following the other observers' commits ({Reason}); retrying every {Seconds} s")]
     private partial void LogFailed(string reason, double seconds);

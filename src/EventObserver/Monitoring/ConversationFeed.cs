@@ -11,7 +11,7 @@ namespace EventObserver.Monitoring;
 /// monitor reads what it missed back from the index (it is committed there) before going on. Nothing is lost, and
 /// ingestion is never slowed by monitoring.
 /// </summary>
-public sealed partial class ConversationFeed : ICommittedBatchObserver, IDisposable
+public sealed partial class ConversationFeed : ISharedIndexBatchObserver, IDisposable
 {
     /// <summary>Events queued at most: about 20 s of a busy cluster, a few tens of MB of envelopes already in memory.</summary>
     public const int DefaultMaxQueuedEvents = 100_000;
@@ -41,7 +41,7 @@ public sealed partial class ConversationFeed : ICommittedBatchObserver, IDisposa
     /// <summary>Events waiting for the monitor.</summary>
     public long QueuedEvents => Interlocked.Read(ref _queuedEvents);
 
-    /// <summary>On the index writer's thread: enqueue only.</summary>
+    /// <summary>On the index writer's thread (or the shared index's feed thread): enqueue only, thread-safe.</summary>
     public void OnCommitted(IReadOnlyList<EventEnvelope> batch)
     {
         if (batch.Count == 0)
