@@ -5,8 +5,11 @@ using EventObserver.Core.Indexing;
 
 namespace EventObserver.Core.Metrics;
 
-/// <summary>Counts each committed batch per topic into a <see cref="RateMeter"/>: the ingestion rates (events/s).</summary>
-public sealed class TopicRateObserver(RateMeter rates) : ICommittedBatchObserver
+/// <summary>
+/// Counts each committed batch per topic into a <see cref="RateMeter"/>: the ingestion rates (events/s). On an index
+/// several observers share it also counts the others' batches, so every instance shows the cluster's rates.
+/// </summary>
+public sealed class TopicRateObserver(RateMeter rates) : ISharedIndexBatchObserver
 {
     private readonly Lock _gate = new();
 
