@@ -326,10 +326,17 @@ internal sealed class ConsumeLoop(
     /// <summary>Partitions revoked or lost: writes for them are refused from now on, so queued batches of them are dropped.</summary>
     private void Release(IEnumerable<TopicPartition> partitions)
     {
+        if (ownership is null)
+        {
+            // One observer per index: positions stay, the index holds nothing newer for a partition handed back.
+            return;
+        }
+
         var keys = partitions.Select(p => new TopicPartitionKey(p.Topic, p.Partition.Value)).ToList();
-        ownership?.Release(keys);
+        ownership.Release(keys);
         foreach (var key in keys)
         {
+            // Another observer writes it now: its next claim here reads the checkpoint from the index again.
             positions.Remove(key);
         }
 
