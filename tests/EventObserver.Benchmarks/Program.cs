@@ -1,4 +1,5 @@
 using EventObserver.Benchmarks.Scenarios;
+using EventObserver.Benchmarks.Support;
 
 // Speed is measured here, never in unit tests. Each scenario prints one JSON line on stdout;
 // progress and details go to stderr.
@@ -14,11 +15,53 @@ switch (scenario)
             return 2;
         }
 
+        var observersAt = Array.IndexOf(args, "--observers");
+        var observers = 1;
+        if (observersAt > 0 && (observersAt + 1 >= args.Length || !int.TryParse(args[observersAt + 1], out observers) || observers < 1))
+        {
+            Console.Error.WriteLine("--observers takes a whole number of 1 or more");
+            return 2;
+        }
+
+        if (StoreOption(args) is not { } ingestStore)
+        {
+            return 2;
+        }
+
+        if (observers > 1 && ingestStore != "postgres")
+        {
+            Console.Error.WriteLine("--observers needs --store postgres (a LiteDB file has one writer)");
+            return 2;
+        }
+
         var events = args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 200_000;
-        await IngestScenario.RunAsync(events, format, demoLike: args.Contains("--demo-like"));
+        using (var postgres = ingestStore == "postgres" ? OpenPostgres() : null)
+        {
+            if (ingestStore == "postgres" && postgres is null)
+            {
+                return 2;
+            }
+
+            await IngestScenario.RunAsync(events, format, demoLike: args.Contains("--demo-like"), postgres, observers);
+        }
+
         return 0;
     case "lineage":
-        LineageScenario.Run(args.Length > 1 && int.TryParse(args[1], out var total) && total >= 10_000 ? total : 1_000_000);
+        if (StoreOption(args) is not { } lineageStore)
+        {
+            return 2;
+        }
+
+        using (var postgres = lineageStore == "postgres" ? OpenPostgres() : null)
+        {
+            if (lineageStore == "postgres" && postgres is null)
+            {
+                return 2;
+            }
+
+            LineageScenario.Run(args.Length > 1 && int.TryParse(args[1], out var total) && total >= 10_000 ? total : 1_000_000, postgres);
+        }
+
         return 0;
     case "replay":
         var replayEvents = args.Length > 1 && int.TryParse(args[1], out var r) && r > 0 ? r : 1_000_000;
@@ -57,10 +100,15 @@ switch (scenario)
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/EventObserver.Benchmarks -- <scenario> [args]");
         Console.Error.WriteLine("scenarios:");
-        Console.Error.WriteLine("  ingest [events=200000] [--format json|avro|protobuf] [--demo-like]   produce 1 KB JSON events into the mock cluster; raw consume vs indexed vs naive LiteDB;");
+        Console.Error.WriteLine("  ingest [events=200000] [--format json|avro|protobuf] [--demo-like] [--store litedb|postgres] [--observers N]");
+        Console.Error.WriteLine("                           produce 1 KB JSON events into the mock cluster; raw consume vs indexed vs naive LiteDB;");
         Console.Error.WriteLine("                           index and raw bytes per event; --demo-like: 0.3-0.6 KB demo-shop events with random ids instead");
         Console.Error.WriteLine("                           avro/protobuf: the same events schema-encoded and framed (embedded registry), plus the JSON rate of the same run");
-        Console.Error.WriteLine("  lineage [events=1000000] lineage query + layout (500-message correlation, random events) vs a full scan; layout of 2,000 nodes");
+        Console.Error.WriteLine("                           --store postgres: after the LiteDB line, the same topic indexed into PostgreSQL (second line, \"store\":\"postgres\",");
+        Console.Error.WriteLine("                           bytes per event = tables + indexes + TOAST of its schema; rows checked exactly once by position);");
+        Console.Error.WriteLine("                           --observers N (postgres only): N ingestion services in one consumer group on the same schema");
+        Console.Error.WriteLine("  lineage [events=1000000] [--store litedb|postgres]   lineage query + layout (500-message correlation, random events) vs a full");
+        Console.Error.WriteLine("                           scan; layout of 2,000 nodes; index bytes per event; --store postgres: a second line on PostgreSQL");
         Console.Error.WriteLine("  replay [events=1000000]  index demo-like order events; order-lifecycle projection (index read + sandbox) vs the same fold in C#");
         Console.Error.WriteLine("  feed [seconds=60] [rate=5000] [masked]   steady produce into the app (own process); hub and browser latency, app RSS;");
         Console.Error.WriteLine("                           masked: one masking rule on every event and the hub client signs in with an API key");
@@ -74,5 +122,27 @@ switch (scenario)
         Console.Error.WriteLine("  conversations [seconds=60]   100,000 open conversations tracked while the LiteDB index takes 5,000 events/s; tracking's");
         Console.Error.WriteLine("                           share of writer time, heap bytes per open conversation, stuck detection delay p95 (1 s Check timer)");
         Console.Error.WriteLine("  masking [events=100000]  masking cost per event (ns, allocated bytes) of one JSON path rule on demo-like events");
+        Console.Error.WriteLine($"PostgreSQL (--store postgres): the server {PostgresTarget.EnvironmentVariable} names, else a throwaway one started for the run");
         return 2;
+}
+
+// The LiteDB path always runs: "postgres" adds the PostgreSQL measurement of the same data beside it.
+static string? StoreOption(string[] args)
+{
+    var at = Array.IndexOf(args, "--store");
+    var store = at > 0 && at + 1 < args.Length ? args[at + 1] : at > 0 ? "" : "litedb";
+    if (store is "litedb" or "postgres")
+    {
+        return store;
+    }
+
+    Console.Error.WriteLine($"unknown --store '{store}': litedb or postgres");
+    return null;
+}
+
+static PostgresTarget? OpenPostgres()
+{
+    var target = PostgresTarget.Open(out var error);
+    Console.Error.WriteLine(target is null ? $"[postgres] cannot run: {error}" : $"[postgres] using {target.Description}");
+    return target;
 }

@@ -30,6 +30,8 @@ namespace EventObserver.Benchmarks.Scenarios;
 /// With <c>--format avro|protobuf</c> the JSON events are indexed first (their rate is <c>jsonPerSec</c>), then the
 /// same events serialized with that format and framed with a schema id from an embedded Schema Registry go through the
 /// same three measurements, decoded by the app's payload decoder and registry client; the line reports those.
+/// With <c>--store postgres</c> the same topic is then indexed once more into PostgreSQL (<see cref="PostgresIngest"/>),
+/// one line per store.
 /// </summary>
 internal static class IngestScenario
 {
@@ -42,10 +44,14 @@ internal static class IngestScenario
     private const int TrickleBatch = 5;
 
     private static BenchTraffic _traffic = BenchTraffic.Bench;
+    private static PostgresTarget? _postgres;
+    private static int _observers = 1;
 
-    public static async Task RunAsync(int events, string format = "json", bool demoLike = false)
+    public static async Task RunAsync(int events, string format = "json", bool demoLike = false, PostgresTarget? postgres = null, int observers = 1)
     {
         _traffic = demoLike ? BenchTraffic.DemoLike : BenchTraffic.Bench;
+        _postgres = postgres;
+        _observers = observers;
         if (format == "json")
         {
             await RunFormatAsync(events, ValueEncoder.Json, null);
@@ -101,6 +107,7 @@ internal static class IngestScenario
             var result = new Dictionary<string, object>
             {
                 ["scenario"] = "ingest",
+                ["store"] = "litedb",
                 ["events"] = events,
                 ["rawConsumePerSec"] = Math.Round(rawPerSec),
                 ["indexedPerSec"] = Math.Round(indexedPerSec),
@@ -125,6 +132,13 @@ internal static class IngestScenario
             if (print)
             {
                 Console.WriteLine(JsonSerializer.Serialize(result));
+            }
+
+            // Same topic, same decoder: the second store reads exactly what the first one did.
+            if (print && _postgres is not null)
+            {
+                var context = new PostgresIngest.RunContext(events, _observers, producePerSec, rawPerSec, rawBytes, indexedPerSec, _traffic.Name, jsonPerSec is null ? null : encoder.Format);
+                await PostgresIngest.RunAsync(_postgres, cluster.BootstrapServers, decoder, context);
             }
 
             return indexedPerSec;

@@ -15,6 +15,9 @@ internal sealed class LineageBenchEvents
     public const string BigCorrelation = "corr-big-500";
     public const int BigSize = 500;
 
+    /// <summary>The first event's timestamp; the rest follow one millisecond apart.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private const int Window = 1000;
     private const int Partitions = 4;
     private const int BigEvery = 200;
@@ -35,7 +38,7 @@ internal sealed class LineageBenchEvents
         "{\"orderId\":\"order-00000000\",\"customerId\":\"cust-00000\",\"currency\":\"EUR\",\"total\":123.45,\"lines\":[{\"sku\":\"SKU-1001\",\"quantity\":2}]}");
 
     private readonly long[,] _nextOffset = new long[Topics.Length, Partitions];
-    private readonly long _baseMs = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+    private readonly long _baseMs = Start.ToUnixTimeMilliseconds();
     private readonly int _correlations;
     private readonly int _smallSizeCut;
     private long _sequence;
