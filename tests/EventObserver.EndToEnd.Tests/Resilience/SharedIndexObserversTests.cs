@@ -109,7 +109,7 @@ public sealed class SharedIndexObserversTests(ITestOutputHelper output)
         var before = rig.Database.CountEvents();
         await Eventually.MatchAsync(rig.Database.CountEvents, n => n >= before + 2_000, "ingestion under way", DrainTimeout);
         var refusedBefore = zombie.Count(SharedObserver.Refused);
-        var assignedBefore = successor.Count(SharedObserver.Assigned);
+        var assignedBefore = successor.Assignments;
 
         // Act: freeze the zombie (no heartbeats, no writes; its sockets and any open transaction stay as they are)
         // while the stream goes on, until the group has given its partitions to the successor; then wake it, with
@@ -118,11 +118,11 @@ public sealed class SharedIndexObserversTests(ITestOutputHelper output)
         var checkpointsAtPause = rig.Database.Checkpoints();
         var watermarksAtPause = rig.HighWatermarks();
         var paused = Stopwatch.StartNew();
-        await Eventually.TrueAsync(() => successor.Count(SharedObserver.Assigned) > assignedBefore, "the group moving the frozen observer's partitions", GroupTimeout);
+        await Eventually.TrueAsync(() => successor.Assignments > assignedBefore, "the group moving the frozen observer's partitions", GroupTimeout);
 
         // The successor claims at once, unless the frozen observer was stopped inside a write transaction: then its
         // locks on the owner rows hold the claim until it wakes (and its batch in flight commits first, legitimately).
-        var claimedWhileFrozen = await WithinAsync(() => rig.Database.Owners().All(o => o.Pid == successor.Pid), TimeSpan.FromSeconds(5));
+        var claimedWhileFrozen = await WithinAsync(() => rig.Database.Owners().All(o => o.Pid == successor.Pid), TimeSpan.FromSeconds(3));
         output.WriteLine($"partitions assigned to the successor {paused.Elapsed.TotalSeconds:0.0} s into the freeze; claimed in the index while frozen: {claimedWhileFrozen}");
         output.WriteLine($"sessions before waking: {rig.Database.ActiveSessions()}");
         zombie.Resume();

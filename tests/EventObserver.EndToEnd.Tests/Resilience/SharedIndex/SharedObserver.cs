@@ -49,6 +49,12 @@ internal sealed class SharedObserver : IAsyncDisposable
         return new SharedObserver(app, lines);
     }
 
+    /// <summary>
+    /// How many times Kafka gave this observer partitions so far. Cooperative rebalances also log "Assigned 0 partitions"
+    /// to members that gain nothing: those do not count.
+    /// </summary>
+    public int Assignments => _lines.Count(line => line.StartsWith(Assigned, StringComparison.Ordinal) && !line.StartsWith(Assigned + "0 ", StringComparison.Ordinal));
+
     /// <summary>How many kept log lines contain <paramref name="marker"/> so far.</summary>
     public int Count(string marker) => _lines.Count(line => line.Contains(marker, StringComparison.Ordinal));
 
