@@ -348,7 +348,12 @@ internal sealed class ConsumeLoop(
 
     private IEnumerable<TopicPartitionOffset> Assign(List<TopicPartition> partitions)
     {
-        IngestionLog.Assigned(logger, partitions.Count, partitions.Select(p => p.Topic).Distinct().Count());
+        if (partitions.Count > 0)
+        {
+            // A cooperative rebalance calls this with nothing new for members whose partitions did not move.
+            IngestionLog.Assigned(logger, partitions.Count, partitions.Select(p => p.Topic).Distinct().Count());
+        }
+
         // A rebuild must hold everything Kafka still has, whatever the configured start says.
         var startFrom = connection.Options.StartFrom == StartPosition.Latest && rebuild is not { Finished: false } ? Offset.End : Offset.Beginning;
         Claim(partitions);

@@ -32,7 +32,7 @@ public sealed partial class PostgresIndexProvider : ICurrentIndex, IIndexRebuild
         _logger = logger;
         try
         {
-            _current = PostgresEventIndex.Open(connectionString, schema, clusterId: null, time);
+            _current = Track(PostgresEventIndex.Open(connectionString, schema, clusterId: null, time));
             LogOpened(_current.FilePath, _current.ClusterId, _current.MigrationsApplied);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
@@ -71,7 +71,7 @@ public sealed partial class PostgresIndexProvider : ICurrentIndex, IIndexRebuild
             }
 
             var previous = _current;
-            opened = PostgresEventIndex.Open(_connectionString, _schema, clusterId, _time);
+            opened = Track(PostgresEventIndex.Open(_connectionString, _schema, clusterId, _time));
             if (opened.ArchivedTo is { } archived)
             {
                 var previousCluster = previous?.ClusterId is { Length: > 0 } id ? id : "unknown";
@@ -113,7 +113,7 @@ public sealed partial class PostgresIndexProvider : ICurrentIndex, IIndexRebuild
             _current = null;
             var now = _time.GetUtcNow();
             var archived = PostgresEventIndex.ArchiveSchema(_connectionString, _schema, now);
-            opened = PostgresEventIndex.Open(_connectionString, _schema, clusterId.Length > 0 ? clusterId : null, _time);
+            opened = Track(PostgresEventIndex.Open(_connectionString, _schema, clusterId.Length > 0 ? clusterId : null, _time));
             opened.SetRebuildPending(true);
             var reason = $"Index rebuild requested by {requestedBy}; the index was moved to schema {archived}; rebuilding from Kafka";
             notice = new IndexSwitchNotice(clusterId, clusterId, archived, now, reason);
@@ -134,6 +134,15 @@ public sealed partial class PostgresIndexProvider : ICurrentIndex, IIndexRebuild
             _current = null;
         }
     }
+
+    private PostgresEventIndex Track(PostgresEventIndex index)
+    {
+        index.StuckOwnerTerminated += pid => LogStuckOwnerTerminated(pid, PostgresEventIndex.StuckOwnerDelay.TotalSeconds);
+        return index;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Terminated database session {Pid}: a previous owner of partitions being claimed here had held them in an open transaction for over {Seconds} s (a frozen or stopped observer); its uncommitted batch is read again here")]
+    private partial void LogStuckOwnerTerminated(int pid, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL index {Where} opened (cluster {ClusterId}, {Migrations} migrations applied)")]
     private partial void LogOpened(string where, string clusterId, int migrations);

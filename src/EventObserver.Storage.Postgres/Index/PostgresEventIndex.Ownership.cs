@@ -28,6 +28,16 @@ public sealed partial class PostgresEventIndex : IPartitionOwnership
     private readonly Lock _claimsLock = new();
     private readonly Dictionary<TopicPartitionKey, long> _claims = [];
     private bool _fenced;
+    private int _stuckTerminated;
+
+    /// <summary>Raised (with the server process id) when a claim terminated a session stuck holding its partitions.</summary>
+    public event Action<int>? StuckOwnerTerminated;
+
+    /// <summary>How long a claim waits on a previous owner's transaction before it ends that session.</summary>
+    public static TimeSpan StuckOwnerDelay => StuckOwnerWatchdog.StuckAfter;
+
+    /// <summary>Sessions of stuck previous owners this instance's claims terminated.</summary>
+    public int StuckOwnersTerminated => Volatile.Read(ref _stuckTerminated);
 
     public string ObserverId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -54,6 +64,7 @@ public sealed partial class PostgresEventIndex : IPartitionOwnership
         var keys = partitions.Distinct().ToList();
         var epochs = new Dictionary<TopicPartitionKey, long>();
         using var connection = OpenConnection();
+        using var watchdog = new StuckOwnerWatchdog(this, connection.ProcessID);
         using (var transaction = connection.BeginTransaction())
         {
             using (var claim = new NpgsqlCommand(ClaimOwners, connection, transaction))
@@ -159,6 +170,12 @@ public sealed partial class PostgresEventIndex : IPartitionOwnership
         }
 
         throw new PartitionFencedException(lost);
+    }
+
+    internal void OnStuckOwnerTerminated(int pid)
+    {
+        Interlocked.Increment(ref _stuckTerminated);
+        StuckOwnerTerminated?.Invoke(pid);
     }
 
     private static void AddKeys(NpgsqlCommand command, List<TopicPartitionKey> keys)

@@ -19,18 +19,22 @@ public sealed partial class PostgresEventIndex : IEventIndex, IDisposable
 {
     public const string DefaultSchema = "eventobserver";
 
+    /// <summary>The sessions' <c>application_name</c> unless the connection string names one.</summary>
+    public const string DefaultApplicationName = "EventObserver";
+
     private readonly NpgsqlDataSource _source;
     private readonly TimeProvider _time;
     private readonly DailyPartitions _days;
     private readonly Lock _writeLock = new();
     private int _disposed;
 
-    private PostgresEventIndex(NpgsqlDataSource source, string schema, string description, SchemaOpening opening, TimeProvider time)
+    private PostgresEventIndex(NpgsqlDataSource source, string schema, string description, string applicationName, SchemaOpening opening, TimeProvider time)
     {
         _source = source;
         _time = time;
         Schema = schema;
         FilePath = description;
+        ApplicationName = applicationName;
         ClusterId = opening.ClusterId;
         ArchivedTo = opening.ArchivedTo;
         MigrationsApplied = opening.Applied;
@@ -44,6 +48,9 @@ public sealed partial class PostgresEventIndex : IEventIndex, IDisposable
     public string FilePath { get; }
 
     public string Schema { get; }
+
+    /// <summary>The <c>application_name</c> of this index's sessions.</summary>
+    public string ApplicationName { get; }
 
     /// <summary>The schema another cluster's index was renamed to when this one was opened; null when none was.</summary>
     public string? ArchivedTo { get; }
@@ -86,6 +93,12 @@ public sealed partial class PostgresEventIndex : IEventIndex, IDisposable
             builder.ConnectionStringBuilder.WriteBufferSize = 64 * 1024;
         }
 
+        // Names the sessions, so a claim stuck behind a frozen observer terminates observer sessions only.
+        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
+        {
+            builder.ConnectionStringBuilder.ApplicationName = DefaultApplicationName;
+        }
+
         var settings = builder.ConnectionStringBuilder;
         var description = $"postgres://{settings.Host}:{settings.Port}/{settings.Database} (schema {schema})";
         var source = builder.Build();
@@ -97,7 +110,7 @@ public sealed partial class PostgresEventIndex : IEventIndex, IDisposable
                 opening = SchemaMigrator.Open(connection, schema, clusterId, time.GetUtcNow());
             }
 
-            var index = new PostgresEventIndex(source, schema, description, opening, time);
+            var index = new PostgresEventIndex(source, schema, description, settings.ApplicationName!, opening, time);
             index._days.List();
             index._days.CreateAhead(time.GetUtcNow());
             return index;

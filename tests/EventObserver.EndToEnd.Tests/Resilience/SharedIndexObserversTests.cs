@@ -120,10 +120,13 @@ public sealed class SharedIndexObserversTests(ITestOutputHelper output)
         var paused = Stopwatch.StartNew();
         await Eventually.TrueAsync(() => successor.Assignments > assignedBefore, "the group moving the frozen observer's partitions", GroupTimeout);
 
-        // The successor claims at once, unless the frozen observer was stopped inside a write transaction: then its
-        // locks on the owner rows hold the claim until it wakes (and its batch in flight commits first, legitimately).
-        var claimedWhileFrozen = await WithinAsync(() => rig.Database.Owners().All(o => o.Pid == successor.Pid), TimeSpan.FromSeconds(3));
-        output.WriteLine($"partitions assigned to the successor {paused.Elapsed.TotalSeconds:0.0} s into the freeze; claimed in the index while frozen: {claimedWhileFrozen}");
+        // The successor claims while the zombie is still frozen: at once, or, when the zombie was stopped inside a write
+        // transaction (its locks on the owner rows hold the claim), after the claim ended that stuck session (3 s).
+        var claimedWhileFrozen = await WithinAsync(() => rig.Database.Owners().All(o => o.Pid == successor.Pid), TimeSpan.FromSeconds(15));
+        var indexedWhileFrozen = rig.Database.CountEvents();
+        var growsWhileFrozen = await WithinAsync(() => rig.Database.CountEvents() > indexedWhileFrozen + 500, TimeSpan.FromSeconds(15));
+        output.WriteLine($"partitions assigned to the successor {paused.Elapsed.TotalSeconds:0.0} s into the freeze; claimed in the index while frozen: {claimedWhileFrozen}; "
+            + $"stuck sessions the claim ended: {successor.Count(SharedObserver.EndedStuckOwner)}");
         output.WriteLine($"sessions before waking: {rig.Database.ActiveSessions()}");
         zombie.Resume();
         var refusedInTime = await WithinAsync(() => zombie.Count(SharedObserver.Refused) > refusedBefore, TimeSpan.FromSeconds(20));
@@ -135,6 +138,8 @@ public sealed class SharedIndexObserversTests(ITestOutputHelper output)
         Assert.True(
             zombiePartitions.Any(o => checkpointsAtPause.GetValueOrDefault(o.Partition) < watermarksAtPause[o.Partition]),
             $"the freeze did not land mid-ingestion: the zombie's partitions were all indexed. {Describe(observers)}");
+        Assert.True(claimedWhileFrozen, $"the successor could not claim the frozen observer's partitions while it was frozen.\n{Describe(observers)}");
+        Assert.True(growsWhileFrozen, $"the index did not grow while the observer was frozen.\n{Describe(observers)}");
         Assert.False(zombie.App.HasExited, $"the woken observer exited.\n{zombie.App.Output}");
         Assert.True(refusedInTime, $"the woken observer's writes were not refused (claimed while frozen: {claimedWhileFrozen}).\n{Describe(observers)}");
         var owners = rig.Database.Owners();

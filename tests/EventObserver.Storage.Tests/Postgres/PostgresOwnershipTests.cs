@@ -132,6 +132,38 @@ public sealed class PostgresOwnershipTests(PostgresFixture fixture) : IDisposabl
         Assert.Equal(7, checkpoints[Orders0]);
     }
 
+    [PostgresFact]
+    public async Task Claim_PreviousOwnerStuckInItsTransaction_EndsThatSessionAndTakesOver()
+    {
+        // Arrange: the old owner stops inside its write transaction (a frozen process) and does not come back.
+        using var owner = _db.Open();
+        using var successor = _db.Open();
+        owner.Claim([Orders0]);
+        using var inTransaction = new ManualResetEventSlim();
+        using var wake = new ManualResetEventSlim();
+        owner.BeforeCommit = () =>
+        {
+            inTransaction.Set();
+            wake.Wait(TimeSpan.FromSeconds(60));
+        };
+        var write = Task.Run(() => owner.Write(Events(Orders0, 0, 7)));
+        Assert.True(inTransaction.Wait(TimeSpan.FromSeconds(30)));
+
+        // Act: the claim goes through while the old owner is still frozen; then the old owner wakes and retries.
+        var checkpoints = successor.Claim([Orders0]);
+        wake.Set();
+        var commitFailed = await Record.ExceptionAsync(() => write);
+        owner.BeforeCommit = null;
+        var retry = Record.Exception(() => owner.Write(Events(Orders0, 0, 7)));
+
+        // Assert: nothing of the frozen batch was committed, so the successor starts from the beginning and reads it.
+        Assert.False(checkpoints.ContainsKey(Orders0));
+        Assert.Equal(1, successor.StuckOwnersTerminated);
+        Assert.NotNull(commitFailed);
+        Assert.IsType<PartitionFencedException>(retry);
+        Assert.Equal(0L, _db.Scalar("SELECT count(*) FROM eventobserver.events"));
+    }
+
     private static List<EventEnvelope> Events(TopicPartitionKey key, long from, int count) =>
         [.. Enumerable.Range(0, count).Select(i => new EventEnvelope
         {

@@ -21,7 +21,10 @@ internal sealed class SharedObserver : IAsyncDisposable
     /// <summary>The index refused a write of partitions another observer claimed since (PartitionFencedException).</summary>
     public const string Refused = "Refused: another observer owns";
 
-    private static readonly string[] s_kept = [Assigned, Claimed, "Released ", Refused];
+    /// <summary>A claim ended the session of a previous owner stuck in its write transaction (a frozen observer).</summary>
+    public const string EndedStuckOwner = "Terminated database session";
+
+    private static readonly string[] s_kept = [Assigned, Claimed, "Released ", Refused, EndedStuckOwner];
 
     private readonly ConcurrentQueue<string> _lines;
 
