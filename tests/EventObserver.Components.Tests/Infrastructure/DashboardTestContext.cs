@@ -46,6 +46,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
         services.AddOptions<StorageOptions>().Configure(o => o.Path = Path.Combine(_directory, "index.db"));
         services.AddSingleton<EventIndexProvider>();
         services.AddSingleton<ICurrentIndex>(sp => sp.GetRequiredService<EventIndexProvider>());
+        services.AddSingleton<IIndexRebuilds>(sp => sp.GetRequiredService<EventIndexProvider>());
         services.AddSingleton<IndexReads>();
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<IClusterInspector>(Cluster);
