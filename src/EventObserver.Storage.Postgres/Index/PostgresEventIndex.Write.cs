@@ -48,116 +48,42 @@ public sealed partial class PostgresEventIndex
         {
             var groups = PartitionWrite.GroupByPartition(batch);
             _days.EnsureFor(groups.Values.SelectMany(g => g).Select(e => e.TimestampMs), _time.GetUtcNow());
+            using var connection = OpenConnection();
+            using var transaction = connection.BeginTransaction();
             var keys = groups.Keys.Union(gaps.Select(g => new TopicPartitionKey(g.Topic, g.Partition))).ToList();
-            using var first = OpenConnection();
-            using var firstTransaction = first.BeginTransaction();
-
-            // The first transaction holds the owner rows of EVERY partition of the batch until it commits, last: a claim
-            // can never slip in between the commits of the two halves.
-            CheckOwnership(first, firstTransaction, keys);
-            if (batch.Count < ParallelFrom || groups.Count < 2)
+            CheckOwnership(connection, transaction, keys);
+            var plan = BatchPlan.Create(groups, gaps, LockCheckpoints(connection, keys));
+            if (plan.Checkpoints.Count == 0)
             {
-                var stored = WriteShard(first, groups, gaps, keys);
-                BeforeCommit?.Invoke();
-                firstTransaction.Commit();
-                return Math.Max(0, stored);
+                return 0;
             }
 
-            // One backend parses and indexes a COPY on one core: half the partitions go through a second connection
-            // at the same time. Each partition's events, checkpoint and gaps stay in one transaction.
-            var (own, other) = Halves(groups);
-            var otherGaps = gaps.Where(g => other.ContainsKey(new TopicPartitionKey(g.Topic, g.Partition))).ToList();
-            var ownGaps = gaps.Except(otherGaps).ToList();
-            using var second = OpenConnection();
-            using var secondTransaction = second.BeginTransaction();
-            var otherKeys = other.Keys.Union(otherGaps.Select(g => new TopicPartitionKey(g.Topic, g.Partition))).ToList();
-            var otherWrite = Task.Run(() => WriteShard(second, other, otherGaps, otherKeys));
-            int ownStored;
-            try
+            if (plan.Events.Count > 0)
             {
-                ownStored = WriteShard(first, own, ownGaps, [.. keys.Except(otherKeys)]);
-            }
-            catch
-            {
-                // The second connection must be done before both transactions are rolled back and closed.
-                ((IAsyncResult)otherWrite).AsyncWaitHandle.WaitOne();
-                throw;
+                using var importer = connection.BeginBinaryImport(EventRows.Copy);
+                foreach (var e in plan.Events)
+                {
+                    EventRows.Write(importer, e);
+                }
+
+                importer.Complete();
             }
 
-            var otherStored = otherWrite.GetAwaiter().GetResult();
+            SaveCheckpoints(connection, plan.Checkpoints);
+            if (plan.Gaps.Count > 0)
+            {
+                SaveGaps(connection, plan.Gaps);
+            }
+
+            if (plan.Events.Count > 0)
+            {
+                Announce(connection, plan.Events);
+            }
+
             BeforeCommit?.Invoke();
-            secondTransaction.Commit();
-            firstTransaction.Commit();
-            return Math.Max(0, ownStored) + Math.Max(0, otherStored);
+            transaction.Commit();
+            return plan.Events.Count;
         }
-    }
-
-    /// <summary>Smallest batch written through two connections at once.</summary>
-    internal const int ParallelFrom = 1_000;
-
-    /// <summary>
-    /// Inside an open transaction: locks the partitions' checkpoints, copies the new events, moves the checkpoints,
-    /// records the gaps and announces the commit. Returns how many events it stored (-1: nothing at all to write).
-    /// </summary>
-    private int WriteShard(
-        NpgsqlConnection connection,
-        Dictionary<TopicPartitionKey, List<EventEnvelope>> groups,
-        IReadOnlyList<RetentionGap> gaps,
-        List<TopicPartitionKey> keys)
-    {
-        var plan = BatchPlan.Create(groups, gaps, LockCheckpoints(connection, keys));
-        if (plan.Checkpoints.Count == 0)
-        {
-            return -1;
-        }
-
-        if (plan.Events.Count > 0)
-        {
-            using var importer = connection.BeginBinaryImport(EventRows.Copy);
-            foreach (var e in plan.Events)
-            {
-                EventRows.Write(importer, e);
-            }
-
-            importer.Complete();
-        }
-
-        SaveCheckpoints(connection, plan.Checkpoints);
-        if (plan.Gaps.Count > 0)
-        {
-            SaveGaps(connection, plan.Gaps);
-        }
-
-        if (plan.Events.Count > 0)
-        {
-            Announce(connection, plan.Events);
-        }
-
-        return plan.Events.Count;
-    }
-
-    /// <summary>The batch's partitions in two groups of about the same number of events (largest first, to the smaller half).</summary>
-    private static (Dictionary<TopicPartitionKey, List<EventEnvelope>> First, Dictionary<TopicPartitionKey, List<EventEnvelope>> Second) Halves(
-        Dictionary<TopicPartitionKey, List<EventEnvelope>> groups)
-    {
-        var first = new Dictionary<TopicPartitionKey, List<EventEnvelope>>();
-        var second = new Dictionary<TopicPartitionKey, List<EventEnvelope>>();
-        long firstCount = 0, secondCount = 0;
-        foreach (var (key, events) in groups.OrderByDescending(g => g.Value.Count).ThenBy(g => g.Key.Topic, StringComparer.Ordinal).ThenBy(g => g.Key.Partition))
-        {
-            if (firstCount <= secondCount)
-            {
-                first[key] = events;
-                firstCount += events.Count;
-            }
-            else
-            {
-                second[key] = events;
-                secondCount += events.Count;
-            }
-        }
-
-        return (first, second);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using EventObserver.Core.Envelopes;
 using EventObserver.Core.Indexing;
-using EventObserver.Storage.Postgres.Index;
 using EventObserver.TestSupport.Postgres;
 
 namespace EventObserver.Storage.Tests.Postgres;
@@ -163,32 +162,6 @@ public sealed class PostgresOwnershipTests(PostgresFixture fixture) : IDisposabl
         Assert.NotNull(commitFailed);
         Assert.IsType<PartitionFencedException>(retry);
         Assert.Equal(0L, _db.Scalar("SELECT count(*) FROM eventobserver.events"));
-    }
-
-    [PostgresFact]
-    public void Write_LargeBatchOverManyPartitions_TwoConnectionsCommitAllOrNothing()
-    {
-        // Arrange: a batch above the size written through two connections at once, over four partitions.
-        using var index = _db.Open();
-        var batch = Enumerable.Range(0, 4).SelectMany(p => Events(new TopicPartitionKey("orders", p), 0, PostgresEventIndex.ParallelFrom / 2)).ToList();
-        index.BeforeCommit = () => throw new InvalidOperationException("failure before commit");
-
-        // Act
-        var failed = Record.Exception(() => index.Write(batch));
-        var afterFailure = (long)_db.Scalar("SELECT count(*) FROM eventobserver.events")!;
-        var checkpointsAfterFailure = index.GetCheckpoints();
-        index.BeforeCommit = null;
-        var stored = index.Write(batch);
-        var again = index.Write(batch);
-
-        // Assert
-        Assert.IsType<InvalidOperationException>(failed);
-        Assert.Equal(0, afterFailure);
-        Assert.Empty(checkpointsAfterFailure);
-        Assert.Equal(batch.Count, stored);
-        Assert.Equal(0, again);
-        Assert.Equal(Enumerable.Range(0, 4).Select(p => (new TopicPartitionKey("orders", p), (long)PostgresEventIndex.ParallelFrom / 2)),
-            index.GetCheckpoints().OrderBy(c => c.Key.Partition).Select(c => (c.Key, c.Value)));
     }
 
     private static List<EventEnvelope> Events(TopicPartitionKey key, long from, int count) =>
