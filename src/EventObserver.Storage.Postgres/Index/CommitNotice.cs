@@ -30,18 +30,23 @@ internal sealed record CommitNotice(string ObserverId, IReadOnlyList<CommitNotic
 
         var payloads = new List<string>();
         var text = new StringBuilder(observerId);
+        var header = Encoding.UTF8.GetByteCount(observerId);
+        var bytes = header;
         var lines = 0;
         foreach (var (key, (first, last)) in ranges)
         {
             var line = string.Create(CultureInfo.InvariantCulture, $"\n{key.Topic}\t{key.Partition}\t{first}\t{last}");
-            if (lines > 0 && Encoding.UTF8.GetByteCount(text.ToString()) + Encoding.UTF8.GetByteCount(line) > MaxPayloadBytes)
+            var lineBytes = Encoding.UTF8.GetByteCount(line);
+            if (lines > 0 && bytes + lineBytes > MaxPayloadBytes)
             {
                 payloads.Add(text.ToString());
                 text.Clear().Append(observerId);
+                bytes = header;
                 lines = 0;
             }
 
             text.Append(line);
+            bytes += lineBytes;
             lines++;
         }
 
