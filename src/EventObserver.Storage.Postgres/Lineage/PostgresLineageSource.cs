@@ -48,8 +48,8 @@ public sealed class PostgresLineageSource : ILineageSource
     private List<EventEnvelope> Find(string column, string id, int limit) =>
         string.IsNullOrEmpty(id) || limit <= 0
             ? []
-            : _index.ReadEvents($"SELECT {EventRows.Columns} FROM events WHERE {column} = $1 {OldestFirst} LIMIT $2", [ExactStrings.ForColumn(id)!, limit]);
+            : _index.ReadEvents($"SELECT {EventRows.Columns} FROM events WHERE {LookupColumns.Equal(column, "$1")} {OldestFirst} LIMIT $2", [ExactStrings.ForColumn(id)!, limit]);
 
     private int Count(string column, string id) =>
-        string.IsNullOrEmpty(id) ? 0 : (int)_index.ScalarLong($"SELECT count(*) FROM events WHERE {column} = $1", ExactStrings.ForColumn(id)!);
+        string.IsNullOrEmpty(id) ? 0 : (int)_index.ScalarLong($"SELECT count(*) FROM events WHERE {LookupColumns.Equal(column, "$1")}", ExactStrings.ForColumn(id)!);
 }

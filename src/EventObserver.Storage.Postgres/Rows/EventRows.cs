@@ -18,7 +18,7 @@ internal static class EventRows
         "topic, partition, \"offset\", timestamp_ms, timestamp_kind, key_bytes, key, key_format, key_decoding, headers, "
         + "payload, payload_format, decoded_payload, decoding, message_id, message_id_derived, message_type, kind, "
         + "correlation_id, causation_id, trace_id, source, subject, dead_letter_topic, dead_letter_partition, "
-        + "dead_letter_offset, dead_letter_error, exact_strings";
+        + "dead_letter_offset, dead_letter_error, exact_strings, payload_text";
 
     /// <summary>The COPY statement: <see cref="Columns"/> plus the search text.</summary>
     public const string Copy = "COPY events (" + Columns + ", search_text) FROM STDIN (FORMAT BINARY)";
@@ -48,7 +48,8 @@ internal static class EventRows
         writer.Write((short)e.KeyFormat, NpgsqlDbType.Smallint);
         Bytes(writer, DecodingCodec.Encode(e.KeyDecoding));
         Bytes(writer, HeaderCodec.Encode(e.Headers));
-        Bytes(writer, e.Payload);
+        var payloadText = PayloadText.For(e);
+        Bytes(writer, payloadText is null ? e.Payload : null);
         writer.Write((short)e.PayloadFormat, NpgsqlDbType.Smallint);
         Bytes(writer, e.DecodedPayload);
         Bytes(writer, DecodingCodec.Encode(e.Decoding));
@@ -70,7 +71,16 @@ internal static class EventRows
         [
             e.Key, e.MessageId, e.MessageType, e.CorrelationId, e.CausationId, e.TraceId, e.Source, e.Subject, dead?.Topic, dead?.Error,
         ]));
-        Text(writer, SearchText.For(e));
+        if (payloadText is null)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.Write(payloadText, NpgsqlDbType.Text);
+        }
+
+        Text(writer, SearchText.For(e, PayloadText.SearchedInPlace(e, payloadText)));
     }
 
     /// <summary>Reads a row selected with <see cref="Columns"/> (from ordinal <paramref name="at"/> on).</summary>
@@ -93,7 +103,7 @@ internal static class EventRows
             KeyFormat = (KeyFormat)r.GetInt16(at + 7),
             KeyDecoding = DecodingCodec.Decode(Bytes(r, at + 8)),
             Headers = HeaderCodec.Decode(Bytes(r, at + 9)),
-            Payload = Bytes(r, at + 10),
+            Payload = PayloadText.Bytes(r.IsDBNull(at + 28) ? null : r.GetString(at + 28), Bytes(r, at + 10)),
             PayloadFormat = (PayloadFormat)r.GetInt16(at + 11),
             DecodedPayload = Bytes(r, at + 12),
             Decoding = DecodingCodec.Decode(Bytes(r, at + 13)),

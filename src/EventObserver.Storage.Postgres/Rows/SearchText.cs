@@ -9,18 +9,23 @@ namespace EventObserver.Storage.Postgres.Rows;
 /// <summary>
 /// The <c>search_text</c> column and the pattern that searches it. It holds what <see cref="EventSelection.Text"/>
 /// searches (key, header values, the first <see cref="EventSelection.MaxScannedPayloadBytes"/> bytes of a JSON or text
-/// payload) case-folded as .NET's <c>OrdinalIgnoreCase</c> folds it, so a plain <c>LIKE</c> on the folded needle finds
-/// every event the in-memory search finds (and a few more: parts are joined, every header value is taken), served by
-/// the trigram index. It is a pre-filter: <see cref="EventSelection.Matches"/> decides, so both engines answer alike.
+/// payload, unless <see cref="PayloadText"/> serves the payload in place) case-folded as .NET's <c>OrdinalIgnoreCase</c>
+/// folds it, so a plain <c>LIKE</c> on the folded needle finds every event the in-memory search finds (and a few more:
+/// parts are joined, every header value is taken), served by the trigram index. It is a pre-filter:
+/// <see cref="EventSelection.Matches"/> decides, so both engines answer alike.
 /// </summary>
 internal static class SearchText
 {
     // Joins the parts; a match across two of them only adds a candidate, which the exact check then drops.
     private const char Separator = '\n';
 
-    public static string? For(EventEnvelope e)
+    /// <param name="e">The event.</param>
+    /// <param name="payloadInPlace">
+    /// The payload is searched in <c>payload_text</c> (<see cref="PayloadText.SearchedInPlace"/>): leave it out here.
+    /// </param>
+    public static string? For(EventEnvelope e, bool payloadInPlace = false)
     {
-        var payload = e.JsonPayload ?? (e.PayloadFormat == PayloadFormat.Text ? e.Payload : null);
+        var payload = payloadInPlace ? null : e.JsonPayload ?? (e.PayloadFormat == PayloadFormat.Text ? e.Payload : null);
         var payloadBytes = Math.Min(payload?.Length ?? 0, EventSelection.MaxScannedPayloadBytes);
 
         // UTF-8 never decodes to more UTF-16 characters than it has bytes, replacement characters included.

@@ -129,7 +129,7 @@ internal sealed class DailyPartitions
             Run(connection, $"DROP INDEX CONCURRENTLY IF EXISTS {name}");
             try
             {
-                Run(connection, $"CREATE INDEX CONCURRENTLY {name} ON {NameOf(day)} USING gin (search_text public.gin_trgm_ops)");
+                Run(connection, $"CREATE INDEX CONCURRENTLY {name} ON {NameOf(day)} USING gin (search_text public.gin_trgm_ops, upper(payload_text) public.gin_trgm_ops)");
                 built++;
             }
             catch (PostgresException e) when (e.SqlState is DuplicateTable or UniqueViolation)

@@ -55,7 +55,8 @@ internal sealed class SqlFilter
 
         if (!string.IsNullOrEmpty(selection.Text) && SearchText.Pattern(selection.Text) is { } pattern)
         {
-            filter.Add($"search_text LIKE {filter.Parameter(pattern)}");
+            var placeholder = filter.Parameter(pattern);
+            filter.Add($"(search_text LIKE {placeholder} OR upper(payload_text) LIKE {placeholder})");
         }
 
         return filter;
@@ -92,7 +93,7 @@ internal sealed class SqlFilter
     {
         if (!string.IsNullOrEmpty(value))
         {
-            Add($"{column} = {Parameter(ExactStrings.ForColumn(value)!)}");
+            Add(LookupColumns.Equal(column, Parameter(ExactStrings.ForColumn(value)!)));
         }
     }
 
