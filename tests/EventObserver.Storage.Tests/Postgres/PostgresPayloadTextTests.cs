@@ -112,6 +112,21 @@ public sealed class PostgresPayloadTextTests(PostgresFixture fixture) : IDisposa
     }
 
     [PostgresFact]
+    public void Query_NewestFirstWithoutFilter_ReadsTheNewestFirstIndexBackward()
+    {
+        using var index = _db.Open();
+        index.Write(Envelopes.Range("orders", 0, 0, 9));
+
+        var plan = Plan(
+            "SELECT \"offset\" FROM eventobserver.events WHERE $1::text IS NOT NULL ORDER BY timestamp_ms DESC, topic, partition DESC, \"offset\" DESC LIMIT 5",
+            "unused");
+
+        // Each partition (these timestamps are in the default one) is read backward, merged without sorting.
+        Assert.Contains("Scan Backward using events_default_timestamp_ms_topic_partition_offset_idx", plan);
+        Assert.DoesNotContain("->  Sort", plan);
+    }
+
+    [PostgresFact]
     public void Open_SchemaWrittenBeforeMigration4_KeepsItsRowsReadableAndSearchable()
     {
         CreateSchemaUpToVersion(3);
