@@ -25,7 +25,8 @@ internal sealed class SharedIndexDatabase(string connectionString, string topic)
             reader => partitions[reader.GetInt32(0)] = new PartitionRows(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
 
         // Every produced message has a payload of its own ({"n":i}): distinct payloads count messages, not positions.
-        var distinctPayloads = Scalar($"SELECT count(DISTINCT payload) FROM {Schema}.events WHERE topic = $1");
+        // A JSON payload is kept as text (payload_text) when it is valid UTF-8, else as bytes (payload).
+        var distinctPayloads = Scalar($"SELECT count(DISTINCT coalesce(payload, convert_to(payload_text, 'UTF8'))) FROM {Schema}.events WHERE topic = $1");
         return new IndexAudit(partitions.Values.Sum(p => p.Rows), distinctPayloads, partitions, Checkpoints());
     }
 
