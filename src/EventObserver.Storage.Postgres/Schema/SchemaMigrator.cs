@@ -29,6 +29,7 @@ internal static partial class SchemaMigrator
     /// </summary>
     public static SchemaOpening Open(NpgsqlConnection connection, string schema, string? clusterId, DateTimeOffset now)
     {
+        RequireUtf8(connection);
         using var transaction = connection.BeginTransaction();
         Execute(connection, $"SELECT pg_advisory_xact_lock({LockKey})");
 
@@ -69,6 +70,23 @@ internal static partial class SchemaMigrator
         Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}");
         Execute(connection, $"SET LOCAL search_path TO {Quote(schema)}, public");
         Execute(connection, "CREATE TABLE IF NOT EXISTS eo_schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+    }
+
+    /// <summary>
+    /// Refuses a database whose encoding cannot hold every text the index stores (keys, ids, header values, payloads
+    /// kept as text): in LATIN1, say, the first event with another character would fail its batch on every retry.
+    /// SQL_ASCII stores the bytes unchecked and gives them back as they were, so it does.
+    /// </summary>
+    private static void RequireUtf8(NpgsqlConnection connection)
+    {
+        using var read = new NpgsqlCommand("SHOW server_encoding", connection);
+        var encoding = read.ExecuteScalar() as string;
+        if (encoding is not ("UTF8" or "SQL_ASCII"))
+        {
+            throw new InvalidOperationException(
+                $"The database {connection.Database} has the encoding {encoding}; the index stores text as UTF-8 and needs a UTF8 database "
+                + $"(CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0). Set EventObserver:Storage:ConnectionString to one.");
+        }
     }
 
     private static string? ReadClusterId(NpgsqlConnection connection)

@@ -5,6 +5,8 @@ using EventObserver.TestSupport.Postgres;
 
 using Microsoft.Extensions.Time.Testing;
 
+using Npgsql;
+
 namespace EventObserver.Storage.Tests.Postgres;
 
 [Collection(PostgresCollection.Name)]
@@ -92,6 +94,32 @@ public sealed class PostgresSchemaTests(PostgresFixture fixture) : IDisposable
         using var index = _db.Open();
 
         Assert.Matches(@"^postgres://127\.0\.0\.1:\d+/t_[0-9a-f]{32} \(schema eventobserver\)$", index.FilePath);
+    }
+
+    [PostgresFact]
+    public void Open_DatabaseInLatin1_IsRefusedNamingTheEncodingAndTheFix()
+    {
+        var name = "t_" + Guid.NewGuid().ToString("N");
+        using (var admin = new NpgsqlConnection(fixture.Server.AdminConnectionString))
+        {
+            admin.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE {name} ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0", admin);
+            create.ExecuteNonQuery();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(fixture.Server.AdminConnectionString) { Database = name }.ConnectionString;
+        try
+        {
+            var refused = Assert.Throws<InvalidOperationException>(
+                () => Storage.Postgres.Index.PostgresEventIndex.Open(connectionString, Storage.Postgres.Index.PostgresEventIndex.DefaultSchema, "cluster-a"));
+
+            Assert.Contains("LATIN1", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("ENCODING 'UTF8'", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            fixture.Server.DropDatabase(connectionString);
+        }
     }
 
     [Fact]
