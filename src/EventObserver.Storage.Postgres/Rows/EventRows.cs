@@ -71,15 +71,7 @@ internal static class EventRows
         [
             e.Key, e.MessageId, e.MessageType, e.CorrelationId, e.CausationId, e.TraceId, e.Source, e.Subject, dead?.Topic, dead?.Error,
         ]));
-        if (payloadText is null)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.Write(payloadText, NpgsqlDbType.Text);
-        }
-
+        Text(writer, payloadText);
         Text(writer, SearchText.For(e, PayloadText.SearchedInPlace(e, payloadText)));
     }
 
