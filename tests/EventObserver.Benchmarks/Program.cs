@@ -73,6 +73,9 @@ switch (scenario)
         var access = args.Length > 3 && args[3] == "masked";
         await FeedScenario.RunAsync(seconds, rate, access);
         return 0;
+    case "hostile":
+        await HostileScenario.RunAsync(args.Length > 1 && int.TryParse(args[1], out var pairs) && pairs > 0 ? pairs : 3);
+        return 0;
     case "masking":
         MaskingScenario.Run(args.Length > 1 && int.TryParse(args[1], out var masked) && masked > 0 ? masked : 100_000);
         return 0;
@@ -121,6 +124,8 @@ switch (scenario)
         Console.Error.WriteLine("                           real index of 1,000,000 events; refresh p95 (target <= 1000 ms) and one uncached time-lag lookup p95");
         Console.Error.WriteLine("  conversations [seconds=60]   100,000 open conversations tracked while the LiteDB index takes 5,000 events/s; tracking's");
         Console.Error.WriteLine("                           share of writer time, heap bytes per open conversation, stuck detection delay p95 (1 s Check timer)");
+        Console.Error.WriteLine("  hostile [pairs=3]        the app (own process) indexes backlogs of 150,000 small and 20 x 64 KB events, alternately with and");
+        Console.Error.WriteLine("                           without 10 hub subscribers on the costliest text filter allowed; both rates and the share kept");
         Console.Error.WriteLine("  masking [events=100000]  masking cost per event (ns, allocated bytes) of one JSON path rule on demo-like events");
         Console.Error.WriteLine($"PostgreSQL (--store postgres): the server {PostgresTarget.EnvironmentVariable} names, else a throwaway one started for the run");
         return 2;

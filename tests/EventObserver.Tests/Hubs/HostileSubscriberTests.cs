@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Selection;
@@ -8,40 +7,38 @@ using EventObserver.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 using LiveFeed = EventObserver.Core.Feed.LiveFeed;
 
 namespace EventObserver.Tests.Hubs;
 
 /// <summary>
-/// Issue 16, finding 1: hub subscribers whose text filter is as costly as allowed must not slow indexing down. The
-/// real app indexes a backlog from the mock cluster (with 20 messages of 64 KB of 'a') with and without ten such
-/// subscribers connected over SignalR; the indexed rates are compared.
+/// Issue 16, finding 1: hub subscribers whose text filter is as costly as allowed. The real app indexes a backlog from
+/// the mock cluster (with 20 messages of 64 KB of 'a') while ten such subscribers are connected over SignalR: every
+/// event is indexed, each filter really runs over every event, and the subscribers leave the feed cleanly. That filters
+/// run off the writer is <c>FeedSubscriptionTests</c>' (a blocked filter does not hold up publishing); what they cost the
+/// indexed rate is the benchmark's (<c>hostile</c> scenario), not a timed test's.
 /// </summary>
-[Collection(IngestRateCollection.Name)]
 public sealed class HostileSubscriberTests : IClassFixture<MockClusterFixture>, IDisposable
 {
-    private const int SmallMessages = 150_000;
+    private const int SmallMessages = 20_000;
     private const int LargeMessages = 20;
     private const int LargeMessageBytes = 64 * 1024;
     private const int HostileClients = 10;
-    private const int Attempts = 5;
-    private const double RequiredShare = 0.9;
 
     // The longest text allowed, all but its last character matching the large payloads: the costliest search.
     private static readonly string HostileText = new string('a', EventSelection.MaxTextLength - 1) + "b";
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
+
+    // As long, and found in every large payload (and in no small one).
+    private static readonly string MatchingText = new('a', EventSelection.MaxTextLength);
 
     private readonly MockClusterFixture _kafka;
-    private readonly ITestOutputHelper _output;
     private readonly ClusterAppFactory _app;
     private readonly TestProducer _producer;
 
-    public HostileSubscriberTests(MockClusterFixture kafka, ITestOutputHelper output)
+    public HostileSubscriberTests(MockClusterFixture kafka)
     {
         _kafka = kafka;
-        _output = output;
         _app = new ClusterAppFactory(kafka.BootstrapServers);
         _producer = new TestProducer(kafka.BootstrapServers);
     }
@@ -57,107 +54,71 @@ public sealed class HostileSubscriberTests : IClassFixture<MockClusterFixture>, 
     }
 
     [Fact]
-    public async Task Indexing_TenSubscribersWithTheCostliestTextFilter_KeepsNinetyPercentOfTheRateWithoutThem()
+    public async Task Subscribe_TextLongerThanAllowed_IsRefusedWithTheLimit()
     {
-        await using (var client = await HubClients.ConnectAsync(_app))
-        {
-            // The attack as reported is refused outright; the test goes on with the costliest text still allowed.
-            var error = await Assert.ThrowsAsync<HubException>(() =>
-                client.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Text = new string('a', 15_000) + "b" }));
-            Assert.Contains($"at most {EventSelection.MaxTextLength}", error.Message, StringComparison.Ordinal);
-        }
+        await using var client = await HubClients.ConnectAsync(_app);
 
-        // Once unmeasured, so that no measured run is a cold one (producer, ingestion, hub, filter code).
-        await MeasureAsync(hostile: true, smallMessages: SmallMessages / 10);
-        double? without = null;
-        double? with = null;
-        var withRates = new List<double>();
-        var withoutRates = new List<double>();
-        var runs = new List<string>();
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            client.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Text = new string('a', 15_000) + "b" }));
 
-        // Best of up to five pairs, each in the other order: the machine is shared, and the attack, when it works,
-        // slows every run down, not just one.
-        for (var attempt = 0; attempt < Attempts && !(with >= RequiredShare * without); attempt++)
-        {
-            foreach (var hostile in attempt % 2 == 0 ? new[] { true, false } : [false, true])
-            {
-                var rate = await MeasureAsync(hostile, SmallMessages);
-                runs.Add($"{(hostile ? "with" : "without")}: {(rate is { } r ? $"{r:N0}/s" : "not measurable")}");
-                if (hostile)
-                {
-                    with = Max(with, rate);
-                    withRates.AddRange(rate is { } w ? [w] : []);
-                }
-                else
-                {
-                    without = Max(without, rate);
-                    withoutRates.AddRange(rate is { } n ? [n] : []);
-                }
-            }
-        }
-
-        var figures = string.Join("; ", runs);
-        _output.WriteLine(figures);
-        Assert.True(without is not null && with is not null, $"No measurable run: {figures}");
-        // Best against best, or (when one lucky run without them sets the bar) median against median: an attack that
-        // works lowers every run with it, so both fall short; the machine's noise moves single runs, not the median.
-        Assert.True(
-            with >= RequiredShare * without || Median(withRates) >= RequiredShare * Median(withoutRates),
-            $"Indexed rate with hostile subscribers fell below {RequiredShare:P0} of the rate without: {figures}");
+        Assert.Contains($"at most {EventSelection.MaxTextLength}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Connections.Count);
     }
 
-    /// <summary>The indexed rate of a new backlog; null when indexing started too early in its production to measure.</summary>
-    private async Task<double?> MeasureAsync(bool hostile, int smallMessages)
+    [Fact]
+    public async Task Indexing_TenSubscribersWithTheCostliestTextFilter_IndexesEveryEventAndSendsOnlyMatches()
     {
+        // Arrange: ten subscribers with the costliest text that matches nothing, one with a text only the large match.
         var topic = _kafka.CreateTopic("backlog", partitions: 8);
-        var clients = new List<HubConnection>();
         var subscribersBefore = Feed.SubscriberCount;
-        await using var probe = new IndexedRateProbe(Feed, topic, smallMessages + LargeMessages);
-        try
+        using var indexed = Feed.Subscribe(EventSelection.All, capacity: 10 * (SmallMessages + LargeMessages));
+        var hostile = new List<(HubConnection Client, ReceivedEvents Received)>();
+        for (var i = 0; i < HostileClients; i++)
         {
-            if (hostile)
-            {
-                for (var i = 0; i < HostileClients; i++)
-                {
-                    var client = await HubClients.ConnectAsync(_app);
-                    clients.Add(client);
-                    await client.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Text = HostileText });
-                }
-
-                Assert.Equal(HostileClients, Connections.Count);
-            }
-
-            // The app finds the new topic at its next metadata refresh, usually after the backlog is complete.
-            var rate = await probe.RateAsync(ProduceBacklog(topic, smallMessages), RunTimeout);
-            if (hostile)
-            {
-                // They kept up with their filtering (or were told what they missed): the attack really ran.
-                await Eventually.TrueAsync(
-                    () => clients.All(c => Connections.Stats(c.ConnectionId!) is { Queued: 0 }),
-                    "the hostile subscribers filtered everything", TimeSpan.FromSeconds(30));
-            }
-
-            return rate;
+            var client = await HubClients.ConnectAsync(_app);
+            hostile.Add((client, new ReceivedEvents(client)));
+            await client.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Text = HostileText });
         }
-        finally
+
+        await using var matching = await HubClients.ConnectAsync(_app);
+        var matched = new ReceivedEvents(matching);
+        await matching.InvokeAsync(nameof(EventsHub.Subscribe), new FeedFilterDto { Text = MatchingText });
+        Assert.Equal(HostileClients + 1, Connections.Count);
+
+        // Act
+        ProduceBacklog(topic);
+        var seen = await CountIndexedAsync(indexed, topic, SmallMessages + LargeMessages, TimeSpan.FromSeconds(90));
+
+        // Assert: everything indexed; each filter went through every event (nothing left queued), matched nothing
+        // (hostile) or exactly the large messages, each delivered or counted as dropped.
+        Assert.Equal(SmallMessages + LargeMessages, seen);
+        await Eventually.TrueAsync(
+            () => hostile.All(h => Connections.Stats(h.Client.ConnectionId!) is { Queued: 0 })
+                && Connections.Stats(matching.ConnectionId!) is { Queued: 0 }
+                && matched.Count + matched.DroppedNotices >= LargeMessages,
+            "every subscriber filtered the whole backlog", TimeSpan.FromSeconds(60));
+        Assert.All(hostile, h => Assert.Equal(0, Connections.Stats(h.Client.ConnectionId!)!.Sent));
+        Assert.All(hostile, h => Assert.Equal(0, h.Received.Count));
+        Assert.All(matched.Events, e => Assert.StartsWith("large-", e.Key, StringComparison.Ordinal));
+        Assert.Equal(matched.Events.Count, matched.Events.Select(e => e.Key).Distinct().Count());
+
+        // Leaving takes each subscription out of the feed at once: no filtering goes on for it.
+        foreach (var (client, _) in hostile)
         {
-            foreach (var client in clients)
-            {
-                await client.DisposeAsync();
-            }
-
-            // A client that leaves takes its subscription out of the feed at once: no filtering goes on for it.
-            await Eventually.TrueAsync(
-                () => Connections.Count == 0 && Feed.SubscriberCount == subscribersBefore + 1,
-                "the hostile subscriptions left the feed", TimeSpan.FromSeconds(10));
+            await client.DisposeAsync();
         }
+
+        await matching.DisposeAsync();
+        await Eventually.TrueAsync(
+            () => Connections.Count == 0 && Feed.SubscriberCount == subscribersBefore + 1,
+            "the subscriptions left the feed", TimeSpan.FromSeconds(10));
     }
 
-    /// <summary>Produces the backlog, the large text messages spread through it; returns (a Stopwatch timestamp) when all were delivered.</summary>
-    private long ProduceBacklog(string topic, int smallMessages)
+    /// <summary>The large text messages spread through the backlog of small ones.</summary>
+    private void ProduceBacklog(string topic)
     {
         var large = Encoding.UTF8.GetBytes(new string('a', LargeMessageBytes));
-        var chunk = smallMessages / LargeMessages;
+        const int chunk = SmallMessages / LargeMessages;
         for (var i = 0; i < LargeMessages; i++)
         {
             _producer.Enqueue(topic, chunk, start: i * chunk);
@@ -165,14 +126,27 @@ public sealed class HostileSubscriberTests : IClassFixture<MockClusterFixture>, 
         }
 
         _producer.Flush();
-        return Stopwatch.GetTimestamp();
     }
 
-    private static double? Max(double? best, double? rate) => rate is null ? best : best is null ? rate : Math.Max(best.Value, rate.Value);
-
-    private static double Median(List<double> rates)
+    /// <summary>Counts the topic's events as the feed publishes them (right after each commit) until <paramref name="expected"/> or the timeout.</summary>
+    private static async Task<int> CountIndexedAsync(IFeedSubscription subscription, string topic, int expected, TimeSpan timeout)
     {
-        var sorted = rates.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        using var stop = new CancellationTokenSource(timeout);
+        var seen = 0;
+        try
+        {
+            while (seen < expected && await subscription.Reader.WaitToReadAsync(stop.Token))
+            {
+                while (subscription.Reader.TryRead(out var envelope))
+                {
+                    seen += envelope.Topic == topic ? 1 : 0;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return seen;
     }
 }
