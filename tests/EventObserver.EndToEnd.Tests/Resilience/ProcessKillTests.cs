@@ -27,8 +27,11 @@ public sealed class ProcessKillTests
         using var temp = new TempDirectory("eventobserver-kill9");
         var storagePath = temp.File("index.db");
         using var producer = new TestProducer(cluster.BootstrapServers);
-        producer.SendMany(topic, 20_000);
-        var produced = 20_000;
+        // A backlog the app needs seconds for (it indexes about 30,000/s): with 20,000 it once had indexed everything,
+        // the later stream included, before the kill came.
+        const int backlog = 100_000;
+        producer.SendMany(topic, backlog);
+        var produced = backlog;
 
         int producedAtKill;
         await using (var first = await AppProcess.StartAsync(cluster.BootstrapServers, storagePath))
