@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
-using Confluent.Kafka;
 using EventObserver.Core.Selection;
 using EventObserver.Kafka.Embedded;
 using EventObserver.TestSupport;
@@ -18,8 +16,6 @@ namespace EventObserver.Benchmarks.Scenarios;
 internal static class HostileScenario
 {
     private const int SmallMessages = 150_000;
-    private const int LargeMessages = 20;
-    private const int LargeMessageBytes = 64 * 1024;
     private const int HostileClients = 10;
     private const int Partitions = 8;
 
@@ -39,12 +35,7 @@ internal static class HostileScenario
             };
             await using var app = await AppProcess.StartAsync(cluster.BootstrapServers, Path.Combine(directory, "index.db"), environment);
             await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-            using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
-            {
-                BootstrapServers = cluster.BootstrapServers,
-                LingerMs = 5,
-                MessageMaxBytes = 4 * 1024 * 1024,
-            }).Build();
+            using var producer = new TestProducer(cluster.BootstrapServers);
 
             // One unmeasured run with them, so that no measured run is a cold one (JIT, hub, filter code).
             await MeasureAsync(cluster, app, producer, hostile: true, run: 0);
@@ -68,7 +59,7 @@ internal static class HostileScenario
                 ["clients"] = HostileClients,
                 ["textLength"] = HostileText.Length,
                 ["smallMessages"] = SmallMessages,
-                ["largeMessages"] = LargeMessages,
+                ["largeMessages"] = HostileBacklog.LargeMessages,
                 ["withPerSec"] = with.Select(r => Math.Round(r)).ToArray(),
                 ["withoutPerSec"] = without.Select(r => Math.Round(r)).ToArray(),
                 ["medianWithPerSec"] = Math.Round(medianWith),
@@ -92,7 +83,7 @@ internal static class HostileScenario
     /// The indexed rate of a new backlog, from the app's indexed total sampled every 20 ms: from the last sample before
     /// the backlog was all delivered to the one that holds all of it. Null when more than half was indexed by then.
     /// </summary>
-    private static async Task<double?> MeasureAsync(MockKafkaCluster cluster, AppProcess app, IProducer<byte[], byte[]> producer, bool hostile, int run)
+    private static async Task<double?> MeasureAsync(MockKafkaCluster cluster, AppProcess app, TestProducer producer, bool hostile, int run)
     {
         var topic = $"backlog-{run}";
         cluster.CreateTopic(topic, Partitions);
@@ -111,7 +102,7 @@ internal static class HostileScenario
             }
 
             var before = await app.GetIndexedAsync() ?? throw new InvalidOperationException("the app does not answer /api/stats");
-            var target = before + SmallMessages + LargeMessages;
+            var target = before + SmallMessages + HostileBacklog.LargeMessages;
             var samples = new List<(long At, long Indexed)>();
             var sampling = Task.Run(async () =>
             {
@@ -135,7 +126,8 @@ internal static class HostileScenario
                 throw new TimeoutException($"{topic}: indexed {samples[^1].Indexed - before:N0} of {target - before:N0} in {RunTimeout}.");
             });
 
-            var deliveredAt = ProduceBacklog(producer, topic);
+            HostileBacklog.Produce(producer, topic, SmallMessages);
+            var deliveredAt = Stopwatch.GetTimestamp();
             await sampling;
             var start = samples.FindLastIndex(s => s.At <= deliveredAt);
             var (startAt, startIndexed) = samples[Math.Max(start, 0)];
@@ -150,30 +142,6 @@ internal static class HostileScenario
                 await client.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>Produces the backlog, the large messages spread through it; returns (a Stopwatch timestamp) when all were delivered.</summary>
-    private static long ProduceBacklog(IProducer<byte[], byte[]> producer, string topic)
-    {
-        var large = Encoding.UTF8.GetBytes(new string('a', LargeMessageBytes));
-        const int chunk = SmallMessages / LargeMessages;
-        var failures = 0;
-        void Report(DeliveryReport<byte[], byte[]> report) => failures += report.Error.IsError ? 1 : 0;
-        for (var i = 0; i < SmallMessages; i++)
-        {
-            producer.Produce(topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes($"k{i}"), Value = Encoding.UTF8.GetBytes($"{{\"n\":{i}}}") }, Report);
-            if (i % chunk == chunk - 1)
-            {
-                producer.Produce(topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes($"large-{i / chunk}"), Value = large }, Report);
-            }
-        }
-
-        if (producer.Flush(TimeSpan.FromSeconds(60)) > 0 || failures > 0)
-        {
-            throw new InvalidOperationException($"{topic}: {failures} messages failed to deliver.");
-        }
-
-        return Stopwatch.GetTimestamp();
     }
 
     private static double Median(List<double> rates)

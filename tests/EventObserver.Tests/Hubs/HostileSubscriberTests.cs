@@ -1,4 +1,3 @@
-using System.Text;
 using EventObserver.Core.Feed;
 using EventObserver.Core.Selection;
 using EventObserver.Features.Feed;
@@ -22,8 +21,6 @@ namespace EventObserver.Tests.Hubs;
 public sealed class HostileSubscriberTests : IClassFixture<MockClusterFixture>, IDisposable
 {
     private const int SmallMessages = 20_000;
-    private const int LargeMessages = 20;
-    private const int LargeMessageBytes = 64 * 1024;
     private const int HostileClients = 10;
 
     // The longest text allowed, all but its last character matching the large payloads: the costliest search.
@@ -71,7 +68,7 @@ public sealed class HostileSubscriberTests : IClassFixture<MockClusterFixture>, 
         // Arrange: ten subscribers with the costliest text that matches nothing, one with a text only the large match.
         var topic = _kafka.CreateTopic("backlog", partitions: 8);
         var subscribersBefore = Feed.SubscriberCount;
-        using var indexed = Feed.Subscribe(EventSelection.All, capacity: 10 * (SmallMessages + LargeMessages));
+        using var indexed = Feed.Subscribe(EventSelection.All, capacity: 10 * (SmallMessages + HostileBacklog.LargeMessages));
         var hostile = new List<(HubConnection Client, ReceivedEvents Received)>();
         for (var i = 0; i < HostileClients; i++)
         {
@@ -86,16 +83,16 @@ public sealed class HostileSubscriberTests : IClassFixture<MockClusterFixture>, 
         Assert.Equal(HostileClients + 1, Connections.Count);
 
         // Act
-        ProduceBacklog(topic);
-        var seen = await CountIndexedAsync(indexed, topic, SmallMessages + LargeMessages, TimeSpan.FromSeconds(90));
+        HostileBacklog.Produce(_producer, topic, SmallMessages);
+        var seen = await CountIndexedAsync(indexed, topic, SmallMessages + HostileBacklog.LargeMessages, TimeSpan.FromSeconds(90));
 
         // Assert: everything indexed; each filter went through every event (nothing left queued), matched nothing
         // (hostile) or exactly the large messages, each delivered or counted as dropped.
-        Assert.Equal(SmallMessages + LargeMessages, seen);
+        Assert.Equal(SmallMessages + HostileBacklog.LargeMessages, seen);
         await Eventually.TrueAsync(
             () => hostile.All(h => Connections.Stats(h.Client.ConnectionId!) is { Queued: 0 })
                 && Connections.Stats(matching.ConnectionId!) is { Queued: 0 }
-                && matched.Count + matched.DroppedNotices >= LargeMessages,
+                && matched.Count + matched.DroppedNotices >= HostileBacklog.LargeMessages,
             "every subscriber filtered the whole backlog", TimeSpan.FromSeconds(60));
         Assert.All(hostile, h => Assert.Equal(0, Connections.Stats(h.Client.ConnectionId!)!.Sent));
         Assert.All(hostile, h => Assert.Equal(0, h.Received.Count));
@@ -112,20 +109,6 @@ public sealed class HostileSubscriberTests : IClassFixture<MockClusterFixture>, 
         await Eventually.TrueAsync(
             () => Connections.Count == 0 && Feed.SubscriberCount == subscribersBefore + 1,
             "the subscriptions left the feed", TimeSpan.FromSeconds(10));
-    }
-
-    /// <summary>The large text messages spread through the backlog of small ones.</summary>
-    private void ProduceBacklog(string topic)
-    {
-        var large = Encoding.UTF8.GetBytes(new string('a', LargeMessageBytes));
-        const int chunk = SmallMessages / LargeMessages;
-        for (var i = 0; i < LargeMessages; i++)
-        {
-            _producer.Enqueue(topic, chunk, start: i * chunk);
-            _producer.Send(topic, Encoding.UTF8.GetBytes($"large-{i}"), large);
-        }
-
-        _producer.Flush();
     }
 
     /// <summary>Counts the topic's events as the feed publishes them (right after each commit) until <paramref name="expected"/> or the timeout.</summary>
