@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 using Bunit;
 
 using EventObserver.Components.Tests.Infrastructure;
@@ -100,7 +102,7 @@ public sealed class FeedFilterDebounceTests : DashboardTestContext
     }
 
     [Fact]
-    public void Timeline_FilterChanged_IsRecountedFromTheIndexForTheNewFilter()
+    public void Timeline_FilterChanged_IsRecountedFromTheIndexAndNoRenderShowsTheOldFiltersBars()
     {
         var at = Time.GetUtcNow().AddSeconds(-100);
         Indexes.OpenForCluster("c1").Write(
@@ -113,16 +115,26 @@ public sealed class FeedFilterDebounceTests : DashboardTestContext
         Navigation.NavigateTo("/?type=OrderPlaced");
         var (_, page) = Render();
         page.WaitForAssertion(() => Assert.Equal((false, 3.0), (page.Instance.CountingTimeline, Total(page))), Slow);
+        // What each render hands the chart: the filter in force, whether the chart says it is counting, its bars' total.
+        var shown = new ConcurrentQueue<(string? Type, bool Counting, double Total)>();
+        page.OnAfterRender += (_, _) =>
+        {
+            var chart = page.FindComponent<FeedTimeline>().Instance;
+            shown.Enqueue((page.Instance.Filter.Type, chart.Counting, chart.Snapshot?.ByTopic.Values.Sum(v => v.Sum()) ?? 0));
+        };
 
         Navigation.NavigateTo("/?type=PaymentFailed");
         page.Render(); // as the router does when only the query changes
 
-        // The new filter is in force a moment before its recount starts (the old live subscription is stopped first), so
-        // the old count may still show then: retry until the new filter's count is there (it stays 3 if it never comes).
+        // The recount runs off the render thread: retry until the new filter's count is there (3 if it never came).
         page.WaitForAssertion(
             () => Assert.Equal(("PaymentFailed", false, 1.0), (page.Instance.Filter.Type, page.Instance.CountingTimeline, Total(page))),
             Slow);
         Assert.Equal(["payments"], page.Instance.Counter.Snapshot(Time.GetUtcNow()).ByTopic.Keys);
+        // The old live subscription stops before the new count starts; meanwhile the chart says it is counting, never
+        // shows the old filter's bars as the new filter's.
+        Assert.NotEmpty(shown);
+        Assert.DoesNotContain(shown, s => s.Type == "PaymentFailed" && !s.Counting && s.Total == 3);
     }
 
     private double Total(IRenderedComponent<LiveFeed> page) =>

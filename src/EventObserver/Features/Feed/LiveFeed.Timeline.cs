@@ -18,12 +18,23 @@ public sealed partial class LiveFeed
     /// <summary>Starts a fresh count for <see cref="Filter"/>; a count still running for an older filter is cancelled.</summary>
     private void RecountTimeline()
     {
+        var epoch = ClearTimeline();
+        _timelineRead = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
+        _ = CountTimelineAsync(epoch, Filter, _timelineRead.Token);
+    }
+
+    /// <summary>
+    /// Empties the timeline and marks it as counting, at once when the filter changes: the old live subscription is
+    /// stopped before the new count starts, and until then the old filter's bars would show under the new filter as if
+    /// counted. Returns the counter's new epoch; a count still running for an older filter is cancelled.
+    /// </summary>
+    private int ClearTimeline()
+    {
         var epoch = Counter.Restart();
         _timeline = Counter.Snapshot(Time.GetUtcNow());
         _timelineNote = "";
         _timelineRead?.Cancel();
-        _timelineRead = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
-        _ = CountTimelineAsync(epoch, Filter, _timelineRead.Token);
+        return epoch;
     }
 
     private async Task CountTimelineAsync(int epoch, EventSelection filter, CancellationToken cancellationToken)

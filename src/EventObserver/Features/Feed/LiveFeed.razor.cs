@@ -155,6 +155,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
 
     private async Task RestartAsync()
     {
+        // Before the first await: no render may show the new filter with the old filter's timeline.
+        ClearTimeline();
         await _restartGate.WaitAsync();
         try
         {
