@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 using EventObserver.EndToEnd.Tests.Infrastructure;
@@ -27,7 +29,11 @@ public sealed partial class ShellTests(LiveAppFixture fixture) : IClassFixture<L
         await WaitForAsync(async () => await page.GetByTestId("topic-name").CountAsync() >= DemoTopicsAtLeast, "at least 6 demo topics");
 
         var first = await TotalIndexedAsync(page);
-        await WaitForAsync(async () => await TotalIndexedAsync(page) > first, "the indexed count to grow without a reload");
+        await WaitForAsync(
+            async () => await TotalIndexedAsync(page) > first,
+            "the indexed count to grow without a reload",
+            async () => $"the page read {first:N0} first and now says '{await page.GetByTestId("topics-summary").InnerTextAsync()}' "
+                + $"(circuit: '{await page.GetByTestId("circuit-state").InnerTextAsync()}'); /api/topics says {await ServerIndexedAsync()} events indexed");
         await page.ScreenshotAsync(new() { Path = "/tmp/topics.png", FullPage = true });
 
         await NavigateAsync(page, "Lineage");
@@ -52,8 +58,15 @@ public sealed partial class ShellTests(LiveAppFixture fixture) : IClassFixture<L
         return match.Success ? long.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : 0;
     }
 
-    /// <summary>Polls a condition the server changes over time; fails with what it waited for.</summary>
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    private async Task<string> ServerIndexedAsync()
+    {
+        using var client = fixture.App.CreateClient();
+        var topics = await client.GetFromJsonAsync<JsonElement>("/api/topics");
+        return topics.EnumerateArray().Sum(t => t.GetProperty("indexed").GetInt64()).ToString("N0", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Polls a condition the server changes over time; fails with what it waited for (and what <paramref name="explain"/> finds then).</summary>
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what, Func<Task<string>>? explain = null)
     {
         // 45 s: one CI run on a loaded 2-core machine saw no new demo event reach the page within 20 s.
         var deadline = DateTime.UtcNow.AddSeconds(45);
@@ -67,7 +80,7 @@ public sealed partial class ShellTests(LiveAppFixture fixture) : IClassFixture<L
             await Task.Delay(250);
         }
 
-        Assert.Fail($"Timed out waiting for {what}.");
+        Assert.Fail($"Timed out waiting for {what}." + (explain is null ? "" : " " + await explain()));
     }
 
     [GeneratedRegex(@"([\d,]+) events indexed")]

@@ -67,6 +67,26 @@ public sealed class LiveUpdateTests
     }
 
     [Fact]
+    public void Every_ARenderThrows_LaterTicksStillRenderAndTheFailureIsKept()
+    {
+        var failure = new IOException("index read failed");
+        var attempts = 0;
+        using var update = LiveUpdate.Every(_time, TimeSpan.FromSeconds(1), () =>
+        {
+            attempts++;
+            return attempts == 1 ? Task.FromException(failure) : Task.CompletedTask;
+        });
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(3, attempts);
+        Assert.Equal(1, update.FailedRenders);
+        Assert.Same(failure, update.LastFailure);
+    }
+
+    [Fact]
     public void SkipTicks_CostlyPoll_PassesOverThatManyTicksThenRendersAgain()
     {
         using var update = LiveUpdate.Every(_time, TimeSpan.FromSeconds(10), Render);

@@ -27,6 +27,8 @@ public sealed partial class LiveUpdate : IDisposable, IAsyncDisposable
     private int _ticksToSkip;
     private int _renders;
     private int _skippedTicks;
+    private int _failedRenders;
+    private Exception? _lastFailure;
 
     public LiveUpdate(TimeProvider time, TimeSpan interval, Func<Task> render)
     {
@@ -43,6 +45,12 @@ public sealed partial class LiveUpdate : IDisposable, IAsyncDisposable
 
     /// <summary>Ticks passed over because of <see cref="SkipTicks"/>.</summary>
     public int SkippedTicks => Volatile.Read(ref _skippedTicks);
+
+    /// <summary>Renders that threw (the updates went on after each).</summary>
+    public int FailedRenders => Volatile.Read(ref _failedRenders);
+
+    /// <summary>What the last failed render threw; null when none has failed.</summary>
+    public Exception? LastFailure => Volatile.Read(ref _lastFailure);
 
     /// <summary>A poll: renders every <paramref name="period"/> (the first one period from now) until disposed.</summary>
     public static LiveUpdate Every(TimeProvider time, TimeSpan period, Func<Task> render)
@@ -200,6 +208,13 @@ public sealed partial class LiveUpdate : IDisposable, IAsyncDisposable
             catch (InvalidOperationException)
             {
                 // The renderer is gone (component disposed).
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A render whose read failed (a transient error of the index or the cluster) must not end the updates:
+                // unhandled here, the render would stay marked as running and no later change or tick would render.
+                Volatile.Write(ref _lastFailure, e);
+                Interlocked.Increment(ref _failedRenders);
             }
 
             TaskCompletionSource rendered;
