@@ -35,7 +35,7 @@ public sealed class DecodedEventDetailTests : DashboardTestContext
         Assert.Empty(page.FindAll("[data-testid=decoding-warning]"));
         Assert.Equal("Avro", page.Find("[data-testid=payload-format]").TextContent);
         Assert.Contains("\"currency\"", page.Find("[data-testid=json-tree]").TextContent, StringComparison.Ordinal);
-        await page.Find("[data-testid=toggle-raw]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=toggle-raw]").ClickAsync(new MouseEventArgs()));
         Assert.StartsWith("00000000  00 00 00 00 2a", page.Find("[data-testid=hex-dump]").TextContent, StringComparison.Ordinal);
     }
 

@@ -46,8 +46,8 @@ public sealed class LiveFeedHoldTests : DashboardTestContext
         Feed.Publish([TestEnvelopes.Json("orders", 0)]);
         page.WaitForAssertion(() => Assert.Single(RowIds(page)));
         await page.InvokeAsync(() => page.Instance.SetHoldAsync(FeedHold.Focus));
-        await page.Find("[data-testid=feed-resume]").ClickAsync(new MouseEventArgs());
-        await page.Find("[data-testid=feed-pause]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=feed-resume]").ClickAsync(new MouseEventArgs()));
+        await page.InvokeAsync(() => page.Find("[data-testid=feed-pause]").ClickAsync(new MouseEventArgs()));
         await page.InvokeAsync(() => page.Instance.SetHoldAsync(FeedHold.Scrolled));
 
         Feed.Publish([TestEnvelopes.Json("orders", 1)]);
@@ -57,7 +57,7 @@ public sealed class LiveFeedHoldTests : DashboardTestContext
         Assert.True(page.Instance.Paused);
         Assert.Equal(["orders/0/0"], RowIds(page));
         Assert.Empty(page.FindAll("[data-testid=feed-hold-reason]"));
-        await page.Find("[data-testid=feed-resume]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=feed-resume]").ClickAsync(new MouseEventArgs()));
         page.WaitForAssertion(() => Assert.Equal(["orders/0/1", "orders/0/0"], RowIds(page)));
     }
 
@@ -67,7 +67,7 @@ public sealed class LiveFeedHoldTests : DashboardTestContext
         var page = Render();
         Feed.Publish([TestEnvelopes.Json("orders", 0), TestEnvelopes.Json("orders", 1)]);
         page.WaitForAssertion(() => Assert.Equal(2, page.Instance.Window.Count));
-        await page.Find("[data-testid=feed-pause]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=feed-pause]").ClickAsync(new MouseEventArgs()));
 
         Feed.Publish([.. Enumerable.Range(2, 7).Select(i => TestEnvelopes.Json("orders", i))]);
         await AdvanceUntilAsync(() => page.Instance.NewWhilePaused == 7, "the paused batch to be counted");

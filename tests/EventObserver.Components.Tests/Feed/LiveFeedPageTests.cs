@@ -79,7 +79,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Feed.Publish([TestEnvelopes.Json("orders", 0), TestEnvelopes.Json("orders", 1)]);
         page.WaitForAssertion(() => Assert.Equal(2, page.Instance.Window.Count));
 
-        await page.Find("[data-testid=feed-pause]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=feed-pause]").ClickAsync(new MouseEventArgs()));
         Feed.Publish([TestEnvelopes.Json("orders", 2), TestEnvelopes.Json("orders", 3), TestEnvelopes.Json("orders", 4)]);
         await AdvanceUntilAsync(() => page.Instance.NewWhilePaused == 3, "the paused batch to be counted");
 
@@ -89,7 +89,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         await AdvanceUntilAsync(() => page.Instance.NewWhilePaused == 4, "the next paused batch to be counted");
         page.WaitForAssertion(() => Assert.Equal(4, page.Instance.NewWhilePaused));
 
-        await page.Find("[data-testid=feed-resume]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=feed-resume]").ClickAsync(new MouseEventArgs()));
 
         // The pump's flush renders off the test thread, so the resumed render can trail the click.
         page.WaitForAssertion(() =>
@@ -128,7 +128,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Feed.Publish([TestEnvelopes.Json("orders", 0)]);
         page.WaitForAssertion(() => Assert.Single(RowIds(page)));
 
-        await page.Find("[data-testid=feed-clear]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=feed-clear]").ClickAsync(new MouseEventArgs()));
         page.WaitForAssertion(() => Assert.Empty(RowIds(page)));
         Feed.Publish([TestEnvelopes.Json("orders", 1)]);
         await AdvanceUntilAsync(() => page.Instance.Window.Count == 1, "the live row after the clear");

@@ -24,7 +24,7 @@ public sealed class LiveFeedViewTests : DashboardTestContext
         var page = Render();
         Assert.Equal(Live, page.Instance.Window.Count);
 
-        await page.Find("[data-testid=load-older]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=load-older]").ClickAsync(new MouseEventArgs()));
 
         page.WaitForAssertion(() => Assert.Equal(Live + FeedHistory.DefaultPageSize, page.Instance.Window.Count));
         Assert.True(page.Instance.Paused);
@@ -40,7 +40,7 @@ public sealed class LiveFeedViewTests : DashboardTestContext
         var page = Render();
         Assert.Equal(FeedHistory.DefaultPageSize, page.Instance.Window.Count);
 
-        await page.Find("[data-testid=load-older]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=load-older]").ClickAsync(new MouseEventArgs()));
 
         page.WaitForAssertion(() => Assert.Equal(250, page.Instance.Window.Count));
         Assert.EndsWith("No older events in the index.", page.Find("[data-testid=history-note]").TextContent, StringComparison.Ordinal);

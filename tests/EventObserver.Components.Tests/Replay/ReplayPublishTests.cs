@@ -116,8 +116,8 @@ public sealed class ReplayPublishAllowedTests() : ReplayTestContext(new ReplayOp
         CurrentUser.Access = new UserAccess("otto", isAuthenticated: true, [AccessRoles.Operator], AllTopics.Instance, seesRawValues: false);
         var controls = Context.Render<RunControls>(p => p.Add(c => c.Run, run).Add(c => c.Snapshot, realPublish));
 
-        await controls.Find("[data-testid=run-resume]").ClickAsync(new MouseEventArgs());
-        await controls.Find("[data-testid=run-step]").ClickAsync(new MouseEventArgs());
+        await controls.InvokeAsync(() => controls.Find("[data-testid=run-resume]").ClickAsync(new MouseEventArgs()));
+        await controls.InvokeAsync(() => controls.Find("[data-testid=run-step]").ClickAsync(new MouseEventArgs()));
 
         Assert.Contains("Publisher role", controls.Find("[data-testid=run-control-refused]").TextContent, StringComparison.Ordinal);
         Assert.Equal(ReplayRunStatus.Paused, run.Snapshot.Status);
