@@ -37,7 +37,7 @@ public sealed class FeedFilterDebounceTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.True(bar.Instance.TypingGeneration > taken), Slow);
         Time.Advance(FeedFilterBar.ApplyDelay - TimeSpan.FromMilliseconds(100));
         taken = bar.Instance.TypingGeneration;
-        page.Find("input[data-testid=filter-key]").Input("ord-7");
+        OnRenderer(page, () => page.Find("input[data-testid=filter-key]").Input("ord-7"));
         page.WaitForAssertion(() => Assert.True(bar.Instance.TypingGeneration > taken), Slow);
         Time.Advance(FeedFilterBar.ApplyDelay - TimeSpan.FromMilliseconds(100));
 
@@ -54,8 +54,8 @@ public sealed class FeedFilterDebounceTests : DashboardTestContext
     {
         var (_, page) = Render();
 
-        page.Find("input[data-testid=filter-text]").Input("refund");
-        page.Find("input[data-testid=filter-text]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        OnRenderer(page, () => page.Find("input[data-testid=filter-text]").Input("refund"));
+        OnRenderer(page, () => page.Find("input[data-testid=filter-text]").KeyDown(new KeyboardEventArgs { Key = "Enter" }));
 
         page.WaitForAssertion(() => Assert.Equal(new EventSelection { Text = "refund" }, page.Instance.Filter));
     }
@@ -71,11 +71,11 @@ public sealed class FeedFilterDebounceTests : DashboardTestContext
         ]);
         var (popovers, page) = Render();
 
-        page.Find("input[data-testid=filter-type]").Input("PaymentF");
+        OnRenderer(page, () => page.Find("input[data-testid=filter-type]").Input("PaymentF"));
         string[] expected = ["PaymentFailed", "OrderPaymentFailed"];
         await AdvanceUntilAsync(() => Items(popovers).SequenceEqual(expected), "the suggestions after the autocomplete's own search debounce");
         Time.Advance(TimeSpan.FromSeconds(2));
-        page.Find("input[data-testid=filter-type]").Blur();
+        OnRenderer(page, () => page.Find("input[data-testid=filter-type]").Blur());
 
         Assert.Equal(EventSelection.All, page.Instance.Filter);
         popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == "PaymentFailed").Click();

@@ -78,7 +78,7 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
     {
         var (popovers, page) = Render();
 
-        page.Find("input[data-testid=filter-type]").Input("OrderPlaced");
+        OnRenderer(page, () => page.Find("input[data-testid=filter-type]").Input("OrderPlaced"));
         string[] expected = ["OrderPlaced"];
         await AdvanceUntilAsync(() => Items(popovers).SequenceEqual(expected), "the suggestions after the autocomplete's own search debounce");
         popovers.FindAll(".mud-list-item").Single().Click();
@@ -96,8 +96,8 @@ public sealed class FeedFilterTypingTests : DashboardTestContext
 
     private void Type(IRenderedComponent<LiveFeed> page, string testId, string value, Func<EventSelection, bool> applied)
     {
-        page.Find($"input[data-testid={testId}]").Input(value);
-        page.Find($"input[data-testid={testId}]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+        OnRenderer(page, () => page.Find($"input[data-testid={testId}]").Input(value));
+        OnRenderer(page, () => page.Find($"input[data-testid={testId}]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" }));
         page.WaitForAssertion(() => Assert.True(applied(page.Instance.Filter), $"{testId} applied: {Navigation.Uri}"));
     }
 

@@ -217,8 +217,8 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         var page = Render();
         Enter(page, "filter-key", "ord-7", f => f.Key == "ord-7");
 
-        page.Find("input[data-testid=filter-text]").Input(new string('a', EventSelection.MaxTextLength + 1));
-        page.Find("input[data-testid=filter-text]").Blur();
+        OnRenderer(page, () => page.Find("input[data-testid=filter-text]").Input(new string('a', EventSelection.MaxTextLength + 1)));
+        OnRenderer(page, () => page.Find("input[data-testid=filter-text]").Blur());
 
         page.WaitForAssertion(() => Assert.Contains($"at most {EventSelection.MaxTextLength} are allowed", page.Markup, StringComparison.Ordinal));
         Assert.Equal(new EventSelection { Key = "ord-7" }, page.Instance.Filter);
@@ -275,8 +275,8 @@ public sealed class LiveFeedPageTests : DashboardTestContext
 
     private void Enter(IRenderedComponent<LiveFeed> page, string testId, string value, Func<EventSelection, bool> applied)
     {
-        page.Find($"input[data-testid={testId}]").Input(value);
-        page.Find($"input[data-testid={testId}]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        OnRenderer(page, () => page.Find($"input[data-testid={testId}]").Input(value));
+        OnRenderer(page, () => page.Find($"input[data-testid={testId}]").KeyDown(new KeyboardEventArgs { Key = "Enter" }));
         page.WaitForAssertion(() => Assert.True(applied(page.Instance.Filter), $"{testId} applied: {Navigation.Uri}"));
     }
 

@@ -20,6 +20,7 @@ using EventObserver.Storage.Configuration;
 using EventObserver.Storage.Index;
 using EventObserver.TestSupport;
 
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -76,6 +77,14 @@ public abstract class DashboardTestContext : IAsyncLifetime
         Eventually.TrueAsync(done, () => Time.Advance(TimeSpan.FromMilliseconds(10)), what);
 
     protected FakeClusterInspector Cluster { get; } = new();
+
+    /// <summary>
+    /// Runs <paramref name="act"/> (a find and an event on it) on the renderer's thread and waits for it: a render in
+    /// between, such as the timeline's count arriving, could otherwise replace the handler the event names.
+    /// </summary>
+    protected static void OnRenderer<TComponent>(IRenderedComponent<TComponent> page, Action act)
+        where TComponent : IComponent =>
+        page.InvokeAsync(act).GetAwaiter().GetResult();
 
     /// <summary>The real in-process live feed; tests publish to it as ingestion would.</summary>
     protected LiveFeed Feed { get; } = new();
