@@ -62,7 +62,9 @@ public sealed class LiveUpdateFollowTests
         }
 
         await AdvanceUntilAsync(() => Batches().Sum() == 1_000, "all events flushed");
-        Assert.InRange(Batches().Count, 2, 12);
+        // At least one flush: on a loaded machine the follower may first run after the last write and flush all at once
+        // (one CI run saw exactly that); what must hold is the upper bound.
+        Assert.InRange(Batches().Count, 1, 12);
     }
 
     [Fact]
