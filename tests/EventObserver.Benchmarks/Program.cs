@@ -149,5 +149,10 @@ static PostgresTarget? OpenPostgres()
 {
     var target = PostgresTarget.Open(out var error);
     Console.Error.WriteLine(target is null ? $"[postgres] cannot run: {error}" : $"[postgres] using {target.Description}");
+    if (target is { WalSegmentsWarmed: > 0 } warmed)
+    {
+        Console.Error.WriteLine($"[postgres] its WAL was written and recycled first, as on a server that has been running: {warmed.WalSegmentsWarmed} files of 16 MB ready for reuse");
+    }
+
     return target;
 }

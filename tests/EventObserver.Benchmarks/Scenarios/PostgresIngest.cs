@@ -82,6 +82,7 @@ internal static class PostgresIngest
             ["rawBytesPerEvent"] = Math.Round(run.RawBytes / (double)events),
             ["traffic"] = run.Traffic,
             ["warmUpEvents"] = warmUpEvents,
+            ["serverWalSegmentsWarmed"] = target.WalSegmentsWarmed,
             ["rows"] = result.Rows,
             ["duplicates"] = result.Duplicates,
             ["fenced"] = result.Fenced,
