@@ -161,6 +161,8 @@ public sealed partial class LiveFeed : IAsyncDisposable
         try
         {
             await StopAsync();
+            // Clears the timeline a second time, on purpose: the old subscription may have delivered live events into
+            // it while it was being stopped, and they belong to the old filter.
             RecountTimeline();
             Paused = false;
             Freeze();
