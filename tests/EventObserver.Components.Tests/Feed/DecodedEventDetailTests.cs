@@ -8,7 +8,6 @@ using EventObserver.Core.Masking;
 using EventObserver.Features.Events;
 using EventObserver.TestSupport;
 
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 using MudBlazor;
@@ -35,7 +34,7 @@ public sealed class DecodedEventDetailTests : DashboardTestContext
         Assert.Empty(page.FindAll("[data-testid=decoding-warning]"));
         Assert.Equal("Avro", page.Find("[data-testid=payload-format]").TextContent);
         Assert.Contains("\"currency\"", page.Find("[data-testid=json-tree]").TextContent, StringComparison.Ordinal);
-        await page.InvokeAsync(() => page.Find("[data-testid=toggle-raw]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=toggle-raw]");
         Assert.StartsWith("00000000  00 00 00 00 2a", page.Find("[data-testid=hex-dump]").TextContent, StringComparison.Ordinal);
     }
 

@@ -52,7 +52,7 @@ public sealed class EventDetailPageTests : DashboardTestContext
 
         Assert.Contains("Binary payload, 40 bytes", page.Find("[data-testid=payload-summary]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=hex-dump]"));
-        await page.InvokeAsync(() => page.Find("[data-testid=toggle-raw]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=toggle-raw]");
         var dump = page.Find("[data-testid=hex-dump]").TextContent;
         Assert.StartsWith("00000000  00 01 02 03 04 05 06 07  08 09", dump, StringComparison.Ordinal);
         Assert.Contains("00000020  20 21 22", dump, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class EventDetailPageTests : DashboardTestContext
         Assert.Empty(page.FindAll("[data-testid=json-tree]"));
         Assert.Equal(PayloadView.PreviewBytes, page.Find("[data-testid=payload-text]").TextContent.Length);
 
-        await page.InvokeAsync(() => page.Find("[data-testid=payload-show-all]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=payload-show-all]");
 
         Assert.Equal(big.Length, page.Find("[data-testid=payload-text]").TextContent.Length);
         Assert.Contains("Showing all", page.Find("[data-testid=payload-truncated]").TextContent, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class EventDetailPageTests : DashboardTestContext
         Assert.Contains(Image, text, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", page.Markup, StringComparison.Ordinal);
 
-        await page.InvokeAsync(() => page.Find("[data-testid=toggle-raw]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=toggle-raw]");
         Assert.Empty(page.FindAll("script"));
     }
 
@@ -146,7 +146,7 @@ public sealed class EventDetailPageTests : DashboardTestContext
         Assert.Equal(50, pages);
         Assert.Equal(10_000, seen.Count);
         Assert.Contains("Headers 9,801–10,000 of 10,000", page.Find("[data-testid=headers-page-info]").TextContent, StringComparison.Ordinal);
-        await page.InvokeAsync(() => page.Find("[data-testid=headers-prev]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=headers-prev]");
         Assert.Contains("Headers 9,601–9,800", page.Find("[data-testid=headers-page-info]").TextContent, StringComparison.Ordinal);
     }
 

@@ -5,8 +5,6 @@ using Bunit;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Features.Feed;
 
-using Microsoft.AspNetCore.Components.Web;
-
 using MudBlazor;
 
 using LiveFeed = EventObserver.Features.Feed.LiveFeed;
@@ -46,8 +44,8 @@ public sealed class LiveFeedHoldTests : DashboardTestContext
         Feed.Publish([TestEnvelopes.Json("orders", 0)]);
         page.WaitForAssertion(() => Assert.Single(RowIds(page)));
         await page.InvokeAsync(() => page.Instance.SetHoldAsync(FeedHold.Focus));
-        await page.InvokeAsync(() => page.Find("[data-testid=feed-resume]").ClickAsync(new MouseEventArgs()));
-        await page.InvokeAsync(() => page.Find("[data-testid=feed-pause]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=feed-resume]");
+        await ClickOnRendererAsync(page, "[data-testid=feed-pause]");
         await page.InvokeAsync(() => page.Instance.SetHoldAsync(FeedHold.Scrolled));
 
         Feed.Publish([TestEnvelopes.Json("orders", 1)]);
@@ -57,7 +55,7 @@ public sealed class LiveFeedHoldTests : DashboardTestContext
         Assert.True(page.Instance.Paused);
         Assert.Equal(["orders/0/0"], RowIds(page));
         Assert.Empty(page.FindAll("[data-testid=feed-hold-reason]"));
-        await page.InvokeAsync(() => page.Find("[data-testid=feed-resume]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=feed-resume]");
         page.WaitForAssertion(() => Assert.Equal(["orders/0/1", "orders/0/0"], RowIds(page)));
     }
 
@@ -67,7 +65,7 @@ public sealed class LiveFeedHoldTests : DashboardTestContext
         var page = Render();
         Feed.Publish([TestEnvelopes.Json("orders", 0), TestEnvelopes.Json("orders", 1)]);
         page.WaitForAssertion(() => Assert.Equal(2, page.Instance.Window.Count));
-        await page.InvokeAsync(() => page.Find("[data-testid=feed-pause]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=feed-pause]");
 
         Feed.Publish([.. Enumerable.Range(2, 7).Select(i => TestEnvelopes.Json("orders", i))]);
         await AdvanceUntilAsync(() => page.Instance.NewWhilePaused == 7, "the paused batch to be counted");

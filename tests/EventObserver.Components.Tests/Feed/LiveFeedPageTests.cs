@@ -67,7 +67,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         var page = Render();
 
         // Found and clicked in one dispatch: the timeline's recount from the index can re-render the bar in between.
-        await page.InvokeAsync(() => page.Find("[data-testid=filter-reset]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=filter-reset]");
 
         Assert.Equal(EventSelection.All, EventSelectionQuery.Parse(new Uri(Navigation.Uri).Query));
     }
@@ -79,7 +79,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Feed.Publish([TestEnvelopes.Json("orders", 0), TestEnvelopes.Json("orders", 1)]);
         page.WaitForAssertion(() => Assert.Equal(2, page.Instance.Window.Count));
 
-        await page.InvokeAsync(() => page.Find("[data-testid=feed-pause]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=feed-pause]");
         Feed.Publish([TestEnvelopes.Json("orders", 2), TestEnvelopes.Json("orders", 3), TestEnvelopes.Json("orders", 4)]);
         await AdvanceUntilAsync(() => page.Instance.NewWhilePaused == 3, "the paused batch to be counted");
 
@@ -89,7 +89,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         await AdvanceUntilAsync(() => page.Instance.NewWhilePaused == 4, "the next paused batch to be counted");
         page.WaitForAssertion(() => Assert.Equal(4, page.Instance.NewWhilePaused));
 
-        await page.InvokeAsync(() => page.Find("[data-testid=feed-resume]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=feed-resume]");
 
         // The pump's flush renders off the test thread, so the resumed render can trail the click.
         page.WaitForAssertion(() =>
@@ -128,7 +128,7 @@ public sealed class LiveFeedPageTests : DashboardTestContext
         Feed.Publish([TestEnvelopes.Json("orders", 0)]);
         page.WaitForAssertion(() => Assert.Single(RowIds(page)));
 
-        await page.InvokeAsync(() => page.Find("[data-testid=feed-clear]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=feed-clear]");
         page.WaitForAssertion(() => Assert.Empty(RowIds(page)));
         Feed.Publish([TestEnvelopes.Json("orders", 1)]);
         await AdvanceUntilAsync(() => page.Instance.Window.Count == 1, "the live row after the clear");

@@ -4,8 +4,6 @@ using EventObserver.Features.Feed;
 using EventObserver.Components.Tests.Infrastructure;
 using EventObserver.Core.Envelopes;
 
-using Microsoft.AspNetCore.Components.Web;
-
 using MudBlazor;
 
 using LiveFeed = EventObserver.Features.Feed.LiveFeed;
@@ -24,7 +22,7 @@ public sealed class LiveFeedViewTests : DashboardTestContext
         var page = Render();
         Assert.Equal(Live, page.Instance.Window.Count);
 
-        await page.InvokeAsync(() => page.Find("[data-testid=load-older]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=load-older]");
 
         page.WaitForAssertion(() => Assert.Equal(Live + FeedHistory.DefaultPageSize, page.Instance.Window.Count));
         Assert.True(page.Instance.Paused);
@@ -40,7 +38,7 @@ public sealed class LiveFeedViewTests : DashboardTestContext
         var page = Render();
         Assert.Equal(FeedHistory.DefaultPageSize, page.Instance.Window.Count);
 
-        await page.InvokeAsync(() => page.Find("[data-testid=load-older]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=load-older]");
 
         page.WaitForAssertion(() => Assert.Equal(250, page.Instance.Window.Count));
         Assert.EndsWith("No older events in the index.", page.Find("[data-testid=history-note]").TextContent, StringComparison.Ordinal);

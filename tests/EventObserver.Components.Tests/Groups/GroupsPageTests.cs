@@ -73,7 +73,7 @@ public sealed class GroupsPageTests : GroupsTestContext
         Assert.Equal(["archive"], Names(page));
 
         await page.Find(FilterBox).InputAsync(new() { Value = "" });
-        await page.InvokeAsync(() => page.Find("[data-state-filter=Stable]").ClickAsync(new()));
+        await ClickOnRendererAsync(page, "[data-state-filter=Stable]");
         Assert.Equal(["analytics", "billing"], Names(page));
 
         await page.Find(LaggingOnly).ChangeAsync(new() { Value = true });

@@ -48,7 +48,7 @@ public sealed class OffsetResetPanelTests : GroupsTestContext
         Reset.Refusal = "The group has 2 active members: stop its consumers first.";
         var page = Render();
 
-        await page.InvokeAsync(() => page.Find("[data-testid=reset-preview]").ClickAsync(new()));
+        await ClickOnRendererAsync(page, "[data-testid=reset-preview]");
 
         Assert.Equal(Reset.Refusal, page.Find("[data-testid=reset-message]").TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=reset-rows]"));
@@ -59,9 +59,9 @@ public sealed class OffsetResetPanelTests : GroupsTestContext
     public async Task ResetPanel_TimeTargetWithoutATime_SaysWhatIsMissingAndAsksNothing()
     {
         var page = Render();
-        await page.InvokeAsync(() => page.Find("[data-target=Time]").ClickAsync(new()));
+        await ClickOnRendererAsync(page, "[data-target=Time]");
 
-        await page.InvokeAsync(() => page.Find("[data-testid=reset-preview]").ClickAsync(new()));
+        await ClickOnRendererAsync(page, "[data-testid=reset-preview]");
 
         Assert.Contains("needs a time", page.Find("[data-testid=reset-message]").TextContent, StringComparison.Ordinal);
         Assert.Empty(Reset.Previewed);
@@ -73,9 +73,9 @@ public sealed class OffsetResetPanelTests : GroupsTestContext
         Reset.Rows = [new OffsetResetRow("orders", 0, 10, 100, 100, 0), new OffsetResetRow("orders", 1, 20, 60, 60, 0, "clamped to the log end")];
         var dialogs = Context.Render<MudDialogProvider>();
         var page = Render();
-        await page.InvokeAsync(() => page.Find("[data-target=Latest]").ClickAsync(new()));
+        await ClickOnRendererAsync(page, "[data-target=Latest]");
 
-        await page.InvokeAsync(() => page.Find("[data-testid=reset-preview]").ClickAsync(new()));
+        await ClickOnRendererAsync(page, "[data-testid=reset-preview]");
 
         Assert.Equal(["100", "60"], page.FindAll("[data-testid=reset-new]").Select(td => td.TextContent));
         Assert.Contains("Preview: lag after 0 messages", page.Find("[data-testid=reset-total]").TextContent, StringComparison.Ordinal);

@@ -86,6 +86,11 @@ public abstract class DashboardTestContext : IAsyncLifetime
         where TComponent : IComponent =>
         page.InvokeAsync(act).GetAwaiter().GetResult();
 
+    /// <summary>Finds <paramref name="selector"/> and clicks it on the renderer's thread, awaiting the handler (see <see cref="OnRenderer"/>).</summary>
+    protected static Task ClickOnRendererAsync<TComponent>(IRenderedComponent<TComponent> page, string selector)
+        where TComponent : IComponent =>
+        page.InvokeAsync(() => page.Find(selector).ClickAsync(new()));
+
     /// <summary>The real in-process live feed; tests publish to it as ingestion would.</summary>
     protected LiveFeed Feed { get; } = new();
 

@@ -62,7 +62,7 @@ public sealed class LineagePageTests : DashboardTestContext
         var page = RenderAt("lineage?event=shop.payments.events/0/0");
 
         // Awaited: with the graph read off the renderer's thread, a click can queue behind the render that shows it.
-        await page.InvokeAsync(() => page.Find("[data-id='shop.orders.commands/0/0']").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-id='shop.orders.commands/0/0']");
 
         Assert.Equal("PlaceOrder", page.Find("[data-testid=lineage-detail-type]").TextContent);
         Assert.Contains("eo-lg-selected", page.Find("[data-id='shop.orders.commands/0/0']").ClassList);
@@ -79,7 +79,7 @@ public sealed class LineagePageTests : DashboardTestContext
 
         page.Find("[data-id='shop.orders.events/0/0']").Click();
         // The expansion is read off the renderer's thread: wait for the click's handler to finish.
-        await page.InvokeAsync(() => page.Find("[data-testid=lineage-detail-expand]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=lineage-detail-expand]");
 
         Assert.Single(page.FindAll("[data-id='shop.inventory.commands/0/0']"));
         Assert.Equal(5, page.FindAll("[data-testid=lineage-node]").Count);
@@ -92,13 +92,13 @@ public sealed class LineagePageTests : DashboardTestContext
         var page = RenderAt("lineage?event=shop.payments.events/0/0");
         page.Find("[data-id='shop.orders.events/0/0']").Click();
 
-        await page.InvokeAsync(() => page.Find("[data-testid=lineage-detail-expand]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=lineage-detail-expand]");
 
         Assert.Equal("1 new neighbour (highlighted).", page.Find("[data-testid=lineage-expand-note]").TextContent);
         Assert.Equal(["shop.inventory.commands/0/0"], page.FindAll(".eo-lg-new").Select(n => n.GetAttribute("data-id")));
         Assert.Null(page.Find("[data-testid=lineage-detail-expand]").GetAttribute("disabled"));
 
-        await page.InvokeAsync(() => page.Find("[data-testid=lineage-detail-expand]").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-testid=lineage-detail-expand]");
 
         Assert.StartsWith("No new neighbours", page.Find("[data-testid=lineage-expand-note]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll(".eo-lg-new"));
@@ -223,7 +223,7 @@ public sealed class LineagePageTests : DashboardTestContext
         User.Access = new UserAccess("viewer", isAuthenticated: true, [AccessRoles.Viewer], AllTopics.Instance, seesRawValues: false);
         var page = RenderAt("lineage?event=shop.payments.events/0/0");
 
-        await page.InvokeAsync(() => page.Find("[data-id='shop.orders.events/0/0']").ClickAsync(new MouseEventArgs()));
+        await ClickOnRendererAsync(page, "[data-id='shop.orders.events/0/0']");
 
         Assert.Contains(KeyMasker.MaskedKey, page.Find("[data-testid=lineage-detail]").TextContent, StringComparison.Ordinal);
         Assert.True(Masker.Calls > 0);
